@@ -1,0 +1,25 @@
+//! Database migrations for Kinerja360.
+//!
+//! Invariants: a migration is never edited after it has landed on `main`; every migration
+//! has a working `down`; constraints and indexes are named (`uq_*`, `fk_*`, `idx_*`) because
+//! the server maps unique/foreign-key violations to field errors by constraint name.
+//! Seed and demo data are CLI commands, never migrations.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261128_000001_create_units;
+mod m20261128_000002_create_employees;
+mod m20261128_000003_create_auth;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261128_000001_create_units::Migration),
+            Box::new(m20261128_000002_create_employees::Migration),
+            Box::new(m20261128_000003_create_auth::Migration),
+        ]
+    }
+}

@@ -1,0 +1,283 @@
+//! Units (unit kerja): list, read and idempotent upsert by code.
+
+use actix_web::{HttpResponse, get, put, web};
+use entity::unit;
+use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{PageMeta, created_or_ok};
+use crate::api::auth::validation;
+use crate::auth::{Principal, policy};
+use crate::domain::master::{UNIT_KINDS, is_valid_unit_code};
+use crate::error::{ApiError, ApiResult, ErrorResponse, FieldErrors};
+use crate::events::Audience;
+use crate::state::AppState;
+use crate::store::{self, PageReq};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_units).service(get_unit).service(put_unit);
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UnitOut {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    /// kecamatan, kelurahan, sekretariat, seksi, dinas, bidang, uptd or lainnya.
+    pub kind: String,
+    pub parent_code: Option<String>,
+    pub parent_name: Option<String>,
+    /// Employees directly in this unit.
+    pub employee_count: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UnitList {
+    pub items: Vec<UnitOut>,
+    pub meta: PageMeta,
+}
+
+#[derive(Deserialize, ToSchema, Validate)]
+pub struct UnitUpsert {
+    #[validate(length(
+        min = 1,
+        max = 200,
+        message = "Nama unit wajib diisi (maksimal 200 karakter)"
+    ))]
+    pub name: String,
+    /// Code of the parent unit; omit or null for a root unit.
+    #[serde(default)]
+    pub parent_code: Option<String>,
+    /// One of kecamatan, kelurahan, sekretariat, seksi, dinas, bidang, uptd, lainnya.
+    pub kind: String,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct UnitQuery {
+    /// Search in code and name.
+    pub q: Option<String>,
+    /// Only children of this unit.
+    pub parent_code: Option<String>,
+    #[param(minimum = 1)]
+    pub page: Option<u64>,
+    #[param(minimum = 1, maximum = 100)]
+    pub per_page: Option<u64>,
+}
+
+/// Builds the response rows for units with their parents and counts (three queries).
+async fn unit_views<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    units: Vec<unit::Model>,
+) -> ApiResult<Vec<UnitOut>> {
+    let parents =
+        store::units::find_by_ids(conn, units.iter().filter_map(|u| u.parent_id).collect()).await?;
+    let counts = store::units::employee_counts(conn, units.iter().map(|u| u.id).collect()).await?;
+    Ok(units
+        .into_iter()
+        .map(|u| {
+            let parent = u.parent_id.and_then(|p| parents.get(&p));
+            UnitOut {
+                employee_count: counts.get(&u.id).copied().unwrap_or(0),
+                parent_code: parent.map(|p| p.code.clone()),
+                parent_name: parent.map(|p| p.name.clone()),
+                id: u.id,
+                code: u.code,
+                name: u.name,
+                kind: u.kind,
+            }
+        })
+        .collect())
+}
+
+/// Lists units, ordered by code.
+#[utoipa::path(
+    tag = "units",
+    params(UnitQuery),
+    security(("bearer_auth" = []), ("api_key" = [])),
+    responses(
+        (status = 200, body = UnitList),
+        (status = 400, body = ErrorResponse),
+        (status = 401, body = ErrorResponse),
+        (status = 404, description = "Unknown parent_code", body = ErrorResponse),
+    )
+)]
+#[get("/units")]
+pub async fn list_units(
+    state: web::Data<AppState>,
+    _p: Principal,
+    q: web::Query<UnitQuery>,
+) -> ApiResult<web::Json<UnitList>> {
+    let db = &state.db.read;
+    let parent = match q.parent_code.as_deref() {
+        Some(code) => Some(
+            store::units::find_by_code(db, code)
+                .await?
+                .ok_or_else(|| ApiError::NotFound(format!("Unit {code} tidak ditemukan")))?
+                .id,
+        ),
+        None => None,
+    };
+    let page = PageReq::new(q.page, q.per_page);
+    let (units, total) = store::units::list(db, q.q.as_deref(), parent, page).await?;
+    Ok(web::Json(UnitList {
+        items: unit_views(db, units).await?,
+        meta: PageMeta {
+            page: page.page,
+            per_page: page.per_page,
+            total,
+        },
+    }))
+}
+
+/// Reads one unit by code.
+#[utoipa::path(
+    tag = "units",
+    params(("code" = String, Path, description = "Unit code")),
+    security(("bearer_auth" = []), ("api_key" = [])),
+    responses(
+        (status = 200, body = UnitOut),
+        (status = 401, body = ErrorResponse),
+        (status = 404, body = ErrorResponse),
+    )
+)]
+#[get("/units/{code}")]
+pub async fn get_unit(
+    state: web::Data<AppState>,
+    _p: Principal,
+    code: web::Path<String>,
+) -> ApiResult<web::Json<UnitOut>> {
+    let db = &state.db.read;
+    let unit = store::units::find_by_code(db, &code)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("Unit {code} tidak ditemukan")))?;
+    let mut views = unit_views(db, vec![unit]).await?;
+    Ok(web::Json(views.remove(0)))
+}
+
+/// Creates or updates a unit by its code (idempotent: the same body twice changes nothing).
+#[utoipa::path(
+    tag = "units",
+    params(("code" = String, Path, description = "Unit code (letters, digits, - _ .)")),
+    request_body = UnitUpsert,
+    security(("bearer_auth" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "Updated or unchanged", body = UnitOut),
+        (status = 201, description = "Created", body = UnitOut),
+        (status = 400, body = ErrorResponse),
+        (status = 401, body = ErrorResponse),
+        (status = 403, body = ErrorResponse),
+        (status = 413, body = ErrorResponse),
+        (status = 415, body = ErrorResponse),
+        (status = 422, description = "Invalid field, unknown parent or a cycle", body = ErrorResponse),
+    )
+)]
+#[put("/units/{code}")]
+pub async fn put_unit(
+    state: web::Data<AppState>,
+    p: Principal,
+    code: web::Path<String>,
+    body: web::Json<UnitUpsert>,
+) -> ApiResult<HttpResponse> {
+    policy::require_write_master(&p)?;
+    let code = code.into_inner();
+    let body = body.into_inner();
+    let mut fields = match body.validate() {
+        Ok(()) => FieldErrors::new(),
+        Err(e) => match validation(e) {
+            ApiError::Validation(f) => f,
+            other => return Err(other),
+        },
+    };
+    if !is_valid_unit_code(&code) {
+        fields.entry("code".into()).or_default().push(
+            "Kode unit hanya boleh huruf, angka, '-', '_' atau '.' (maksimal 64 karakter)".into(),
+        );
+    }
+    if !UNIT_KINDS.contains(&body.kind.as_str()) {
+        fields.entry("kind".into()).or_default().push(format!(
+            "Jenis unit harus salah satu dari: {}",
+            UNIT_KINDS.join(", ")
+        ));
+    }
+    if body.name.trim().is_empty() && !fields.contains_key("name") {
+        fields
+            .entry("name".into())
+            .or_default()
+            .push("Nama unit wajib diisi".into());
+    }
+    if !fields.is_empty() {
+        return Err(ApiError::Validation(fields));
+    }
+
+    let txn = state.db.write.begin().await?;
+    let existing = store::units::find_by_code(&txn, &code).await?;
+    let parent_code = body
+        .parent_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let parent_id = match parent_code {
+        None => None,
+        Some(pc) if pc == code => {
+            return Err(ApiError::field(
+                "parent_code",
+                "Unit tidak boleh menjadi induk dirinya sendiri",
+            ));
+        }
+        Some(pc) => {
+            let parent = store::units::find_by_code(&txn, pc).await?.ok_or_else(|| {
+                ApiError::field("parent_code", format!("Unit induk {pc} tidak ditemukan"))
+            })?;
+            if let Some(me) = &existing {
+                let ancestors = store::units::ancestors(&txn, Some(parent.id)).await?;
+                if ancestors.iter().any(|a| a.id == me.id) {
+                    return Err(ApiError::field(
+                        "parent_code",
+                        format!(
+                            "Unit {pc} berada di bawah {code}; susunan unit tidak boleh melingkar"
+                        ),
+                    ));
+                }
+            }
+            Some(parent.id)
+        }
+    };
+    let now = chrono::Utc::now();
+    let name = body.name.trim().to_string();
+    let (model, created) = match existing {
+        Some(u) if u.name == name && u.kind == body.kind && u.parent_id == parent_id => (u, false),
+        Some(u) => {
+            let mut am: unit::ActiveModel = u.into();
+            am.name = Set(name);
+            am.kind = Set(body.kind.clone());
+            am.parent_id = Set(parent_id);
+            am.updated_at = Set(now);
+            (am.update(&txn).await?, false)
+        }
+        None => {
+            let am = unit::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                code: Set(code.clone()),
+                name: Set(name),
+                kind: Set(body.kind.clone()),
+                parent_id: Set(parent_id),
+                created_at: Set(now),
+                updated_at: Set(now),
+            };
+            let m = am.insert(&txn).await.map_err(|e| {
+                crate::error::on_constraint(e, "uq_units_code", "code", "Kode unit sudah dipakai")
+            })?;
+            (m, true)
+        }
+    };
+    let view = unit_views(&txn, vec![model]).await?.remove(0);
+    txn.commit().await?;
+    state
+        .events
+        .publish("unit_updated", vec![view.code.clone()], Audience::Everyone);
+    Ok(created_or_ok(created, &view))
+}

@@ -1,0 +1,23 @@
+//! Authentication and authorisation.
+//!
+//! - `password`: argon2id hashing;
+//! - `jwt`: short-lived HS256 access tokens (any other algorithm, including `none`, is refused);
+//! - `secret`: random opaque tokens (refresh tokens, API keys) and their SHA-256 hashes;
+//! - `extract`: the `Principal` extractor (a signed-in user or an API-key client);
+//! - `policy`: every per-object permission check, in one place;
+//! - `throttle`: failed sign-in counting for the 429 answer.
+
+pub mod extract;
+pub mod jwt;
+pub mod password;
+pub mod policy;
+pub mod secret;
+pub mod throttle;
+
+pub use extract::{Principal, PrincipalKind};
+
+/// Roles a user can hold. Being a supervisor is not a role: it follows from the hierarchy.
+pub const ROLES: [&str; 4] = ["admin", "hr", "auditor", "employee"];
+
+/// Scopes an API key can hold.
+pub const SCOPES: [&str; 3] = ["master:read", "master:write", "results:read"];

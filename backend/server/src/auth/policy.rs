@@ -1,0 +1,126 @@
+//! Every permission decision of the API, in one place, so a handler reads
+//! "load → authorise → decide → write" and no check is forgotten or duplicated.
+//!
+//! Rules (DESIGN.md): an employee reads their own data; a supervisor their subordinates'
+//! (direct and indirect); HR and admin manage master data; the auditor reads everything;
+//! API keys act within their scopes.
+
+use sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+use super::Principal;
+use crate::error::{ApiError, ApiResult};
+use crate::store;
+
+/// May change units and employees (HR system, admin, HR).
+pub fn can_write_master(p: &Principal) -> bool {
+    p.has_role("admin") || p.has_role("hr") || p.has_scope("master:write")
+}
+
+/// May read all master data.
+pub fn can_read_all_master(p: &Principal) -> bool {
+    can_write_master(p) || p.has_role("auditor") || p.has_scope("master:read")
+}
+
+pub fn require(allowed: bool) -> ApiResult<()> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
+pub fn require_write_master(p: &Principal) -> ApiResult<()> {
+    require(can_write_master(p))
+}
+
+pub fn require_admin(p: &Principal) -> ApiResult<()> {
+    require(p.has_role("admin"))
+}
+
+/// Whether `p` is `target` or one of `target`'s supervisors (at any level).
+pub async fn is_self_or_superior<C: ConnectionTrait>(
+    conn: &C,
+    p: &Principal,
+    target: &entity::employee::Model,
+) -> ApiResult<bool> {
+    let Some(me) = p.employee_id else {
+        return Ok(false);
+    };
+    if me == target.id {
+        return Ok(true);
+    }
+    let chain = store::employees::supervisor_chain(conn, target.supervisor_id).await?;
+    Ok(chain.iter().any(|e| e.id == me))
+}
+
+/// May read one employee's record.
+pub async fn can_read_employee<C: ConnectionTrait>(
+    conn: &C,
+    p: &Principal,
+    target: &entity::employee::Model,
+) -> ApiResult<bool> {
+    if can_read_all_master(p) {
+        return Ok(true);
+    }
+    is_self_or_superior(conn, p, target).await
+}
+
+/// The employees a caller may list: `None` means all, otherwise the caller and everyone
+/// below them in the hierarchy.
+pub async fn visible_employee_ids<C: ConnectionTrait>(
+    conn: &C,
+    p: &Principal,
+) -> ApiResult<Option<Vec<Uuid>>> {
+    if can_read_all_master(p) {
+        return Ok(None);
+    }
+    let Some(me) = p.employee_id else {
+        return Ok(Some(Vec::new()));
+    };
+    let mut ids = store::employees::subtree_ids(conn, me).await?;
+    ids.push(me);
+    Ok(Some(ids))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::PrincipalKind;
+
+    fn user(roles: &[&str]) -> Principal {
+        Principal {
+            kind: PrincipalKind::User {
+                user_id: Uuid::now_v7(),
+            },
+            employee_id: None,
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            scopes: vec![],
+        }
+    }
+
+    #[test]
+    fn only_admin_hr_and_write_scoped_keys_write_master_data() {
+        assert!(can_write_master(&user(&["admin"])));
+        assert!(can_write_master(&user(&["hr", "employee"])));
+        assert!(!can_write_master(&user(&["auditor"])));
+        assert!(!can_write_master(&user(&["employee"])));
+        let key = Principal {
+            kind: PrincipalKind::ApiKey {
+                key_id: Uuid::now_v7(),
+                name: "simpeg".into(),
+            },
+            employee_id: None,
+            roles: vec![],
+            scopes: vec!["master:read".into()],
+        };
+        assert!(!can_write_master(&key));
+        assert!(can_read_all_master(&key));
+    }
+
+    #[test]
+    fn the_auditor_reads_everything_but_writes_nothing() {
+        assert!(can_read_all_master(&user(&["auditor"])));
+        assert!(!can_read_all_master(&user(&["employee"])));
+    }
+}

@@ -1,0 +1,72 @@
+//! The `kinerja` command line: serve | migrate | seed | admin create | import | openapi.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kinerja",
+    version,
+    about = "Kinerja360: penilaian kinerja ASN 360 derajat"
+)]
+pub struct Cli {
+    /// Settings file (TOML); defaults to ./kinerja.toml when present.
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Start the HTTP server (API, Swagger UI and the web app on one port).
+    Serve,
+    /// Apply pending database migrations.
+    Migrate,
+    /// Load data: `--demo` loads Kecamatan Cakranegara's demo data into an empty database.
+    Seed {
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Administration.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Import employees from a CSV or JSON file (all or nothing).
+    Import(ImportArgs),
+    /// Write the OpenAPI document.
+    Openapi {
+        /// Output file; `-` for standard output.
+        #[arg(long, short, default_value = "openapi/openapi.json")]
+        output: PathBuf,
+        /// Only compare with the file; exit 1 when it differs.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AdminCommand {
+    /// Create an administrator account (prompts for the password when omitted).
+    Create {
+        #[arg(long)]
+        nip: Option<String>,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+        /// Password (prefer the prompt: command lines end up in shell history).
+        #[arg(long)]
+        password: Option<String>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// CSV (header row) or JSON (array) file.
+    pub file: PathBuf,
+    /// Validate only.
+    #[arg(long)]
+    pub dry_run: bool,
+}

@@ -1,0 +1,140 @@
+//! Settings: one struct, loaded once at start from defaults, an optional TOML file
+//! (`kinerja.toml` or `--config`), `KINERJA_*` environment variables and `DATABASE_URL`.
+//!
+//! Invariant: production mode never runs with a missing or default JWT secret.
+
+use figment::{
+    Figment,
+    providers::{Env, Format, Serialized, Toml},
+};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The JWT secret used in development when none is configured. Refused in production.
+pub const DEV_JWT_SECRET: &str = "kinerja360-development-secret-change-me";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Settings {
+    /// `sqlite://./data/kinerja.db?mode=rwc` (default) or `postgres://…`.
+    pub database_url: String,
+    /// Address to listen on.
+    pub bind: String,
+    /// HMAC secret for access tokens (at least 32 characters in production).
+    pub jwt_secret: String,
+    pub env: Environment,
+    /// Folder of the built SPA (`frontend/dist`); served at `/` when it exists.
+    pub static_dir: PathBuf,
+    /// Seed the demo data on start when the database has no units yet.
+    pub seed_demo: bool,
+    /// Connections of the read pool (SQLite) or the whole pool (PostgreSQL).
+    pub db_pool_size: u32,
+    /// Largest accepted request body, in bytes.
+    pub max_body_bytes: usize,
+    /// Lifetime of an access token, in seconds.
+    pub access_token_ttl_secs: i64,
+    /// Lifetime of a refresh token, in days.
+    pub refresh_token_ttl_days: i64,
+    /// Failed sign-ins per account (or per client address × 4) in the window before 429.
+    pub login_max_failures: u32,
+    /// The throttling window, in seconds.
+    pub login_window_secs: i64,
+    /// Log filter (`info`, `kinerja=debug,actix_web=info`, …).
+    pub log: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            database_url: "sqlite://./data/kinerja.db?mode=rwc".into(),
+            bind: "127.0.0.1:8080".into(),
+            jwt_secret: DEV_JWT_SECRET.into(),
+            env: Environment::Development,
+            static_dir: PathBuf::from("frontend/dist"),
+            seed_demo: false,
+            db_pool_size: 4,
+            max_body_bytes: 2 * 1024 * 1024,
+            access_token_ttl_secs: 15 * 60,
+            refresh_token_ttl_days: 14,
+            login_max_failures: 5,
+            login_window_secs: 15 * 60,
+            log: "info".into(),
+        }
+    }
+}
+
+impl Settings {
+    /// Loads the settings; `file` defaults to `kinerja.toml` in the working folder (optional).
+    pub fn load(file: Option<&Path>) -> Result<Settings, figment::Error> {
+        let file = file.map_or_else(|| PathBuf::from("kinerja.toml"), Path::to_path_buf);
+        Figment::from(Serialized::defaults(Settings::default()))
+            .merge(Toml::file(file))
+            .merge(Env::prefixed("KINERJA_").ignore(&["database_url"]))
+            .merge(Env::raw().only(&["DATABASE_URL"]))
+            .merge(Env::prefixed("KINERJA_").only(&["database_url"]))
+            .extract()
+    }
+
+    /// Refuses settings that are unsafe to run with; the message says why.
+    pub fn check(&self) -> Result<(), String> {
+        if self.env == Environment::Production {
+            if self.jwt_secret == DEV_JWT_SECRET || self.jwt_secret.trim().is_empty() {
+                return Err(
+                    "KINERJA_JWT_SECRET is missing or still the development default; \
+                     set a random secret of at least 32 characters before starting in production"
+                        .into(),
+                );
+            }
+            if self.jwt_secret.len() < 32 {
+                return Err("KINERJA_JWT_SECRET is shorter than 32 characters; \
+                     use a longer random secret in production"
+                    .into());
+            }
+        }
+        if self.access_token_ttl_secs <= 0 || self.refresh_token_ttl_days <= 0 {
+            return Err("token lifetimes must be positive".into());
+        }
+        Ok(())
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn production_refuses_the_default_secret() {
+        let s = Settings {
+            env: Environment::Production,
+            ..Settings::default()
+        };
+        assert!(s.check().unwrap_err().contains("KINERJA_JWT_SECRET"));
+    }
+
+    #[test]
+    fn production_refuses_a_short_secret_and_accepts_a_long_one() {
+        let mut s = Settings {
+            env: Environment::Production,
+            jwt_secret: "short".into(),
+            ..Settings::default()
+        };
+        assert!(s.check().is_err());
+        s.jwt_secret = "x".repeat(40);
+        assert!(s.check().is_ok());
+    }
+
+    #[test]
+    fn development_runs_with_the_default_secret() {
+        assert!(Settings::default().check().is_ok());
+    }
+}

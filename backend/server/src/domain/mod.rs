@@ -1,0 +1,8 @@
+//! Pure rules of the domain, free of I/O: identifiers, reference data and enumerations.
+//!
+//! Invariant: nothing here imports `api`, `store` or any database type. Every rule is
+//! unit-tested next to its code.
+
+pub mod golongan;
+pub mod master;
+pub mod nip;

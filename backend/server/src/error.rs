@@ -1,0 +1,254 @@
+//! One error type for the API and the JSON envelope every non-2xx response uses:
+//! `{ "error": { "code", "message", "fields"?, "rows"? } }`.
+//!
+//! Invariants: codes are stable snake_case strings the SPA translates; messages are
+//! Indonesian and never contain SQL, stack traces or secrets; unexpected errors are logged
+//! with their cause chain and answered with a bare 500.
+
+use actix_web::{HttpResponse, ResponseError, http::StatusCode};
+use sea_orm::DbErr;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
+
+/// Field name → messages.
+pub type FieldErrors = BTreeMap<String, Vec<String>>;
+
+/// One rejected row of a bulk import.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
+pub struct RowError {
+    /// 1-based data row (the CSV header is not counted).
+    pub row: usize,
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// Stable, machine-readable code (`validation_failed`, `not_found`, …).
+    pub code: String,
+    /// Human-readable message in Indonesian.
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<FieldErrors>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<Vec<RowError>>,
+}
+
+/// The envelope of every error response.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorResponse {
+    pub error: ErrorBody,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// 400: the request is malformed (bad JSON, path or query).
+    #[error("{message}")]
+    BadRequest { code: &'static str, message: String },
+    /// 401: missing, invalid or expired credentials.
+    #[error("{message}")]
+    Unauthorized { code: &'static str, message: String },
+    /// 403: authenticated but not allowed.
+    #[error("Anda tidak berhak melakukan tindakan ini")]
+    Forbidden,
+    /// 404: the named thing does not exist (or is not visible to the caller).
+    #[error("{0}")]
+    NotFound(String),
+    /// 409: conflicts with the current state.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    /// 413: the body exceeds the configured limit.
+    #[error("Ukuran permintaan melebihi batas")]
+    PayloadTooLarge,
+    /// 415: the content type is not accepted here.
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    /// 422: the input is well-formed but invalid; `fields` names each problem.
+    #[error("Data tidak valid")]
+    Validation(FieldErrors),
+    /// 422: a bulk import was rejected as a whole; `rows` names each problem.
+    #[error("Impor ditolak: {} baris bermasalah", .0.len())]
+    ImportRejected(Vec<RowError>),
+    /// 429: too many attempts; retry after the given seconds.
+    #[error("{message}")]
+    TooManyRequests { message: String, retry_after: u64 },
+    /// 503: a dependency (the database) is unavailable.
+    #[error("Layanan sedang tidak tersedia")]
+    Unavailable,
+    /// 500: anything unexpected; logged with its cause, answered without details.
+    #[error("internal error")]
+    Internal(#[from] anyhow::Error),
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest { code, .. }
+            | ApiError::Unauthorized { code, .. }
+            | ApiError::Conflict { code, .. } => code,
+            ApiError::Forbidden => "forbidden",
+            ApiError::NotFound(_) => "not_found",
+            ApiError::PayloadTooLarge => "payload_too_large",
+            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
+            ApiError::Validation(_) => "validation_failed",
+            ApiError::ImportRejected(_) => "import_rejected",
+            ApiError::TooManyRequests { .. } => "too_many_requests",
+            ApiError::Unavailable => "service_unavailable",
+            ApiError::Internal(_) => "internal_error",
+        }
+    }
+
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::BadRequest {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn unauthorized(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::Unauthorized {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::Conflict {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A 422 with a single field error.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        let mut fields = FieldErrors::new();
+        fields.insert(field.to_string(), vec![message.into()]);
+        ApiError::Validation(fields)
+    }
+
+    fn body(&self) -> ErrorBody {
+        let message = match self {
+            ApiError::Validation(fields) => fields
+                .iter()
+                .next()
+                .and_then(|(f, m)| m.first().map(|m| format!("Data tidak valid: {f}: {m}")))
+                .unwrap_or_else(|| self.to_string()),
+            ApiError::Internal(_) => "Terjadi kesalahan pada server".to_string(),
+            other => other.to_string(),
+        };
+        ErrorBody {
+            code: self.code().to_string(),
+            message,
+            fields: match self {
+                ApiError::Validation(f) => Some(f.clone()),
+                _ => None,
+            },
+            rows: match self {
+                ApiError::ImportRejected(r) => Some(r.clone()),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl From<DbErr> for ApiError {
+    fn from(e: DbErr) -> Self {
+        match &e {
+            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => {
+                tracing::error!(error = %e, "database unavailable");
+                ApiError::Unavailable
+            }
+            _ => ApiError::Internal(anyhow::Error::new(e)),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Validation(_) | ApiError::ImportRejected(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let ApiError::Internal(e) = self {
+            tracing::error!(error = format!("{e:#}"), "unexpected error");
+        }
+        let mut resp = HttpResponse::build(self.status_code());
+        if let ApiError::TooManyRequests { retry_after, .. } = self {
+            resp.insert_header(("Retry-After", retry_after.to_string()));
+        }
+        if let ApiError::Unauthorized { .. } = self {
+            resp.insert_header(("WWW-Authenticate", "Bearer"));
+        }
+        resp.json(ErrorResponse { error: self.body() })
+    }
+}
+
+/// Turns a unique or foreign-key violation of a named constraint into a field error;
+/// any other database error stays unexpected.
+pub fn on_constraint(e: DbErr, constraint: &str, field: &str, message: &str) -> ApiError {
+    let text = e.to_string();
+    if text.contains(constraint) || constraint_column_match(&text, constraint) {
+        ApiError::field(field, message)
+    } else {
+        ApiError::from(e)
+    }
+}
+
+/// SQLite reports unique violations by column (`UNIQUE constraint failed: employees.nip`),
+/// not by index name; map `uq_<table>_<column>` to that form.
+fn constraint_column_match(text: &str, constraint: &str) -> bool {
+    let Some(rest) = constraint.strip_prefix("uq_") else {
+        return false;
+    };
+    // uq_employees_nip → employees.nip ; try every split point of the remaining name.
+    rest.match_indices('_').any(|(i, _)| {
+        let (table, column) = (&rest[..i], &rest[i + 1..]);
+        text.contains(&format!("{table}.{column}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_unique_messages_match_named_constraints() {
+        assert!(constraint_column_match(
+            "UNIQUE constraint failed: employees.email",
+            "uq_employees_email"
+        ));
+        assert!(constraint_column_match(
+            "UNIQUE constraint failed: refresh_tokens.token_hash",
+            "uq_refresh_tokens_token_hash"
+        ));
+        assert!(!constraint_column_match(
+            "UNIQUE constraint failed: employees.nip",
+            "uq_employees_email"
+        ));
+    }
+
+    #[test]
+    fn internal_errors_hide_their_cause() {
+        let e = ApiError::Internal(anyhow::anyhow!("SELECT secret FROM x"));
+        let body = e.body();
+        assert_eq!(body.code, "internal_error");
+        assert!(!body.message.contains("SELECT"));
+    }
+}

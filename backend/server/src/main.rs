@@ -1,0 +1,194 @@
+//! `kinerja`: parse the command line, load settings, set up logging, run the subcommand.
+
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+use kinerja::cli::{AdminCommand, Cli, Command, ImportArgs};
+use kinerja::config::Settings;
+use kinerja::store::Db;
+use kinerja::{auth, import, openapi, seed, startup::Application, store, telemetry};
+use sea_orm::TransactionTrait;
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("kinerja: invalid settings: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&settings.log);
+    match run(cli.command, settings).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("kinerja: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn connect(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(settings).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Serve => {
+            if let Err(why) = settings.check() {
+                eprintln!("kinerja: refusing to start: {why}");
+                return Ok(ExitCode::from(2));
+            }
+            let bind = settings.bind.clone();
+            let app = Application::build(settings).await?;
+            tracing::info!("Kinerja360 listening on http://{bind} (Swagger UI: /swagger-ui/)");
+            app.run_until_stopped().await?;
+        }
+        Command::Migrate => {
+            connect(&settings).await?;
+            println!("migrations applied");
+        }
+        Command::Seed { demo } => {
+            if !demo {
+                anyhow::bail!("nothing to seed: pass --demo for the Cakranegara demo data");
+            }
+            let db = connect(&settings).await?;
+            if !seed::is_empty(&db.write).await? {
+                println!("the database already has units; demo data not loaded");
+                return Ok(ExitCode::SUCCESS);
+            }
+            let summary = seed::seed_demo(&db.write).await?;
+            println!("{summary}");
+        }
+        Command::Admin {
+            command:
+                AdminCommand::Create {
+                    nip,
+                    name,
+                    email,
+                    password,
+                },
+        } => {
+            let password = match password {
+                Some(p) => p,
+                None => {
+                    let p = rpassword::prompt_password("Kata sandi: ")?;
+                    let again = rpassword::prompt_password("Ulangi kata sandi: ")?;
+                    if p != again {
+                        anyhow::bail!("the passwords differ");
+                    }
+                    p
+                }
+            };
+            auth::password::check_strength(&password).map_err(anyhow::Error::msg)?;
+            if let Some(n) = &nip {
+                kinerja::domain::nip::Nip::parse(n).map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
+            let db = connect(&settings).await?;
+            let employee_id = match &nip {
+                Some(n) => store::employees::find_by_nip(&db.read, n)
+                    .await?
+                    .map(|e| e.id),
+                None => None,
+            };
+            let user = store::users::insert(
+                &db.write,
+                store::users::NewUser {
+                    employee_id,
+                    name,
+                    nip,
+                    email: Some(email),
+                    password_hash: auth::password::hash(&password)?,
+                    roles: vec!["admin".into()],
+                },
+            )
+            .await
+            .map_err(|e| {
+                anyhow::anyhow!("cannot create the account (NIP or email already used?): {e}")
+            })?;
+            println!("administrator created: {} ({})", user.name, user.id);
+        }
+        Command::Import(ImportArgs { file, dry_run }) => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let is_json = file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+            let parsed = if is_json {
+                import::parse_json(&bytes)
+            } else {
+                import::parse_csv(&bytes)
+            };
+            let (rows, errors) = parsed.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let db = connect(&settings).await?;
+            let txn = db.write.begin().await?;
+            let plan = match import::validate(&txn, rows, errors).await {
+                Ok(plan) => plan,
+                Err(kinerja::error::ApiError::ImportRejected(rows)) => {
+                    eprintln!(
+                        "import rejected, nothing written; {} problem(s):",
+                        rows.len()
+                    );
+                    for r in rows {
+                        eprintln!("  row {}: {}: {}", r.row, r.field, r.message);
+                    }
+                    return Ok(ExitCode::FAILURE);
+                }
+                Err(e) => anyhow::bail!("{e}"),
+            };
+            if dry_run {
+                let r = plan.preview();
+                println!(
+                    "dry run: {} rows valid ({} new, {} updated, {} unchanged); nothing written",
+                    r.total, r.created, r.updated, r.unchanged
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            let bar = ProgressBar::new(0);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.set_message("menulis");
+            let (report, _) = plan
+                .apply(&txn, &|done, total| {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                })
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            txn.commit().await?;
+            bar.finish_and_clear();
+            println!(
+                "imported {} rows: {} new, {} updated, {} unchanged",
+                report.total, report.created, report.updated, report.unchanged
+            );
+        }
+        Command::Openapi { output, check } => {
+            let json = openapi::spec_json()?;
+            if check {
+                let current = std::fs::read_to_string(&output).unwrap_or_default();
+                if current != json {
+                    eprintln!(
+                        "{} is out of date: run `kinerja openapi` (or `make openapi`) and commit it",
+                        output.display()
+                    );
+                    return Ok(ExitCode::FAILURE);
+                }
+                println!("{} is up to date", output.display());
+            } else if output.as_os_str() == "-" {
+                print!("{json}");
+            } else {
+                if let Some(parent) = output.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(&output, json)?;
+                println!("wrote {}", output.display());
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

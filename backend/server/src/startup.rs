@@ -1,0 +1,159 @@
+//! Assembles the actix application: API, OpenAPI + Swagger UI, the SPA, error handlers.
+//! `Application::build` binds the listener (port 0 in tests) and returns the bound port.
+
+use actix_web::dev::Server;
+use actix_web::middleware::{DefaultHeaders, Logger};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::sync::Arc;
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::api;
+use crate::config::Settings;
+use crate::openapi::ApiDoc;
+use crate::state::AppState;
+use crate::store::Db;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pub state: web::Data<AppState>,
+}
+
+/// The OpenAPI document the running app serves (paths collected from the handlers).
+pub fn openapi_of_app() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(api::configure)
+        .split_for_parts();
+    api
+}
+
+impl Application {
+    /// Connects, migrates, optionally seeds demo data, and binds.
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        settings.check().map_err(anyhow::Error::msg)?;
+        let db = Db::connect(&settings).await?;
+        db.migrate().await?;
+        if settings.seed_demo && crate::seed::is_empty(&db.write).await? {
+            tracing::info!("empty database: seeding demo data");
+            crate::seed::seed_demo(&db.write).await?;
+        }
+        Self::build_with_db(settings, db).await
+    }
+
+    pub async fn build_with_db(settings: Settings, db: Db) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(&settings.bind)?;
+        let port = listener.local_addr()?.port();
+        let settings = Arc::new(settings);
+        let state = web::Data::new(AppState::new(db, settings.clone())?);
+        let server = run(listener, state.clone(), settings)?;
+        Ok(Application {
+            port,
+            server,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+async fn spa_index(req: HttpRequest, dir: web::Data<StaticDir>) -> HttpResponse {
+    let index = dir.0.join("index.html");
+    match actix_files::NamedFile::open_async(&index).await {
+        Ok(f) => {
+            let mut resp = f.into_response(&req);
+            resp.headers_mut().insert(
+                actix_web::http::header::CACHE_CONTROL,
+                actix_web::http::header::HeaderValue::from_static("no-cache"),
+            );
+            resp
+        }
+        Err(_) => HttpResponse::NotFound()
+            .content_type("text/html; charset=utf-8")
+            .body(
+                "<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><title>Kinerja360</title>\
+                 <p>Aplikasi web belum dibangun. Jalankan <code>make run</code> \
+                 (atau <code>npm run build</code> di folder frontend). \
+                 API: <a href=\"/swagger-ui/\">/swagger-ui/</a></p></html>",
+            ),
+    }
+}
+
+struct StaticDir(PathBuf);
+
+fn run(
+    listener: TcpListener,
+    state: web::Data<AppState>,
+    settings: Arc<Settings>,
+) -> anyhow::Result<Server> {
+    let spec = openapi_of_app();
+    let static_dir = settings.static_dir.clone();
+    let max_body = settings.max_body_bytes;
+    let server = HttpServer::new(move || {
+        let static_dir = static_dir.clone();
+        let (app, _) = App::new()
+            .into_utoipa_app()
+            .openapi(ApiDoc::openapi())
+            .app_data(state.clone())
+            .app_data(web::Data::new(StaticDir(static_dir.clone())))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(max_body)
+                    .error_handler(api::json_error),
+            )
+            .app_data(web::PathConfig::default().error_handler(api::path_error))
+            .app_data(web::QueryConfig::default().error_handler(api::query_error))
+            .app_data(web::PayloadConfig::new(max_body))
+            .configure(api::configure)
+            .split_for_parts();
+        let mut app = app
+            .wrap(
+                // Method and path only: query strings may carry an SSE access token.
+                Logger::new("%a \"%{req}xi\" %s %b %Dms")
+                    .custom_request_replace("req", |req| format!("{} {}", req.method(), req.path()))
+                    .exclude_regex("^/assets/")
+                    .log_target("access"),
+            )
+            .wrap(
+                DefaultHeaders::new()
+                    .add(("X-Content-Type-Options", "nosniff"))
+                    .add(("Referrer-Policy", "same-origin"))
+                    .add(("X-Frame-Options", "DENY")),
+            )
+            .service(
+                SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", spec.clone()),
+            )
+            .route(
+                "/swagger-ui",
+                web::get().to(|| async {
+                    HttpResponse::PermanentRedirect()
+                        .insert_header(("Location", "/swagger-ui/"))
+                        .finish()
+                }),
+            );
+        if static_dir.join("index.html").exists() {
+            app = app.service(
+                actix_files::Files::new("/", static_dir.clone())
+                    .index_file("index.html")
+                    .default_handler(web::to(spa_index)),
+            );
+        } else {
+            app = app.default_service(web::to(spa_index));
+        }
+        app
+    })
+    .listen(listener)?
+    .run();
+    Ok(server)
+}

@@ -1,0 +1,153 @@
+//! Queries on employees.
+
+use entity::employee;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, prelude::Uuid,
+};
+use std::collections::HashMap;
+
+use super::{PageReq, contains_ci};
+
+/// Filters of the employee list.
+#[derive(Clone, Debug, Default)]
+pub struct EmployeeFilter {
+    pub unit_id: Option<Uuid>,
+    pub q: Option<String>,
+    pub active: Option<bool>,
+    /// When set, only these employees are visible (an employee's own subtree).
+    pub only_ids: Option<Vec<Uuid>>,
+}
+
+pub async fn find_by_nip<C: ConnectionTrait>(
+    conn: &C,
+    nip: &str,
+) -> Result<Option<employee::Model>, DbErr> {
+    employee::Entity::find()
+        .filter(employee::Column::Nip.eq(nip))
+        .one(conn)
+        .await
+}
+
+pub async fn find_by_id<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+) -> Result<Option<employee::Model>, DbErr> {
+    employee::Entity::find_by_id(id).one(conn).await
+}
+
+pub async fn find_by_ids<C: ConnectionTrait>(
+    conn: &C,
+    ids: Vec<Uuid>,
+) -> Result<HashMap<Uuid, employee::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(employee::Entity::find()
+        .filter(employee::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect())
+}
+
+pub async fn find_by_nips<C: ConnectionTrait>(
+    conn: &C,
+    nips: Vec<String>,
+) -> Result<HashMap<String, employee::Model>, DbErr> {
+    let mut out = HashMap::new();
+    // Chunked to stay under bind-parameter limits on big imports.
+    for chunk in nips.chunks(500) {
+        let rows = employee::Entity::find()
+            .filter(employee::Column::Nip.is_in(chunk.to_vec()))
+            .all(conn)
+            .await?;
+        out.extend(rows.into_iter().map(|e| (e.nip.clone(), e)));
+    }
+    Ok(out)
+}
+
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    filter: &EmployeeFilter,
+    page: PageReq,
+) -> Result<(Vec<employee::Model>, u64), DbErr> {
+    let mut select = employee::Entity::find()
+        .order_by_asc(employee::Column::Name)
+        .order_by_asc(employee::Column::Nip);
+    if let Some(unit_id) = filter.unit_id {
+        select = select.filter(employee::Column::UnitId.eq(unit_id));
+    }
+    if let Some(active) = filter.active {
+        select = select.filter(employee::Column::Active.eq(active));
+    }
+    if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        select = select.filter(
+            Condition::any()
+                .add(contains_ci(Expr::col(employee::Column::Name), q))
+                .add(employee::Column::Nip.starts_with(q)),
+        );
+    }
+    if let Some(ids) = &filter.only_ids {
+        select = select.filter(employee::Column::Id.is_in(ids.clone()));
+    }
+    let paginator = select.paginate(conn, page.per_page);
+    let total = paginator.num_items().await?;
+    let items = paginator.fetch_page(page.page - 1).await?;
+    Ok((items, total))
+}
+
+/// The supervisor chain above an employee, nearest first. Bounded, so a corrupt
+/// hierarchy cannot loop forever.
+pub async fn supervisor_chain<C: ConnectionTrait>(
+    conn: &C,
+    start: Option<Uuid>,
+) -> Result<Vec<employee::Model>, DbErr> {
+    let mut out: Vec<employee::Model> = Vec::new();
+    let mut next = start;
+    while let Some(id) = next {
+        if out.len() > 64 || out.iter().any(|e| e.id == id) {
+            break;
+        }
+        let Some(e) = find_by_id(conn, id).await? else {
+            break;
+        };
+        next = e.supervisor_id;
+        out.push(e);
+    }
+    Ok(out)
+}
+
+/// Every employee below `root` in the hierarchy (breadth-first, one query per level).
+pub async fn subtree_ids<C: ConnectionTrait>(conn: &C, root: Uuid) -> Result<Vec<Uuid>, DbErr> {
+    let mut out = Vec::new();
+    let mut level = vec![root];
+    for _ in 0..64 {
+        if level.is_empty() {
+            break;
+        }
+        let children: Vec<Uuid> = employee::Entity::find()
+            .filter(employee::Column::SupervisorId.is_in(level.clone()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|e| e.id)
+            .filter(|id| *id != root && !out.contains(id))
+            .collect();
+        out.extend(children.iter().copied());
+        level = children;
+    }
+    Ok(out)
+}
+
+pub async fn count_direct_subordinates<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+) -> Result<u64, DbErr> {
+    employee::Entity::find()
+        .filter(employee::Column::SupervisorId.eq(id))
+        .count(conn)
+        .await
+}

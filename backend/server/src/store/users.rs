@@ -1,0 +1,74 @@
+//! Queries on sign-in accounts.
+
+use entity::user;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+    prelude::Uuid,
+};
+
+/// Finds an account by NIP or (case-insensitive) email.
+pub async fn find_by_login<C: ConnectionTrait>(
+    conn: &C,
+    username: &str,
+) -> Result<Option<user::Model>, DbErr> {
+    let username = username.trim();
+    let column = if username.contains('@') {
+        user::Column::Email
+    } else {
+        user::Column::Nip
+    };
+    let value = if username.contains('@') {
+        username.to_lowercase()
+    } else {
+        username.to_string()
+    };
+    user::Entity::find()
+        .filter(column.eq(value))
+        .one(conn)
+        .await
+}
+
+pub async fn find_by_id<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find_by_id(id).one(conn).await
+}
+
+/// A new account.
+pub struct NewUser {
+    pub employee_id: Option<Uuid>,
+    pub name: String,
+    pub nip: Option<String>,
+    pub email: Option<String>,
+    pub password_hash: String,
+    pub roles: Vec<String>,
+}
+
+pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewUser) -> Result<user::Model, DbErr> {
+    let now = chrono::Utc::now();
+    user::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        employee_id: Set(new.employee_id),
+        name: Set(new.name),
+        nip: Set(new.nip),
+        email: Set(new.email.map(|e| e.to_lowercase())),
+        password_hash: Set(new.password_hash),
+        roles: Set(new.roles.join(",")),
+        active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(conn)
+    .await
+}
+
+/// Roles as a list (stored comma-separated).
+pub fn roles_of(u: &user::Model) -> Vec<String> {
+    u.roles
+        .split(',')
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
+        .collect()
+}
