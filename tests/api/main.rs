@@ -1,1 +1,16 @@
+//! Black-box API tests: one binary, the app on port 0, a fresh database per test.
+//!
+//! Without `TEST_DATABASE_URL` every test gets its own SQLite file; with
+//! `TEST_DATABASE_URL=postgres://…/postgres` every test gets its own PostgreSQL database
+//! (created, migrated, and dropped afterwards). `make test` runs the binary both ways.
 
+mod helpers;
+
+mod api_keys;
+mod auth;
+mod employees;
+mod errors;
+mod health;
+mod import;
+mod openapi;
+mod units;

@@ -45,6 +45,10 @@ pub struct Settings {
     pub login_max_failures: u32,
     /// The throttling window, in seconds.
     pub login_window_secs: i64,
+    /// Behind a reverse proxy (nginx in docker-compose): take the client address from
+    /// `X-Forwarded-For`/`Forwarded` for throttling. Never enable without a proxy that sets
+    /// these headers, or clients could pick their own address.
+    pub trust_proxy: bool,
     /// Log filter (`info`, `kinerja=debug,actix_web=info`, …).
     pub log: String,
 }
@@ -64,6 +68,7 @@ impl Default for Settings {
             refresh_token_ttl_days: 14,
             login_max_failures: 5,
             login_window_secs: 15 * 60,
+            trust_proxy: false,
             log: "info".into(),
         }
     }

@@ -86,6 +86,19 @@ pub fn validation(e: validator::ValidationErrors) -> ApiError {
     ApiError::Validation(fields)
 }
 
+/// The caller's address for throttling: the socket peer, or the proxy-reported client
+/// when `trust_proxy` is set.
+pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
+    if trust_proxy {
+        if let Some(ip) = req.connection_info().realip_remote_addr() {
+            return ip.to_string();
+        }
+    }
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default()
+}
+
 fn invalid_credentials() -> ApiError {
     ApiError::unauthorized("invalid_credentials", "NIP/email atau kata sandi salah")
 }
@@ -143,10 +156,7 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> ApiResult<web::Json<TokenPair>> {
     body.validate().map_err(validation)?;
-    let client = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let client = client_address(&req, state.settings.trust_proxy);
     if let Some(wait) = state.throttle.blocked(&body.username, &client) {
         return Err(ApiError::TooManyRequests {
             message: format!(

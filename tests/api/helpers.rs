@@ -1,0 +1,327 @@
+//! Test harness: `spawn_app` starts the real server on port 0 against a fresh database.
+#![allow(dead_code)]
+
+use kinerja::config::Settings;
+use kinerja::startup::Application;
+use kinerja::store::{Db, users};
+use reqwest::{Client, Response, StatusCode};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+use std::sync::LazyLock;
+use uuid::Uuid;
+
+pub const ADMIN_EMAIL: &str = "admin@test.local";
+pub const PASSWORD: &str = "Rahasia#2026";
+
+/// One argon2 hash shared by every account the tests create (hashing is the slow part).
+static PASSWORD_HASH: LazyLock<String> =
+    LazyLock::new(|| kinerja::auth::password::hash(PASSWORD).expect("hash"));
+
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub client: Client,
+    pub db: Db,
+    pub settings: Settings,
+    cleanup: Option<Cleanup>,
+}
+
+enum Cleanup {
+    Sqlite(std::path::PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        match self.cleanup.take() {
+            Some(Cleanup::Sqlite(path)) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Some(Cleanup::Postgres { admin_url, name }) => {
+                // Drop runs outside async context: use a private runtime on a thread.
+                let _ = std::thread::spawn(move || {
+                    let rt = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .expect("runtime");
+                    rt.block_on(async {
+                        if let Ok(conn) = Database::connect(admin_url.as_str()).await {
+                            let _ = conn
+                                .execute_unprepared(&format!(
+                                    "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                                ))
+                                .await;
+                        }
+                    });
+                })
+                .join();
+            }
+            None => {}
+        }
+    }
+}
+
+fn replace_db_name(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let cut = base.rfind('/').expect("postgres URL has a database");
+    let mut out = format!("{}/{name}", &base[..cut]);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+/// Settings for a fresh database of the configured engine.
+async fn fresh_settings() -> (Settings, Cleanup) {
+    let mut settings = Settings {
+        bind: "127.0.0.1:0".into(),
+        jwt_secret: "test-secret-0123456789-0123456789-abcdef".into(),
+        log: "warn".into(),
+        static_dir: "does-not-exist".into(),
+        ..Settings::default()
+    };
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => {
+            let name = format!("k360_test_{}", Uuid::new_v4().simple());
+            let admin = Database::connect(url.as_str()).await.expect("connect to TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .expect("create test database");
+            let _ = admin.close().await;
+            settings.database_url = replace_db_name(&url, &name);
+            (settings, Cleanup::Postgres { admin_url: url, name })
+        }
+        _ => {
+            let dir = std::env::temp_dir().join("kinerja-api-tests");
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            let path = dir.join(format!("{}.db", Uuid::new_v4().simple()));
+            settings.database_url = format!("sqlite://{}?mode=rwc", path.display());
+            (settings, Cleanup::Sqlite(path))
+        }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Starts the app with adjusted settings (e.g. a lower login throttle).
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let (mut settings, cleanup) = fresh_settings().await;
+    adjust(&mut settings);
+    let app = Application::build(settings.clone()).await.expect("build app");
+    let port = app.port();
+    let db = app.state.db.clone();
+    tokio::spawn(app.run_until_stopped());
+    let test_app = TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        port,
+        client: Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        db,
+        settings,
+        cleanup: Some(cleanup),
+    };
+    test_app
+        .create_user("Admin Uji", Some(ADMIN_EMAIL), None, None, &["admin"])
+        .await;
+    test_app
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    /// Creates an account directly in the database.
+    pub async fn create_user(
+        &self,
+        name: &str,
+        email: Option<&str>,
+        nip: Option<&str>,
+        employee_id: Option<Uuid>,
+        roles: &[&str],
+    ) -> Uuid {
+        users::insert(
+            &self.db.write,
+            users::NewUser {
+                employee_id,
+                name: name.into(),
+                nip: nip.map(str::to_string),
+                email: email.map(str::to_string),
+                password_hash: PASSWORD_HASH.clone(),
+                roles: roles.iter().map(|r| r.to_string()).collect(),
+            },
+        )
+        .await
+        .expect("insert user")
+        .id
+    }
+
+    /// Creates an account for an existing employee (by NIP), signs in, returns the token.
+    pub async fn employee_token(&self, nip: &str, roles: &[&str]) -> String {
+        let e = kinerja::store::employees::find_by_nip(&self.db.read, nip)
+            .await
+            .expect("query")
+            .expect("employee exists");
+        self.create_user(&e.name, None, Some(nip), Some(e.id), roles)
+            .await;
+        self.login_token(nip, PASSWORD).await
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> Response {
+        self.client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&json!({ "username": username, "password": password }))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn login_pair(&self, username: &str, password: &str) -> Value {
+        let resp = self.login(username, password).await;
+        assert_eq!(resp.status(), StatusCode::OK, "login of {username} failed");
+        resp.json().await.expect("json")
+    }
+
+    pub async fn login_token(&self, username: &str, password: &str) -> String {
+        self.login_pair(username, password).await["access_token"]
+            .as_str()
+            .expect("token")
+            .to_string()
+    }
+
+    pub async fn admin_token(&self) -> String {
+        self.login_token(ADMIN_EMAIL, PASSWORD).await
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn put_json(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.client
+            .put(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_json(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_csv(&self, path: &str, token: &str, csv: &str) -> Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .header("Content-Type", "text/csv")
+            .body(csv.to_string())
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// A small tree: CKN (kecamatan) with CKN-SEK and two kelurahan.
+    pub async fn seed_units(&self, token: &str) {
+        for (code, name, kind, parent) in [
+            ("CKN", "Kecamatan Cakranegara", "kecamatan", None),
+            ("CKN-SEK", "Sekretariat", "sekretariat", Some("CKN")),
+            ("CKN-KEL-CB", "Kelurahan Cakranegara Barat", "kelurahan", Some("CKN")),
+            ("CKN-KEL-MAY", "Kelurahan Mayura", "kelurahan", Some("CKN")),
+        ] {
+            let resp = self
+                .put_json(
+                    &format!("/api/v1/units/{code}"),
+                    token,
+                    &json!({ "name": name, "kind": kind, "parent_code": parent }),
+                )
+                .await;
+            assert!(resp.status().is_success(), "seed unit {code}: {}", resp.status());
+        }
+    }
+
+    /// Upserts an employee with sensible defaults; returns the response.
+    pub async fn put_employee(
+        &self,
+        token: &str,
+        nip: &str,
+        name: &str,
+        unit: &str,
+        supervisor: Option<&str>,
+    ) -> Response {
+        self.put_json(
+            &format!("/api/v1/employees/{nip}"),
+            token,
+            &employee_body(name, unit, supervisor),
+        )
+        .await
+    }
+}
+
+/// A valid PNS employee body.
+pub fn employee_body(name: &str, unit: &str, supervisor: Option<&str>) -> Value {
+    json!({
+        "name": name,
+        "gelar_belakang": "S.Sos.",
+        "status": "PNS",
+        "golongan": "III/b",
+        "jabatan": "Pengadministrasi Umum",
+        "jenis_jabatan": "pelaksana",
+        "unit_code": unit,
+        "supervisor_nip": supervisor,
+        "active": true
+    })
+}
+
+/// Valid NIPs for tests (PNS unless named otherwise).
+pub const CAMAT: &str = "197003152000031001";
+pub const LURAH: &str = "198001012005011002";
+pub const STAF_A: &str = "199002022015032003";
+pub const STAF_B: &str = "199103032016031004";
+pub const PPPK: &str = "199207152022212001";
+
+/// Camat → Lurah → two staff, in CKN and CKN-KEL-CB.
+pub async fn seed_hierarchy(app: &TestApp, token: &str) {
+    app.seed_units(token).await;
+    for (nip, name, unit, sup) in [
+        (CAMAT, "Lalu Camat", "CKN", None),
+        (LURAH, "Baiq Lurah", "CKN-KEL-CB", Some(CAMAT)),
+        (STAF_A, "I Made Staf", "CKN-KEL-CB", Some(LURAH)),
+        (STAF_B, "Ni Luh Staf", "CKN-KEL-CB", Some(LURAH)),
+    ] {
+        let resp = app.put_employee(token, nip, name, unit, sup).await;
+        assert!(resp.status().is_success(), "seed {nip}: {}", resp.status());
+    }
+}
+
+/// Asserts the error envelope and returns its body.
+pub async fn assert_error(resp: Response, status: StatusCode, code: &str) -> Value {
+    assert_eq!(resp.status(), status, "unexpected status");
+    let body: Value = resp.json().await.expect("error body is JSON");
+    assert_eq!(body["error"]["code"], code, "body: {body}");
+    assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+    body
+}
