@@ -76,7 +76,7 @@ impl Default for Settings {
 
 impl Settings {
     /// Loads the settings; `file` defaults to `kinerja.toml` in the working folder (optional).
-    pub fn load(file: Option<&Path>) -> Result<Settings, figment::Error> {
+    pub fn load(file: Option<&Path>) -> Result<Settings, Box<figment::Error>> {
         let file = file.map_or_else(|| PathBuf::from("kinerja.toml"), Path::to_path_buf);
         Figment::from(Serialized::defaults(Settings::default()))
             .merge(Toml::file(file))
@@ -84,6 +84,7 @@ impl Settings {
             .merge(Env::raw().only(&["DATABASE_URL"]))
             .merge(Env::prefixed("KINERJA_").only(&["database_url"]))
             .extract()
+            .map_err(Box::new)
     }
 
     /// Refuses settings that are unsafe to run with; the message says why.

@@ -281,17 +281,17 @@ pub fn check_fields(r: &ImportRow) -> Vec<RowError> {
     if !master::STATUSES.contains(&status) {
         out.push(row_err(row, "status", "Status harus PNS atau PPPK"));
     } else {
-        if let Some(n) = &nip {
-            if n.kind().as_status() != status {
-                out.push(row_err(
-                    row,
-                    "status",
-                    format!(
-                        "Status {status} tidak cocok dengan nomor induk: digit 13 menunjukkan {}",
-                        n.kind().as_status()
-                    ),
-                ));
-            }
+        if let Some(n) = &nip
+            && n.kind().as_status() != status
+        {
+            out.push(row_err(
+                row,
+                "status",
+                format!(
+                    "Status {status} tidak cocok dengan nomor induk: digit 13 menunjukkan {}",
+                    n.kind().as_status()
+                ),
+            ));
         }
         if golongan::find(status, &d.golongan).is_none() {
             let hint = if status == "PNS" {
@@ -327,14 +327,14 @@ pub fn check_fields(r: &ImportRow) -> Vec<RowError> {
     if d.unit_code.trim().is_empty() {
         out.push(row_err(row, "unit_code", "Kode unit wajib diisi"));
     }
-    if let Some(email) = clean(&d.email) {
-        if !email.validate_email() || email.len() > 254 {
-            out.push(row_err(
-                row,
-                "email",
-                format!("Alamat email '{email}' tidak valid"),
-            ));
-        }
+    if let Some(email) = clean(&d.email)
+        && (!email.validate_email() || email.len() > 254)
+    {
+        out.push(row_err(
+            row,
+            "email",
+            format!("Alamat email '{email}' tidak valid"),
+        ));
     }
     if let Some(sup) = clean(&d.supervisor_nip) {
         if sup == r.nip.trim() {
@@ -382,14 +382,14 @@ pub async fn validate<C: ConnectionTrait>(
                 format!("NIP {nip} sudah ada di baris {first}"),
             ));
         }
-        if let Some(e) = clean(&r.data.email).map(|e| e.to_lowercase()) {
-            if let Some(first) = seen_email.insert(e.clone(), r.row) {
-                errors.push(row_err(
-                    r.row,
-                    "email",
-                    format!("Email {e} sudah dipakai di baris {first}"),
-                ));
-            }
+        if let Some(e) = clean(&r.data.email).map(|e| e.to_lowercase())
+            && let Some(first) = seen_email.insert(e.clone(), r.row)
+        {
+            errors.push(row_err(
+                r.row,
+                "email",
+                format!("Email {e} sudah dipakai di baris {first}"),
+            ));
         }
     }
 
@@ -438,14 +438,13 @@ pub async fn validate<C: ConnectionTrait>(
                 if let Some(o) = owners
                     .iter()
                     .find(|o| o.email.as_deref() == Some(email) && &o.nip != nip)
+                    && !seen.contains_key(&o.nip)
                 {
-                    if !seen.contains_key(&o.nip) {
-                        errors.push(row_err(
-                            *row,
-                            "email",
-                            format!("Email {email} sudah dipakai pegawai lain"),
-                        ));
-                    }
+                    errors.push(row_err(
+                        *row,
+                        "email",
+                        format!("Email {email} sudah dipakai pegawai lain"),
+                    ));
                 }
             }
         }
@@ -665,17 +664,17 @@ impl Plan {
         for (i, r) in self.rows.iter().enumerate() {
             let nip = r.nip.trim();
             let wanted = clean(&r.data.supervisor_nip).and_then(|s| ids.get(&s).copied());
-            if let Some(e) = current.get(nip) {
-                if e.supervisor_id != wanted {
-                    let mut am: employee::ActiveModel = e.clone().into();
-                    am.supervisor_id = Set(wanted);
-                    am.updated_at = Set(now);
-                    am.update(txn).await?;
-                    if let Some((_, o)) = outcomes.get_mut(i) {
-                        if *o == Outcome::Unchanged {
-                            *o = Outcome::Updated;
-                        }
-                    }
+            if let Some(e) = current.get(nip)
+                && e.supervisor_id != wanted
+            {
+                let mut am: employee::ActiveModel = e.clone().into();
+                am.supervisor_id = Set(wanted);
+                am.updated_at = Set(now);
+                am.update(txn).await?;
+                if let Some((_, o)) = outcomes.get_mut(i)
+                    && *o == Outcome::Unchanged
+                {
+                    *o = Outcome::Updated;
                 }
             }
             progress(total + i + 1, total * 2);

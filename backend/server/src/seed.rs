@@ -98,6 +98,10 @@ const FEMALE: [&str; 24] = [
     "Baiq Mutiara",
 ];
 
+const SURNAMES: [&str; 7] = [
+    "Pratama", "Hidayat", "Saputra", "Rahman", "Wijaya", "Kurnia", "Maulana",
+];
+
 struct Person {
     code: &'static str,
     unit: String,
@@ -479,13 +483,23 @@ pub async fn seed_demo(conn: &sea_orm::DatabaseConnection) -> anyhow::Result<Str
     let (mut m, mut f) = (0usize, 0usize);
     for (i, p) in people.iter().enumerate() {
         let female = i % 5 == 1 || i % 5 == 3;
-        let name = if female {
+        let (pool, n) = if female {
             f += 1;
-            FEMALE[(f - 1) % FEMALE.len()]
+            (&FEMALE, f - 1)
         } else {
             m += 1;
-            MALE[(m - 1) % MALE.len()]
+            (&MALE, m - 1)
         };
+        // A second round through a pool adds a family name, so names stay distinct.
+        let name_owned = match n / pool.len() {
+            0 => pool[n % pool.len()].to_string(),
+            round => format!(
+                "{} {}",
+                pool[n % pool.len()],
+                SURNAMES[(n + round) % SURNAMES.len()]
+            ),
+        };
+        let name = name_owned.as_str();
         let (depan, belakang) = gelar(p.golongan, i);
         let nip = nip(i, p.golongan, p.pppk, female);
         let email = p.email.map(str::to_string).unwrap_or_else(|| {

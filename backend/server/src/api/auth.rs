@@ -89,10 +89,8 @@ pub fn validation(e: validator::ValidationErrors) -> ApiError {
 /// The caller's address for throttling: the socket peer, or the proxy-reported client
 /// when `trust_proxy` is set.
 pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(ip) = req.connection_info().realip_remote_addr() {
-            return ip.to_string();
-        }
+    if trust_proxy && let Some(ip) = req.connection_info().realip_remote_addr() {
+        return ip.to_string();
     }
     req.peer_addr()
         .map(|a| a.ip().to_string())

@@ -57,12 +57,12 @@ impl Db {
     pub async fn connect(settings: &Settings) -> Result<Db, DbErr> {
         let url = settings.database_url.as_str();
         if let Some(path) = sqlite_file(url) {
-            if let Some(parent) = std::path::Path::new(path).parent() {
-                if !parent.as_os_str().is_empty() {
-                    std::fs::create_dir_all(parent).map_err(|e| {
-                        DbErr::Custom(format!("cannot create {}: {e}", parent.display()))
-                    })?;
-                }
+            if let Some(parent) = std::path::Path::new(path).parent()
+                && !parent.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(parent).map_err(|e| {
+                    DbErr::Custom(format!("cannot create {}: {e}", parent.display()))
+                })?;
             }
             let write = Database::connect(options(url, 1)).await?;
             // WAL is a property of the file: set by the writer before readers open it.

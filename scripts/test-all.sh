@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Runs every test suite of Kinerja360, in order, and prints what ran.
+# Called by `make test`. Every suite runs even when an earlier one fails; the exit code is
+# non-zero when any failed. Nothing is skipped silently: a suite that cannot run fails.
+#
+# Environment:
+#   TARGET_DIR         cargo target folder (default: $CARGO_TARGET_DIR or ./target)
+#   TEST_DATABASE_URL  PostgreSQL for the API suite (default postgres://postgres@127.0.0.1:5432/postgres)
+#   CHROMIUM_PATH      browser for Playwright (default /usr/bin/chromium)
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$(pwd)"
+target="${TARGET_DIR:-${CARGO_TARGET_DIR:-target}}"
+case "$target" in /*) ;; *) target="$root/$target" ;; esac
+bin="$target/debug/kinerja"
+pg_url="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+
+results=()
+failed=0
+passed=0
+t0=$SECONDS
+
+suite() {
+    local name="$1"
+    shift
+    local start=$SECONDS
+    printf '\n==== suite: %s\n' "$name"
+    if "$@"; then
+        results+=("$(printf '  PASS  %-44s %4ss' "$name" "$((SECONDS - start))")")
+        passed=$((passed + 1))
+    else
+        results+=("$(printf '  FAIL  %-44s %4ss' "$name" "$((SECONDS - start))")")
+        failed=$((failed + 1))
+    fi
+}
+
+need_pg() {
+    if ! pg_isready -q -d "$pg_url" 2>/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+        echo "PostgreSQL is not reachable at $pg_url: start it (see README) — this suite is required" >&2
+        return 1
+    fi
+}
+
+api_sqlite() { env -u TEST_DATABASE_URL cargo test -p api-tests; }
+api_postgres() { need_pg && TEST_DATABASE_URL="$pg_url" cargo test -p api-tests; }
+
+e2e() {
+    (cd frontend && npm run build) || return 1
+    (cd frontend && E2E_SERVER_CMD="$bin serve" CI="${CI:-true}" npm run e2e)
+}
+
+schemathesis() {
+    local port=18090 db
+    db="$(mktemp -d)/st.db"
+    DATABASE_URL="sqlite://$db?mode=rwc" KINERJA_BIND="127.0.0.1:$port" KINERJA_SEED_DEMO=true \
+        KINERJA_STATIC_DIR=/nonexistent KINERJA_LOG=warn "$bin" serve &
+    local pid=$!
+    local ok=1
+    for _ in $(seq 1 60); do
+        if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then ok=0; break; fi
+        sleep 0.5
+    done
+    if [[ $ok -ne 0 ]]; then kill "$pid" 2>/dev/null; echo "server did not start" >&2; return 1; fi
+    local token
+    token="$(curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'Content-Type: application/json' \
+        -d '{"username":"admin@kinerja360.local","password":"Admin#2026"}' |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
+    bash scripts/schemathesis.sh "$port" "$token"
+    local rc=$?
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    return $rc
+}
+
+suite "build server (debug)" cargo build --bin kinerja
+suite "rustfmt --check" cargo fmt --all -- --check
+suite "clippy -D warnings" cargo clippy --workspace --all-targets -- -D warnings
+suite "frontend lint (eslint)" bash -c 'cd frontend && npm run lint'
+suite "frontend type check (tsc)" bash -c 'cd frontend && npm run typecheck'
+suite "Rust unit tests" cargo test -p kinerja-server -p migration -p entity
+suite "API tests on SQLite" api_sqlite
+suite "API tests on PostgreSQL" api_postgres
+suite "OpenAPI drift (openapi/openapi.json)" "$bin" openapi --check --output openapi/openapi.json
+suite "frontend types drift (schema.d.ts)" bash -c 'cd frontend && npm run check:api'
+suite "frontend unit tests (Vitest)" bash -c 'cd frontend && npm test'
+suite "docker-compose.yml validation" bash scripts/validate-compose.sh
+suite "end-to-end (Playwright, Chromium)" e2e
+suite "API fuzzing (schemathesis)" schemathesis
+
+printf '\n==== summary (%ss)\n' "$((SECONDS - t0))"
+printf '%s\n' "${results[@]}"
+printf 'suites: %d passed, %d failed\n' "$passed" "$failed"
+[[ $failed -eq 0 ]]
