@@ -1,0 +1,83 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nProvider } from './lib/i18n/i18n';
+import { ApiError } from './lib/api/errors';
+import { canReadMasterData, canWriteMasterData, useClearCacheOnSessionEnd } from './lib/auth/auth';
+import { Layout } from './components/Layout';
+import { RequireAuth, RequireRole } from './components/guards';
+import { Loading } from './components/Status';
+import { NotFoundPage } from './components/NotFoundPage';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { LoginPage } from './features/auth/components/LoginPage';
+import { HomePage } from './features/home/components/HomePage';
+
+// Admin pages are loaded on demand: most users never open them.
+const UnitsPage = lazy(() => import('./features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })));
+const EmployeesPage = lazy(() =>
+  import('./features/employees/components/EmployeesPage').then((m) => ({ default: m.EmployeesPage })),
+);
+const EmployeeDetailPage = lazy(() =>
+  import('./features/employees/components/EmployeeDetailPage').then((m) => ({ default: m.EmployeeDetailPage })),
+);
+const NewEmployeePage = lazy(() =>
+  import('./features/employees/components/NewEmployeePage').then((m) => ({ default: m.NewEmployeePage })),
+);
+const ImportPage = lazy(() => import('./features/import/components/ImportPage').then((m) => ({ default: m.ImportPage })));
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Client errors (401/403/404/422) will not change by asking again.
+        retry: (count, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+export function AppRoutes() {
+  useClearCacheOnSessionEnd();
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<Layout />}>
+          <Route index element={<HomePage />} />
+          <Route path="admin" element={<RequireRole allow={canReadMasterData} />}>
+            <Route path="units" element={<Page><UnitsPage /></Page>} />
+            <Route path="employees" element={<Page><EmployeesPage /></Page>} />
+            <Route element={<RequireRole allow={canWriteMasterData} />}>
+              <Route path="employees/new" element={<Page><NewEmployeePage /></Page>} />
+              <Route path="import" element={<Page><ImportPage /></Page>} />
+            </Route>
+            <Route path="employees/:nip" element={<Page><EmployeeDetailPage /></Page>} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+export function App({ queryClient = createQueryClient() }: { queryClient?: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

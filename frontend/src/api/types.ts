@@ -1,0 +1,47 @@
+// Friendly names for the generated API types. Derived from operations (not schema names)
+// so that regenerating schema.d.ts from the real OpenAPI file changes as little as possible.
+import type { paths } from './schema';
+
+type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+type Ok<Op> = Op extends { responses: infer R }
+  ? R extends { 200: infer S }
+    ? JsonOf<S>
+    : R extends { 201: infer S }
+      ? JsonOf<S>
+      : never
+  : never;
+type BodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+
+export type TokenPair = Ok<paths['/api/v1/auth/login']['post']>;
+export type Me = Ok<paths['/api/v1/me']['get']>;
+export type User = Me['user'];
+// The backend documents these enumerations as plain strings; the SPA names the known values.
+export type Role = 'admin' | 'hr' | 'auditor' | 'employee';
+export type UnitKind = 'kecamatan' | 'kelurahan' | 'sekretariat' | 'seksi' | 'dinas' | 'bidang' | 'uptd' | 'lainnya';
+export type EmployeeStatus = 'PNS' | 'PPPK';
+export type JenisJabatan = 'struktural' | 'fungsional' | 'pelaksana';
+export type Employee = Ok<paths['/api/v1/employees/{nip}']['get']>;
+export type EmployeeSummary = NonNullable<Me['supervisor']>;
+export type EmployeeInput = BodyOf<paths['/api/v1/employees/{nip}']['put']>;
+export type EmployeePage = Ok<paths['/api/v1/employees']['get']>;
+export type Unit = Ok<paths['/api/v1/units/{code}']['get']>;
+export type UnitInput = BodyOf<paths['/api/v1/units/{code}']['put']>;
+export type UnitPage = Ok<paths['/api/v1/units']['get']>;
+export type PageMeta = UnitPage['meta'];
+export type ImportReport = Ok<paths['/api/v1/employees/import']['post']>;
+export type RowError = ImportReport['errors'][number];
+export type Golongan = Ok<paths['/api/v1/reference/golongan']['get']>[number];
+
+export const UNIT_KINDS: readonly UnitKind[] = [
+  'kecamatan',
+  'kelurahan',
+  'sekretariat',
+  'seksi',
+  'dinas',
+  'bidang',
+  'uptd',
+  'lainnya',
+];
+export const EMPLOYEE_STATUSES: readonly EmployeeStatus[] = ['PNS', 'PPPK'];
+export const JENIS_JABATAN: readonly JenisJabatan[] = ['struktural', 'fungsional', 'pelaksana'];
+export const ROLES: readonly Role[] = ['admin', 'hr', 'auditor', 'employee'];

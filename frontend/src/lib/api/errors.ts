@@ -1,0 +1,91 @@
+// The backend's single error envelope, turned into a thrown ApiError the UI can render.
+
+export interface RowProblem {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldErrors;
+  readonly rows: RowProblem[];
+
+  constructor(status: number, code: string, message: string, fields: FieldErrors = {}, rows: RowProblem[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.rows = rows;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Builds an ApiError from whatever a non-2xx response carried. */
+export function toApiError(status: number, body: unknown): ApiError {
+  if (isRecord(body) && isRecord(body.error)) {
+    const e = body.error;
+    const fields: FieldErrors = {};
+    if (isRecord(e.fields)) {
+      for (const [k, v] of Object.entries(e.fields)) {
+        if (Array.isArray(v)) fields[k] = v.map(String);
+        else if (typeof v === 'string') fields[k] = [v];
+      }
+    }
+    const rows: RowProblem[] = Array.isArray(e.rows)
+      ? e.rows.filter(isRecord).map((r) => ({
+          row: Number(r.row),
+          field: String(r.field ?? ''),
+          message: String(r.message ?? ''),
+        }))
+      : [];
+    return new ApiError(
+      status,
+      typeof e.code === 'string' ? e.code : 'unknown',
+      typeof e.message === 'string' && e.message ? e.message : `HTTP ${status}`,
+      fields,
+      rows,
+    );
+  }
+  return new ApiError(status, status >= 500 ? 'server_error' : 'unknown', `HTTP ${status}`);
+}
+
+type Result<D> =
+  | { data: D; error?: never; response: Response }
+  | { data?: never; error: unknown; response: Response };
+
+/** Awaits an openapi-fetch call and returns its data, or throws an ApiError. */
+export async function unwrap<D>(call: Promise<Result<D>>): Promise<Exclude<D, undefined>> {
+  let result: Result<D>;
+  try {
+    result = await call;
+  } catch (cause) {
+    if (cause instanceof ApiError) throw cause;
+    throw new ApiError(0, 'network_error', 'Tidak dapat menghubungi server.');
+  }
+  if (result.error !== undefined || !result.response.ok) {
+    throw toApiError(result.response.status, result.error);
+  }
+  return result.data as Exclude<D, undefined>;
+}
+
+/** Like unwrap, but also tells the HTTP status (e.g. 201 created vs 200 updated). */
+export async function unwrapWithStatus<D>(
+  call: Promise<Result<D>>,
+): Promise<{ data: Exclude<D, undefined>; status: number }> {
+  let status = 0;
+  const data = await unwrap(
+    call.then((r) => {
+      status = r.response.status;
+      return r;
+    }),
+  );
+  return { data, status };
+}
