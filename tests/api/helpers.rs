@@ -12,6 +12,8 @@ use uuid::Uuid;
 
 pub const ADMIN_EMAIL: &str = "admin@test.local";
 pub const PASSWORD: &str = "Rahasia#2026";
+/// The HMAC secret every test app signs its access tokens with.
+pub const JWT_SECRET: &str = "test-secret-0123456789-0123456789-abcdef";
 
 /// One argon2 hash shared by every account the tests create (hashing is the slow part).
 static PASSWORD_HASH: LazyLock<String> =
@@ -81,7 +83,7 @@ fn replace_db_name(url: &str, name: &str) -> String {
 async fn fresh_settings() -> (Settings, Cleanup) {
     let mut settings = Settings {
         bind: "127.0.0.1:0".into(),
-        jwt_secret: "test-secret-0123456789-0123456789-abcdef".into(),
+        jwt_secret: JWT_SECRET.into(),
         log: "warn".into(),
         static_dir: "does-not-exist".into(),
         ..Settings::default()
@@ -89,14 +91,22 @@ async fn fresh_settings() -> (Settings, Cleanup) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if url.starts_with("postgres") => {
             let name = format!("k360_test_{}", Uuid::new_v4().simple());
-            let admin = Database::connect(url.as_str()).await.expect("connect to TEST_DATABASE_URL");
+            let admin = Database::connect(url.as_str())
+                .await
+                .expect("connect to TEST_DATABASE_URL");
             admin
                 .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
                 .await
                 .expect("create test database");
             let _ = admin.close().await;
             settings.database_url = replace_db_name(&url, &name);
-            (settings, Cleanup::Postgres { admin_url: url, name })
+            (
+                settings,
+                Cleanup::Postgres {
+                    admin_url: url,
+                    name,
+                },
+            )
         }
         _ => {
             let dir = std::env::temp_dir().join("kinerja-api-tests");
@@ -116,7 +126,9 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let (mut settings, cleanup) = fresh_settings().await;
     adjust(&mut settings);
-    let app = Application::build(settings.clone()).await.expect("build app");
+    let app = Application::build(settings.clone())
+        .await
+        .expect("build app");
     let port = app.port();
     let db = app.state.db.clone();
     tokio::spawn(app.run_until_stopped());
@@ -244,12 +256,91 @@ impl TestApp {
             .expect("request")
     }
 
+    pub async fn delete(&self, path: &str, token: &str) -> Response {
+        self.client
+            .delete(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// A GET without any credentials.
+    pub async fn get_anonymous(&self, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// A GET authenticated with the `X-API-Key` header instead of `Authorization`.
+    pub async fn get_with_api_key_header(&self, path: &str, key: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .header("X-API-Key", key)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_refresh(&self, refresh_token: &str) -> Response {
+        self.client
+            .post(self.url("/api/v1/auth/refresh"))
+            .json(&json!({ "refresh_token": refresh_token }))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Creates an API key as the admin; returns the 201 body (with `id` and `key`).
+    pub async fn create_api_key(&self, admin_token: &str, name: &str, scopes: &[&str]) -> Value {
+        let resp = self
+            .post_json(
+                "/api/v1/api-keys",
+                admin_token,
+                &json!({ "name": name, "scopes": scopes }),
+            )
+            .await;
+        assert_eq!(resp.status(), StatusCode::CREATED, "create API key {name}");
+        resp.json().await.expect("json")
+    }
+
+    /// Upserts a unit; returns the response.
+    pub async fn put_unit(
+        &self,
+        token: &str,
+        code: &str,
+        name: &str,
+        kind: &str,
+        parent: Option<&str>,
+    ) -> Response {
+        self.put_json(
+            &format!("/api/v1/units/{code}"),
+            token,
+            &json!({ "name": name, "kind": kind, "parent_code": parent }),
+        )
+        .await
+    }
+
+    /// GET that must succeed; returns the JSON body.
+    pub async fn get_ok(&self, path: &str, token: &str) -> Value {
+        let resp = self.get(path, token).await;
+        assert_eq!(resp.status(), StatusCode::OK, "GET {path}");
+        resp.json().await.expect("json")
+    }
+
     /// A small tree: CKN (kecamatan) with CKN-SEK and two kelurahan.
     pub async fn seed_units(&self, token: &str) {
         for (code, name, kind, parent) in [
             ("CKN", "Kecamatan Cakranegara", "kecamatan", None),
             ("CKN-SEK", "Sekretariat", "sekretariat", Some("CKN")),
-            ("CKN-KEL-CB", "Kelurahan Cakranegara Barat", "kelurahan", Some("CKN")),
+            (
+                "CKN-KEL-CB",
+                "Kelurahan Cakranegara Barat",
+                "kelurahan",
+                Some("CKN"),
+            ),
             ("CKN-KEL-MAY", "Kelurahan Mayura", "kelurahan", Some("CKN")),
         ] {
             let resp = self
@@ -259,7 +350,11 @@ impl TestApp {
                     &json!({ "name": name, "kind": kind, "parent_code": parent }),
                 )
                 .await;
-            assert!(resp.status().is_success(), "seed unit {code}: {}", resp.status());
+            assert!(
+                resp.status().is_success(),
+                "seed unit {code}: {}",
+                resp.status()
+            );
         }
     }
 
@@ -322,6 +417,28 @@ pub async fn assert_error(resp: Response, status: StatusCode, code: &str) -> Val
     assert_eq!(resp.status(), status, "unexpected status");
     let body: Value = resp.json().await.expect("error body is JSON");
     assert_eq!(body["error"]["code"], code, "body: {body}");
-    assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty())
+    );
     body
+}
+
+/// Asserts the status and returns the JSON body.
+pub async fn assert_json(resp: Response, status: StatusCode) -> Value {
+    let actual = resp.status();
+    let text = resp.text().await.expect("body");
+    assert_eq!(actual, status, "unexpected status; body: {text}");
+    serde_json::from_str(&text).expect("body is JSON")
+}
+
+/// The NIPs of a list response, in order.
+pub fn nips_of(list: &Value) -> Vec<String> {
+    list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|e| e["nip"].as_str().expect("nip").to_string())
+        .collect()
 }

@@ -13,4 +13,5 @@ mod errors;
 mod health;
 mod import;
 mod openapi;
+mod sqlite;
 mod units;

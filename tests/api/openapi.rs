@@ -31,7 +31,9 @@ async fn every_operation_documents_its_error_envelope() {
     for (path, item) in json["paths"].as_object().expect("paths") {
         for (method, op) in item.as_object().expect("item") {
             let responses = op["responses"].as_object().expect("responses");
-            let has_error = responses.keys().any(|k| k.starts_with('4') || k.starts_with('5'));
+            let has_error = responses
+                .keys()
+                .any(|k| k.starts_with('4') || k.starts_with('5'));
             assert!(has_error, "{method} {path} documents no error response");
         }
     }

@@ -527,6 +527,12 @@ async fn parent_in_db<C: ConnectionTrait>(
     Ok(parent)
 }
 
+/// A unique violation on the NIP (PostgreSQL names the index, SQLite the column).
+fn is_nip_conflict(e: &sea_orm::DbErr) -> bool {
+    let text = e.to_string();
+    text.contains("uq_employees_nip") || text.contains("employees.nip")
+}
+
 fn same_fields(e: &employee::Model, r: &ImportRow, unit_id: Uuid) -> bool {
     let d = &r.data;
     e.name == d.name.trim()
@@ -645,6 +651,17 @@ impl Plan {
                     .insert(txn)
                     .await
                     .map_err(|e| {
+                        if is_nip_conflict(&e) {
+                            // Another request inserted this NIP after we validated (the
+                            // PostgreSQL race of two concurrent upserts): not the caller's
+                            // fault, and a retry sees the row as existing.
+                            return ApiError::conflict(
+                                "conflict",
+                                format!(
+                                    "Pegawai dengan NIP {nip} baru saja disimpan oleh permintaan lain; ulangi permintaan"
+                                ),
+                            );
+                        }
                         crate::error::on_constraint(
                             e,
                             "uq_employees_email",

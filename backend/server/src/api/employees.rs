@@ -269,10 +269,34 @@ pub async fn put_employee(
 ) -> ApiResult<HttpResponse> {
     policy::require_write_master(&p)?;
     let nip = nip.into_inner();
+    let data = body.into_inner();
+    // Two concurrent PUTs of one new NIP may both validate before either inserts; on
+    // PostgreSQL the loser's insert then hits the unique index. Retrying once finds the
+    // winner's row and answers as an update, so the upsert stays idempotent under races.
+    let (view, outcome) = match upsert_one(&state, &nip, data.clone()).await {
+        Err(ApiError::Conflict { .. }) => upsert_one(&state, &nip, data).await?,
+        other => other?,
+    };
+    if outcome != Some(Outcome::Unchanged) {
+        state.events.publish(
+            "employee_updated",
+            vec![view.nip.clone()],
+            Audience::Employee(view.id),
+        );
+    }
+    Ok(created_or_ok(outcome == Some(Outcome::Created), &view))
+}
+
+/// One upsert in its own transaction: the stored view and what happened.
+async fn upsert_one(
+    state: &AppState,
+    nip: &str,
+    data: EmployeeUpsert,
+) -> ApiResult<(EmployeeOut, Option<Outcome>)> {
     let row = ImportRow {
         row: 1,
-        nip: nip.clone(),
-        data: body.into_inner(),
+        nip: nip.to_string(),
+        data,
     };
     let txn = state.db.write.begin().await?;
     let plan = match import::validate(&txn, vec![row], Vec::new()).await {
@@ -289,15 +313,7 @@ pub async fn put_employee(
         .ok_or_else(|| anyhow::anyhow!("employee vanished inside its own transaction"))?;
     let view = employee_views(&txn, vec![e]).await?.remove(0);
     txn.commit().await?;
-    let outcome = outcomes.first().map(|(_, o)| *o);
-    if outcome != Some(Outcome::Unchanged) {
-        state.events.publish(
-            "employee_updated",
-            vec![view.nip.clone()],
-            Audience::Employee(view.id),
-        );
-    }
-    Ok(created_or_ok(outcome == Some(Outcome::Created), &view))
+    Ok((view, outcomes.first().map(|(_, o)| *o)))
 }
 
 /// Largest accepted import body.
@@ -324,6 +340,7 @@ const IMPORT_LIMIT: usize = 20 * 1024 * 1024;
         (status = 401, body = ErrorResponse),
         (status = 403, body = ErrorResponse),
         (status = 413, body = ErrorResponse),
+        (status = 409, description = "A row was saved at the same moment by another request; retry", body = ErrorResponse),
         (status = 415, body = ErrorResponse),
         (status = 422, description = "Rejected; `rows` lists every problem", body = ErrorResponse),
     )
@@ -358,6 +375,15 @@ pub async fn import_employees(
             return Err(ApiError::PayloadTooLarge);
         }
         bytes.extend_from_slice(&chunk);
+    }
+    // An empty upload has no rows (422 like a header-only file), not a CSV without columns
+    // or malformed JSON (400).
+    let content = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if content.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::field(
+            "rows",
+            "Berkas kosong: tidak berisi baris data",
+        ));
     }
     let (rows, errors) = if is_csv {
         import::parse_csv(&bytes)?

@@ -40,7 +40,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(employees::configure)
                     .configure(reference::configure)
                     .configure(api_keys::configure)
-                    .configure(events::configure),
+                    .configure(events::configure)
+                    // A nested scope falls back to the app's default (the SPA's HTML page),
+                    // not its parent's: unknown /api/v1 paths need their own JSON 404.
+                    .default_service(web::to(api_not_found)),
             )
             .default_service(web::to(api_not_found)),
     );

@@ -212,9 +212,28 @@ pub async fn put_unit(
     if !fields.is_empty() {
         return Err(ApiError::Validation(fields));
     }
+    // Two concurrent PUTs of one new code may both find no unit before either inserts; the
+    // loser's insert hits the unique index. Retrying once finds the winner's unit, so the
+    // upsert stays idempotent under races.
+    let (view, created) = match upsert_unit(&state, &code, &body).await {
+        Err(ApiError::Conflict { .. }) => upsert_unit(&state, &code, &body).await?,
+        other => other?,
+    };
+    state
+        .events
+        .publish("unit_updated", vec![view.code.clone()], Audience::Everyone);
+    Ok(created_or_ok(created, &view))
+}
 
+/// The checks that need the database and the write, in one transaction: the stored view
+/// and whether the unit was created.
+async fn upsert_unit(
+    state: &AppState,
+    code: &str,
+    body: &UnitUpsert,
+) -> ApiResult<(UnitOut, bool)> {
     let txn = state.db.write.begin().await?;
-    let existing = store::units::find_by_code(&txn, &code).await?;
+    let existing = store::units::find_by_code(&txn, code).await?;
     let parent_code = body
         .parent_code
         .as_deref()
@@ -261,7 +280,7 @@ pub async fn put_unit(
         None => {
             let am = unit::ActiveModel {
                 id: Set(Uuid::now_v7()),
-                code: Set(code.clone()),
+                code: Set(code.to_string()),
                 name: Set(name),
                 kind: Set(body.kind.clone()),
                 parent_id: Set(parent_id),
@@ -269,15 +288,24 @@ pub async fn put_unit(
                 updated_at: Set(now),
             };
             let m = am.insert(&txn).await.map_err(|e| {
-                crate::error::on_constraint(e, "uq_units_code", "code", "Kode unit sudah dipakai")
+                let text = e.to_string();
+                if text.contains("uq_units_code") || text.contains("units.code") {
+                    // The existence check above ran in this transaction: only a concurrent
+                    // insert of the same code can get here.
+                    ApiError::conflict(
+                        "conflict",
+                        format!(
+                            "Unit {code} baru saja disimpan oleh permintaan lain; ulangi permintaan"
+                        ),
+                    )
+                } else {
+                    ApiError::from(e)
+                }
             })?;
             (m, true)
         }
     };
     let view = unit_views(&txn, vec![model]).await?.remove(0);
     txn.commit().await?;
-    state
-        .events
-        .publish("unit_updated", vec![view.code.clone()], Audience::Everyone);
-    Ok(created_or_ok(created, &view))
+    Ok((view, created))
 }

@@ -4,5 +4,6 @@
 //! unit-tested next to its code.
 
 pub mod golongan;
+pub mod ikm;
 pub mod master;
 pub mod nip;

@@ -84,11 +84,13 @@ pub async fn list<C: ConnectionTrait>(
         select = select.filter(employee::Column::Active.eq(active));
     }
     if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        select = select.filter(
-            Condition::any()
-                .add(contains_ci(Expr::col(employee::Column::Name), q))
-                .add(employee::Column::Nip.starts_with(q)),
-        );
+        let mut any = Condition::any().add(contains_ci(Expr::col(employee::Column::Name), q));
+        // NIPs are digits only; other text cannot be a NIP prefix, and `starts_with` does
+        // not escape LIKE wildcards (`%`, `_`), so only digits are matched against NIPs.
+        if q.bytes().all(|b| b.is_ascii_digit()) {
+            any = any.add(employee::Column::Nip.starts_with(q));
+        }
+        select = select.filter(any);
     }
     if let Some(ids) = &filter.only_ids {
         select = select.filter(employee::Column::Id.is_in(ids.clone()));

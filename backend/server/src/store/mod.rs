@@ -98,7 +98,8 @@ pub fn contains_ci(col: impl Into<SimpleExpr>, needle: &str) -> SimpleExpr {
     Expr::expr(Func::lower(col.into())).like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
 }
 
-/// Page arithmetic shared by every list: 1-based page, `per_page` clamped to 1..=100.
+/// Page arithmetic shared by every list: 1-based page clamped to 1..=`MAX_PAGE`,
+/// `per_page` clamped to 1..=100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PageReq {
     pub page: u64,
@@ -106,9 +107,14 @@ pub struct PageReq {
 }
 
 impl PageReq {
+    /// Highest page number: keeps the row offset (`(page - 1) * per_page`) far inside the
+    /// range of a 64-bit signed integer, so a huge `?page=` is an empty page, not an
+    /// arithmetic overflow in the paginator.
+    pub const MAX_PAGE: u64 = 1_000_000_000;
+
     pub fn new(page: Option<u64>, per_page: Option<u64>) -> Self {
         PageReq {
-            page: Ord::max(page.unwrap_or(1), 1),
+            page: page.unwrap_or(1).clamp(1, Self::MAX_PAGE),
             per_page: per_page.unwrap_or(20).clamp(1, 100),
         }
     }
@@ -134,6 +140,13 @@ mod tests {
             PageReq::new(Some(0), Some(1000)),
             PageReq {
                 page: 1,
+                per_page: 100
+            }
+        );
+        assert_eq!(
+            PageReq::new(Some(u64::MAX), Some(100)),
+            PageReq {
+                page: PageReq::MAX_PAGE,
                 per_page: 100
             }
         );
