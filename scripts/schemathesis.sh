@@ -88,7 +88,7 @@ args=(
     --checks all
     --header "Authorization: Bearer $token"
     --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-20}"
-    --workers "${SCHEMATHESIS_WORKERS:-2}"
+    --workers "${SCHEMATHESIS_WORKERS:-1}"
     --request-timeout 10
     --wait-for-schema 30
     # Failing examples are kept between runs and replayed first.

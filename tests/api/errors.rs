@@ -235,15 +235,24 @@ async fn an_unknown_endpoint_is_a_json_404() {
 }
 
 #[tokio::test]
-async fn an_unsupported_method_on_a_known_path_answers_in_the_envelope() {
+async fn an_unsupported_method_on_a_known_path_is_405_naming_the_allowed_methods() {
     let app = spawn_app().await;
     let token = app.admin_token().await;
 
     let delete = app.delete("/api/v1/units/CKN", &token).await;
     let get_login = app.get("/api/v1/auth/login", &token).await;
 
-    for resp in [delete, get_login] {
-        assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
+    for (resp, allowed) in [(delete, "GET, PUT"), (get_login, "POST")] {
+        let allow = resp
+            .headers()
+            .get("Allow")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+            .expect("Allow header");
+        let mut methods: Vec<&str> = allow.split(", ").collect();
+        methods.sort_unstable();
+        assert_eq!(methods.join(", "), allowed);
+        assert_error(resp, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
     }
 }
 

@@ -398,14 +398,14 @@ async fn a_duplicate_email_in_the_file_is_a_row_error() {
 }
 
 #[tokio::test]
-async fn a_csv_without_a_required_column_is_400_invalid_csv() {
+async fn a_csv_without_a_required_column_is_422_invalid_csv() {
     let (app, token) = app_with_units().await;
     let file =
         format!("nip,name,status,golongan,jabatan,unit_code\n{CAMAT},Lalu,PNS,IV/a,Camat,CKN\n");
 
     let resp = app.post_csv(IMPORT, &token, &file).await;
 
-    let body = assert_error(resp, StatusCode::BAD_REQUEST, "invalid_csv").await;
+    let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "invalid_csv").await;
     let msg = body["error"]["message"].as_str().expect("msg");
     assert!(
         msg.contains("jenis_jabatan"),

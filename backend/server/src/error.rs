@@ -55,6 +55,9 @@ pub enum ApiError {
     /// 404: the named thing does not exist (or is not visible to the caller).
     #[error("{0}")]
     NotFound(String),
+    /// 405: the path exists but not with this method; `allow` lists the methods.
+    #[error("Metode {method} tidak didukung di sini (yang didukung: {allow})")]
+    MethodNotAllowed { method: String, allow: String },
     /// 409: conflicts with the current state.
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
@@ -67,6 +70,10 @@ pub enum ApiError {
     /// 422: the input is well-formed but invalid; `fields` names each problem.
     #[error("Data tidak valid")]
     Validation(FieldErrors),
+    /// 422: the content is readable but unusable as a whole (e.g. a CSV without the
+    /// required columns).
+    #[error("{message}")]
+    Unprocessable { code: &'static str, message: String },
     /// 422: a bulk import was rejected as a whole; `rows` names each problem.
     #[error("Impor ditolak: {} baris bermasalah", .0.len())]
     ImportRejected(Vec<RowError>),
@@ -87,10 +94,12 @@ impl ApiError {
     pub fn code(&self) -> &'static str {
         match self {
             ApiError::BadRequest { code, .. }
+            | ApiError::Unprocessable { code, .. }
             | ApiError::Unauthorized { code, .. }
             | ApiError::Conflict { code, .. } => code,
             ApiError::Forbidden => "forbidden",
             ApiError::NotFound(_) => "not_found",
+            ApiError::MethodNotAllowed { .. } => "method_not_allowed",
             ApiError::PayloadTooLarge => "payload_too_large",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::Validation(_) => "validation_failed",
@@ -103,6 +112,13 @@ impl ApiError {
 
     pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
         ApiError::BadRequest {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn unprocessable(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::Unprocessable {
             code,
             message: message.into(),
         }
@@ -173,12 +189,13 @@ impl ResponseError for ApiError {
             ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Validation(_) | ApiError::ImportRejected(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            ApiError::Validation(_)
+            | ApiError::ImportRejected(_)
+            | ApiError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -192,6 +209,9 @@ impl ResponseError for ApiError {
         let mut resp = HttpResponse::build(self.status_code());
         if let ApiError::TooManyRequests { retry_after, .. } = self {
             resp.insert_header(("Retry-After", retry_after.to_string()));
+        }
+        if let ApiError::MethodNotAllowed { allow, .. } = self {
+            resp.insert_header(("Allow", allow.clone()));
         }
         if let ApiError::Unauthorized { .. } = self {
             resp.insert_header(("WWW-Authenticate", "Bearer"));

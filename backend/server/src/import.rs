@@ -26,21 +26,28 @@ fn default_true() -> bool {
 #[derive(Clone, Debug, Deserialize, Serialize, ToSchema, PartialEq)]
 pub struct EmployeeUpsert {
     /// Name without titles.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     #[serde(default)]
     pub gelar_depan: Option<String>,
     #[serde(default)]
     pub gelar_belakang: Option<String>,
     /// `PNS` or `PPPK` (must match the form of the NIP).
+    #[schema(value_type = crate::api::EmployeeStatus)]
     pub status: String,
     /// As written on documents: `III/b` (PNS) or `IX` (PPPK).
+    #[schema(example = "III/b", min_length = 1)]
     pub golongan: String,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub jabatan: String,
     /// `struktural`, `fungsional` or `pelaksana`.
+    #[schema(value_type = crate::api::JenisJabatan)]
     pub jenis_jabatan: String,
+    #[schema(min_length = 1, max_length = 64, pattern = r"^[A-Za-z0-9._-]+$")]
     pub unit_code: String,
     /// NIP of the direct supervisor; must exist or be in the same import.
     #[serde(default)]
+    #[schema(pattern = r"^[0-9]{18}$")]
     pub supervisor_nip: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
@@ -51,6 +58,7 @@ pub struct EmployeeUpsert {
 /// One row of a bulk import (JSON form): the upsert body plus the NIP.
 #[derive(Clone, Debug, Deserialize, Serialize, ToSchema)]
 pub struct EmployeeImportRow {
+    #[schema(pattern = r"^[0-9]{18}$")]
     pub nip: String,
     #[serde(flatten)]
     pub data: EmployeeUpsert,
@@ -126,7 +134,7 @@ fn parse_bool(s: &str) -> Option<bool> {
 /// Parses CSV (comma or semicolon separated, header row required, UTF-8 with or without BOM).
 pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<ImportRow>, Vec<RowError>), ApiError> {
     let text = std::str::from_utf8(bytes)
-        .map_err(|_| ApiError::bad_request("invalid_csv", "Berkas CSV harus berenkode UTF-8"))?;
+        .map_err(|_| ApiError::unprocessable("invalid_csv", "Berkas CSV harus berenkode UTF-8"))?;
     let text = text.trim_start_matches('\u{feff}');
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
@@ -142,7 +150,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<ImportRow>, Vec<RowError>), ApiErr
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| {
-            ApiError::bad_request("invalid_csv", format!("Header CSV tidak terbaca: {e}"))
+            ApiError::unprocessable("invalid_csv", format!("Header CSV tidak terbaca: {e}"))
         })?
         .iter()
         .map(|h| h.trim().to_lowercase())
@@ -160,7 +168,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<ImportRow>, Vec<RowError>), ApiErr
     .filter(|c| !headers.iter().any(|h| h == c))
     .collect();
     if !missing.is_empty() {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::unprocessable(
             "invalid_csv",
             format!(
                 "Kolom wajib tidak ada di header CSV: {}",

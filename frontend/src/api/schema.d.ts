@@ -279,7 +279,7 @@ export interface components {
             /** @description What the key is for, e.g. "SIMPEG Kota Mataram". */
             name: string;
             /** @description Any of `master:read`, `master:write`, `results:read`. */
-            scopes: string[];
+            scopes: components["schemas"]["ApiScope"][];
         };
         ApiKeyCreated: components["schemas"]["ApiKeyOut"] & {
             /** @description The key itself. Shown only in this response; store it safely. */
@@ -297,8 +297,13 @@ export interface components {
             prefix: string;
             /** Format: date-time */
             revoked_at?: string | null;
-            scopes: string[];
+            scopes: components["schemas"]["ApiScope"][];
         };
+        /**
+         * @description Scope of an API key (documentation type).
+         * @enum {string}
+         */
+        ApiScope: "master:read" | "master:write" | "results:read";
         BTreeMap: {
             [key: string]: string[];
         };
@@ -329,13 +334,13 @@ export interface components {
             /** Format: uuid */
             id: string;
             jabatan: string;
-            jenis_jabatan: string;
+            jenis_jabatan: components["schemas"]["JenisJabatan"];
             name: string;
             nip: string;
             /** @description Pangkat (PNS only). */
             pangkat?: string | null;
             /** @description `PNS` or `PPPK`. */
-            status: string;
+            status: components["schemas"]["EmployeeStatus"];
             supervisor_name?: string | null;
             supervisor_nip?: string | null;
             unit_code: string;
@@ -343,6 +348,11 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description Employee status (documentation type).
+         * @enum {string}
+         */
+        EmployeeStatus: "PNS" | "PPPK";
         /** @description A short reference to an employee. */
         EmployeeSummary: {
             full_name: string;
@@ -356,15 +366,18 @@ export interface components {
             email?: string | null;
             gelar_belakang?: string | null;
             gelar_depan?: string | null;
-            /** @description As written on documents: `III/b` (PNS) or `IX` (PPPK). */
+            /**
+             * @description As written on documents: `III/b` (PNS) or `IX` (PPPK).
+             * @example III/b
+             */
             golongan: string;
             jabatan: string;
             /** @description `struktural`, `fungsional` or `pelaksana`. */
-            jenis_jabatan: string;
+            jenis_jabatan: components["schemas"]["JenisJabatan"];
             /** @description Name without titles. */
             name: string;
             /** @description `PNS` or `PPPK` (must match the form of the NIP). */
-            status: string;
+            status: components["schemas"]["EmployeeStatus"];
             /** @description NIP of the direct supervisor; must exist or be in the same import. */
             supervisor_nip?: string | null;
             unit_code: string;
@@ -412,6 +425,11 @@ export interface components {
             unchanged: number;
             updated: number;
         };
+        /**
+         * @description Kind of position (documentation type).
+         * @enum {string}
+         */
+        JenisJabatan: "struktural" | "fungsional" | "pelaksana";
         LoginRequest: {
             password: string;
             /** @description NIP (18 digits) or email. */
@@ -439,12 +457,30 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
+        /**
+         * @description Role of an account (documentation type).
+         * @enum {string}
+         */
+        Role: "admin" | "hr" | "auditor" | "employee";
         /** @description One rejected row of a bulk import. */
         RowError: {
             field: string;
             message: string;
             /** @description 1-based data row (the CSV header is not counted). */
             row: number;
+        };
+        /** @description One Server-Sent Event as it appears on the wire. */
+        SseEvent: {
+            /** @description JSON text: `{ "kind", "ids": [...] }`. */
+            data?: string | null;
+            /** @description `ready`, `resync`, `employee_updated`, `unit_updated`, `employees_imported`, … */
+            event?: string | null;
+            id?: string | null;
+            /**
+             * Format: int64
+             * @description Reconnection delay in milliseconds.
+             */
+            retry?: number | null;
         };
         TokenPair: {
             access_token: string;
@@ -457,6 +493,11 @@ export interface components {
             /** @description Always `Bearer`. */
             token_type: string;
         };
+        /**
+         * @description Unit kinds (documentation type; the handler validates the string).
+         * @enum {string}
+         */
+        UnitKind: "kecamatan" | "kelurahan" | "sekretariat" | "seksi" | "dinas" | "bidang" | "uptd" | "lainnya";
         UnitList: {
             items: components["schemas"]["UnitOut"][];
             meta: components["schemas"]["PageMeta"];
@@ -471,14 +512,14 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description kecamatan, kelurahan, sekretariat, seksi, dinas, bidang, uptd or lainnya. */
-            kind: string;
+            kind: components["schemas"]["UnitKind"];
             name: string;
             parent_code?: string | null;
             parent_name?: string | null;
         };
         UnitUpsert: {
             /** @description One of kecamatan, kelurahan, sekretariat, seksi, dinas, bidang, uptd, lainnya. */
-            kind: string;
+            kind: components["schemas"]["UnitKind"];
             name: string;
             /** @description Code of the parent unit; omit or null for a root unit. */
             parent_code?: string | null;
@@ -490,7 +531,7 @@ export interface components {
             id: string;
             name: string;
             nip?: string | null;
-            roles: string[];
+            roles: components["schemas"]["Role"][];
         };
     };
     responses: never;
@@ -889,7 +930,9 @@ export interface operations {
                 /** @description Search in name (contains) and NIP (prefix). */
                 q?: string | null;
                 active?: boolean | null;
+                /** @description Page number, from 1 (smaller values mean 1). */
                 page?: number | null;
+                /** @description Items per page, 1–100 (default 20; larger values mean 100). */
                 per_page?: number | null;
             };
             header?: never;
@@ -958,7 +1001,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description Unreadable CSV or JSON */
+            /** @description Malformed JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -983,6 +1026,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description A row was saved at the same moment by another request; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -999,7 +1051,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Rejected; `rows` lists every problem */
+            /** @description Rejected (`rows` lists every problem), or a CSV without the required columns or not in UTF-8 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1145,13 +1197,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream */
+            /** @description A stream of events */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": components["schemas"]["SseEvent"];
                 };
             };
             400: {
@@ -1242,7 +1294,9 @@ export interface operations {
                 q?: string | null;
                 /** @description Only children of this unit. */
                 parent_code?: string | null;
+                /** @description Page number, from 1 (smaller values mean 1). */
                 page?: number | null;
+                /** @description Items per page, 1–100 (default 20; larger values mean 100). */
                 per_page?: number | null;
             };
             header?: never;

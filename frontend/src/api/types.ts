@@ -1,6 +1,6 @@
 // Friendly names for the generated API types. Derived from operations (not schema names)
 // so that regenerating schema.d.ts from the real OpenAPI file changes as little as possible.
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type Ok<Op> = Op extends { responses: infer R }
@@ -15,11 +15,11 @@ type BodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> 
 export type TokenPair = Ok<paths['/api/v1/auth/login']['post']>;
 export type Me = Ok<paths['/api/v1/me']['get']>;
 export type User = Me['user'];
-// The backend documents these enumerations as plain strings; the SPA names the known values.
-export type Role = 'admin' | 'hr' | 'auditor' | 'employee';
-export type UnitKind = 'kecamatan' | 'kelurahan' | 'sekretariat' | 'seksi' | 'dinas' | 'bidang' | 'uptd' | 'lainnya';
-export type EmployeeStatus = 'PNS' | 'PPPK';
-export type JenisJabatan = 'struktural' | 'fungsional' | 'pelaksana';
+// Enumerations as the OpenAPI document declares them.
+export type Role = components['schemas']['Role'];
+export type UnitKind = components['schemas']['UnitKind'];
+export type EmployeeStatus = components['schemas']['EmployeeStatus'];
+export type JenisJabatan = components['schemas']['JenisJabatan'];
 export type Employee = Ok<paths['/api/v1/employees/{nip}']['get']>;
 export type EmployeeSummary = NonNullable<Me['supervisor']>;
 export type EmployeeInput = BodyOf<paths['/api/v1/employees/{nip}']['put']>;

@@ -23,6 +23,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[derive(Deserialize, ToSchema, Validate)]
 pub struct ApiKeyCreate {
     /// What the key is for, e.g. "SIMPEG Kota Mataram".
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     #[validate(length(
         min = 1,
         max = 100,
@@ -30,6 +31,7 @@ pub struct ApiKeyCreate {
     ))]
     pub name: String,
     /// Any of `master:read`, `master:write`, `results:read`.
+    #[schema(value_type = Vec<crate::api::ApiScope>, min_items = 1)]
     #[validate(length(min = 1, message = "Pilih minimal satu cakupan (scope)"))]
     pub scopes: Vec<String>,
 }
@@ -40,6 +42,7 @@ pub struct ApiKeyOut {
     pub name: String,
     /// The first characters of the key, to recognise it.
     pub prefix: String,
+    #[schema(value_type = Vec<crate::api::ApiScope>)]
     pub scopes: Vec<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub last_used_at: Option<chrono::DateTime<chrono::Utc>>,

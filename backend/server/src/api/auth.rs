@@ -24,14 +24,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[derive(Deserialize, ToSchema, Validate)]
 pub struct LoginRequest {
     /// NIP (18 digits) or email.
+    #[schema(min_length = 1, max_length = 254)]
     #[validate(length(min = 1, max = 254, message = "NIP atau email wajib diisi"))]
     pub username: String,
+    #[schema(min_length = 1, max_length = 256)]
     #[validate(length(min = 1, max = 256, message = "Kata sandi wajib diisi"))]
     pub password: String,
 }
 
 #[derive(Deserialize, ToSchema, Validate)]
 pub struct RefreshRequest {
+    #[schema(min_length = 1, max_length = 512)]
     #[validate(length(min = 1, max = 512, message = "refresh_token wajib diisi"))]
     pub refresh_token: String,
 }
@@ -53,6 +56,7 @@ pub struct UserOut {
     pub name: String,
     pub email: Option<String>,
     pub nip: Option<String>,
+    #[schema(value_type = Vec<crate::api::Role>)]
     pub roles: Vec<String>,
 }
 

@@ -36,6 +36,7 @@ pub struct EmployeeOut {
     /// Name with titles, as written on documents.
     pub full_name: String,
     /// `PNS` or `PPPK`.
+    #[schema(value_type = crate::api::EmployeeStatus)]
     pub status: String,
     pub golongan: String,
     /// SIASN code of the golongan.
@@ -43,6 +44,7 @@ pub struct EmployeeOut {
     /// Pangkat (PNS only).
     pub pangkat: Option<String>,
     pub jabatan: String,
+    #[schema(value_type = crate::api::JenisJabatan)]
     pub jenis_jabatan: String,
     pub unit_code: String,
     pub unit_name: String,
@@ -87,9 +89,9 @@ pub struct EmployeeQuery {
     /// Search in name (contains) and NIP (prefix).
     pub q: Option<String>,
     pub active: Option<bool>,
-    #[param(minimum = 1)]
+    /// Page number, from 1 (smaller values mean 1).
     pub page: Option<u64>,
-    #[param(minimum = 1, maximum = 100)]
+    /// Items per page, 1–100 (default 20; larger values mean 100).
     pub per_page: Option<u64>,
 }
 
@@ -336,13 +338,13 @@ const IMPORT_LIMIT: usize = 20 * 1024 * 1024;
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, body = ImportReport),
-        (status = 400, description = "Unreadable CSV or JSON", body = ErrorResponse),
+        (status = 400, description = "Malformed JSON", body = ErrorResponse),
         (status = 401, body = ErrorResponse),
         (status = 403, body = ErrorResponse),
         (status = 413, body = ErrorResponse),
         (status = 409, description = "A row was saved at the same moment by another request; retry", body = ErrorResponse),
         (status = 415, body = ErrorResponse),
-        (status = 422, description = "Rejected; `rows` lists every problem", body = ErrorResponse),
+        (status = 422, description = "Rejected (`rows` lists every problem), or a CSV without the required columns or not in UTF-8", body = ErrorResponse),
     )
 )]
 #[post("/employees/import")]

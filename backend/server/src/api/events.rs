@@ -33,7 +33,7 @@ pub struct EventsQuery {
     params(EventsQuery),
     security(("bearer_auth" = [])),
     responses(
-        (status = 200, description = "text/event-stream", content_type = "text/event-stream", body = String),
+        (status = 200, description = "A stream of events", content_type = "text/event-stream", body = crate::api::SseEvent),
         (status = 400, body = ErrorResponse),
         (status = 401, body = ErrorResponse),
     )

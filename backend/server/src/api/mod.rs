@@ -14,6 +14,7 @@ pub mod units;
 
 use actix_web::{HttpRequest, HttpResponse, error::JsonPayloadError, web};
 use serde::Serialize;
+use std::sync::LazyLock;
 use utoipa::ToSchema;
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -26,6 +27,71 @@ pub struct PageMeta {
     pub page: u64,
     pub per_page: u64,
     pub total: u64,
+}
+
+/// Unit kinds (documentation type; the handler validates the string).
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    Kecamatan,
+    Kelurahan,
+    Sekretariat,
+    Seksi,
+    Dinas,
+    Bidang,
+    Uptd,
+    Lainnya,
+}
+
+/// Employee status (documentation type).
+#[derive(Serialize, ToSchema)]
+pub enum EmployeeStatus {
+    #[serde(rename = "PNS")]
+    Pns,
+    #[serde(rename = "PPPK")]
+    Pppk,
+}
+
+/// Kind of position (documentation type).
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum JenisJabatan {
+    Struktural,
+    Fungsional,
+    Pelaksana,
+}
+
+/// Role of an account (documentation type).
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Admin,
+    Hr,
+    Auditor,
+    Employee,
+}
+
+/// Scope of an API key (documentation type).
+#[derive(Serialize, ToSchema)]
+pub enum ApiScope {
+    #[serde(rename = "master:read")]
+    MasterRead,
+    #[serde(rename = "master:write")]
+    MasterWrite,
+    #[serde(rename = "results:read")]
+    ResultsRead,
+}
+
+/// One Server-Sent Event as it appears on the wire.
+#[derive(Serialize, ToSchema)]
+pub struct SseEvent {
+    /// `ready`, `resync`, `employee_updated`, `unit_updated`, `employees_imported`, …
+    pub event: Option<String>,
+    /// JSON text: `{ "kind", "ids": [...] }`.
+    pub data: Option<String>,
+    pub id: Option<String>,
+    /// Reconnection delay in milliseconds.
+    pub retry: Option<u64>,
 }
 
 /// Mounts `/api/...`.
@@ -49,7 +115,49 @@ pub fn configure(cfg: &mut ServiceConfig) {
     );
 }
 
+/// Path templates of the API (`/api/v1/units/{code}` as segments) with their methods,
+/// taken from the OpenAPI document, so a wrong method on a known path is a 405.
+static ROUTES: LazyLock<Vec<(Vec<String>, Vec<String>)>> = LazyLock::new(|| {
+    let spec = crate::openapi::spec();
+    let json = serde_json::to_value(&spec).unwrap_or_default();
+    json["paths"]
+        .as_object()
+        .map(|paths| {
+            paths
+                .iter()
+                .map(|(path, item)| {
+                    let segments = path.split('/').map(str::to_string).collect();
+                    let methods = item
+                        .as_object()
+                        .map(|m| m.keys().map(|k| k.to_uppercase()).collect())
+                        .unwrap_or_default();
+                    (segments, methods)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+});
+
+/// Methods allowed on a concrete path, when it matches a documented template.
+pub fn allowed_methods(path: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = path.split('/').collect();
+    ROUTES.iter().find_map(|(template, methods)| {
+        let matches = template.len() == parts.len()
+            && template
+                .iter()
+                .zip(&parts)
+                .all(|(t, p)| (t.starts_with('{') && !p.is_empty()) || t == p);
+        matches.then(|| methods.clone())
+    })
+}
+
 async fn api_not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    if let Some(allow) = allowed_methods(req.path()) {
+        return Err(ApiError::MethodNotAllowed {
+            method: req.method().to_string(),
+            allow: allow.join(", "),
+        });
+    }
     Err(ApiError::NotFound(format!(
         "Tidak ada endpoint {} {}",
         req.method(),

@@ -28,6 +28,7 @@ pub struct UnitOut {
     pub code: String,
     pub name: String,
     /// kecamatan, kelurahan, sekretariat, seksi, dinas, bidang, uptd or lainnya.
+    #[schema(value_type = crate::api::UnitKind)]
     pub kind: String,
     pub parent_code: Option<String>,
     pub parent_name: Option<String>,
@@ -43,6 +44,7 @@ pub struct UnitList {
 
 #[derive(Deserialize, ToSchema, Validate)]
 pub struct UnitUpsert {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     #[validate(length(
         min = 1,
         max = 200,
@@ -53,6 +55,7 @@ pub struct UnitUpsert {
     #[serde(default)]
     pub parent_code: Option<String>,
     /// One of kecamatan, kelurahan, sekretariat, seksi, dinas, bidang, uptd, lainnya.
+    #[schema(value_type = crate::api::UnitKind)]
     pub kind: String,
 }
 
@@ -62,9 +65,9 @@ pub struct UnitQuery {
     pub q: Option<String>,
     /// Only children of this unit.
     pub parent_code: Option<String>,
-    #[param(minimum = 1)]
+    /// Page number, from 1 (smaller values mean 1).
     pub page: Option<u64>,
-    #[param(minimum = 1, maximum = 100)]
+    /// Items per page, 1–100 (default 20; larger values mean 100).
     pub per_page: Option<u64>,
 }
 

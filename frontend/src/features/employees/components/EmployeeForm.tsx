@@ -10,6 +10,8 @@ import {
   JENIS_JABATAN,
   type Employee,
   type EmployeeInput,
+  type EmployeeStatus,
+  type JenisJabatan,
   type Golongan,
 } from '../../../api/types';
 import { useGolongan, usePutEmployee, useUnitOptions } from '../api/employees';
@@ -98,10 +100,11 @@ function toInput(v: Values): EmployeeInput {
     name: v.name.trim(),
     gelar_depan: orNull(v.gelar_depan),
     gelar_belakang: orNull(v.gelar_belakang),
-    status: v.status,
+    // validate() has checked both against the known values before toInput runs.
+    status: v.status as EmployeeStatus,
     golongan: v.golongan.trim(),
     jabatan: v.jabatan.trim(),
-    jenis_jabatan: v.jenis_jabatan,
+    jenis_jabatan: v.jenis_jabatan as JenisJabatan,
     unit_code: v.unit_code.trim(),
     supervisor_nip: orNull(v.supervisor_nip),
     email: orNull(v.email),

@@ -7,7 +7,7 @@ import { orNull } from '../../../lib/format';
 import { useDebounced } from '../../../lib/useDebounced';
 import { Field } from '../../../components/Field';
 import { FormAlert } from '../../../components/Status';
-import { UNIT_KINDS, type Unit } from '../../../api/types';
+import { UNIT_KINDS, type Unit, type UnitKind } from '../../../api/types';
 import { usePutUnit } from '../api/units';
 
 // Mirrors the server: letters, digits, '-', '_', '.', at most 64 characters.
@@ -52,7 +52,8 @@ export function UnitForm({ unit, onDone, onCancel }: Props) {
     }
     setFormError(null);
     put.mutate(
-      { code: c, body: { name: name.trim(), kind, parent_code: orNull(parent) } },
+      // The select only offers UNIT_KINDS (plus an unknown stored value, which the server rejects).
+      { code: c, body: { name: name.trim(), kind: kind as UnitKind, parent_code: orNull(parent) } },
       {
         onSuccess: ({ data, status }) => onDone(data, status === 201),
         onError: (err) => {
