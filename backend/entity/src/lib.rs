@@ -4,7 +4,11 @@
 //! `kinerja::domain`, queries in `kinerja::store`.
 
 pub mod api_key;
+pub mod audit_log;
 pub mod employee;
+pub mod feedback_submission;
+pub mod feedback_target;
+pub mod feedback_ticket;
 pub mod refresh_token;
 pub mod unit;
 pub mod user;

@@ -10,6 +10,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261128_000001_create_units;
 mod m20261128_000002_create_employees;
 mod m20261128_000003_create_auth;
+mod m20261128_000004_create_audit_and_feedback;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_create_units::Migration),
             Box::new(m20261128_000002_create_employees::Migration),
             Box::new(m20261128_000003_create_auth::Migration),
+            Box::new(m20261128_000004_create_audit_and_feedback::Migration),
         ]
     }
 }

@@ -33,6 +33,11 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Import employees from a CSV or JSON file (all or nothing).
     Import(ImportArgs),
     /// Write the OpenAPI document.
@@ -60,6 +65,12 @@ pub enum AdminCommand {
         #[arg(long)]
         password: Option<String>,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Recompute the hash chain; exit 1 and name the first broken entry when tampered.
+    Verify,
 }
 
 #[derive(Args, Debug)]

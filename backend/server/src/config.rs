@@ -49,6 +49,24 @@ pub struct Settings {
     /// `X-Forwarded-For`/`Forwarded` for throttling. Never enable without a proxy that sets
     /// these headers, or clients could pick their own address.
     pub trust_proxy: bool,
+    /// Public address of this server as citizens reach it (printed in QR codes), e.g.
+    /// `https://kinerja.mataramkota.go.id`. Defaults to `http://<bind>`.
+    pub public_base_url: Option<String>,
+    /// Offset of local time from UTC in minutes (WITA, Kota Mataram: 480). Months of
+    /// reports and date ranges are local.
+    pub utc_offset_minutes: i32,
+    /// No index is shown below this many respondents (never below 1).
+    pub feedback_min_respondents: i64,
+    /// Citizen submissions accepted per client address per hour, per target, before 429.
+    pub feedback_client_limit_per_hour: u32,
+    /// Citizen submissions accepted per target per minute before 429.
+    pub feedback_token_limit_per_minute: u32,
+    /// Submissions from one client for one target within 10 minutes before the next is held.
+    pub feedback_client_burst: u64,
+    /// Submissions for one target within one minute before the next is held.
+    pub feedback_target_burst: u64,
+    /// Days a salted client-address hash is kept (for abuse checks), then erased.
+    pub feedback_hash_retention_days: i64,
     /// Log filter (`info`, `kinerja=debug,actix_web=info`, …).
     pub log: String,
 }
@@ -69,6 +87,14 @@ impl Default for Settings {
             login_max_failures: 5,
             login_window_secs: 15 * 60,
             trust_proxy: false,
+            public_base_url: None,
+            utc_offset_minutes: 480,
+            feedback_min_respondents: 5,
+            feedback_client_limit_per_hour: 30,
+            feedback_token_limit_per_minute: 120,
+            feedback_client_burst: 3,
+            feedback_target_burst: 30,
+            feedback_hash_retention_days: 7,
             log: "info".into(),
         }
     }
@@ -107,6 +133,21 @@ impl Settings {
             return Err("token lifetimes must be positive".into());
         }
         Ok(())
+    }
+
+    /// The base URL printed in QR codes, without a trailing slash.
+    pub fn public_base(&self) -> String {
+        self.public_base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.bind))
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    /// The local time zone of reports.
+    pub fn local_offset(&self) -> chrono::FixedOffset {
+        chrono::FixedOffset::east_opt(self.utc_offset_minutes * 60)
+            .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("UTC is a valid offset"))
     }
 
     pub fn is_sqlite(&self) -> bool {

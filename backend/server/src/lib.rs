@@ -12,6 +12,7 @@ pub mod error;
 pub mod events;
 pub mod import;
 pub mod openapi;
+pub mod qr;
 pub mod seed;
 pub mod startup;
 pub mod state;

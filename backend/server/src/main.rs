@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use kinerja::cli::{AdminCommand, Cli, Command, ImportArgs};
+use kinerja::cli::{AdminCommand, AuditCommand, Cli, Command, ImportArgs};
 use kinerja::config::Settings;
 use kinerja::store::Db;
 use kinerja::{auth, import, openapi, seed, startup::Application, store, telemetry};
@@ -110,6 +110,18 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                 anyhow::anyhow!("cannot create the account (NIP or email already used?): {e}")
             })?;
             println!("administrator created: {} ({})", user.name, user.id);
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let db = connect(&settings).await?;
+            match store::audit::verify(&db.read).await? {
+                Ok(n) => println!("audit log intact: {n} entries verified"),
+                Err(b) => {
+                    eprintln!("audit log TAMPERED at entry {}: {}", b.seq, b.reason);
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
         }
         Command::Import(ImportArgs { file, dry_run }) => {
             let bytes = std::fs::read(&file)

@@ -22,6 +22,10 @@ system (SIMPEG) and the Kinerja360 web app. Errors always use the envelope \
         (name = "reference", description = "Reference data"),
         (name = "api-keys", description = "API keys of integrating systems"),
         (name = "events", description = "Server-Sent Events"),
+        (name = "public", description = "Citizen feedback without login (QR codes)"),
+        (name = "feedback", description = "Feedback targets, tickets and moderation"),
+        (name = "audit", description = "The hash-chained audit log"),
+        (name = "ikm", description = "Indeks Kepuasan Masyarakat and employee citizen index"),
     ),
     modifiers(&SecuritySchemes)
 )]

@@ -51,6 +51,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let settings = Arc::new(settings);
         let state = web::Data::new(AppState::new(db, settings.clone())?);
+        spawn_hash_purge(state.clone());
         let server = run(listener, state.clone(), settings)?;
         Ok(Application {
             port,
@@ -92,6 +93,23 @@ async fn spa_index(req: HttpRequest, dir: web::Data<StaticDir>) -> HttpResponse 
 
 struct StaticDir(PathBuf);
 
+/// Erases citizens' client-address hashes past the retention period, at start and hourly.
+fn spawn_hash_purge(state: web::Data<AppState>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let days = state.settings.feedback_hash_retention_days.max(1);
+            let before = chrono::Utc::now() - chrono::Duration::days(days);
+            match crate::store::feedback::purge_client_hashes(&state.db.write, before).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(erased = n, "client address hashes past retention erased"),
+                Err(e) => tracing::warn!(error = %e, "could not erase old client address hashes"),
+            }
+        }
+    });
+}
+
 fn run(
     listener: TcpListener,
     state: web::Data<AppState>,
@@ -130,6 +148,11 @@ fn run(
                     .add(("X-Content-Type-Options", "nosniff"))
                     .add(("Referrer-Policy", "same-origin"))
                     .add(("X-Frame-Options", "DENY")),
+            )
+            .route("/f/{token}", web::get().to(api::public_form::feedback_form))
+            .route(
+                "/f/{token}",
+                web::post().to(api::public_form::feedback_form_submit),
             )
             .service(
                 SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", spec.clone()),

@@ -4,7 +4,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::auth::jwt::JwtKeys;
-use crate::auth::throttle::LoginThrottle;
+use crate::auth::secret::ClientHasher;
+use crate::auth::throttle::{LoginThrottle, RateLimiter};
 use crate::config::Settings;
 use crate::events::EventBus;
 use crate::store::Db;
@@ -15,6 +16,11 @@ pub struct AppState {
     pub jwt: JwtKeys,
     pub throttle: LoginThrottle,
     pub events: EventBus,
+    /// Citizen submissions per client address (and target) per hour.
+    pub feedback_per_client: RateLimiter,
+    /// Citizen submissions per target per minute.
+    pub feedback_per_token: RateLimiter,
+    pub client_hasher: ClientHasher,
 }
 
 impl AppState {
@@ -26,6 +32,15 @@ impl AppState {
                 Duration::from_secs(settings.login_window_secs.max(1) as u64),
             ),
             events: EventBus::new(),
+            feedback_per_client: RateLimiter::new(
+                settings.feedback_client_limit_per_hour,
+                Duration::from_secs(3600),
+            ),
+            feedback_per_token: RateLimiter::new(
+                settings.feedback_token_limit_per_minute,
+                Duration::from_secs(60),
+            ),
+            client_hasher: ClientHasher::default(),
             db,
             settings,
         })

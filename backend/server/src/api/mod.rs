@@ -5,10 +5,15 @@
 //! OpenAPI document; handler names become operation ids.
 
 pub mod api_keys;
+pub mod audit;
 pub mod auth;
 pub mod employees;
 pub mod events;
+pub mod feedback;
 pub mod health;
+pub mod ikm;
+pub mod public;
+pub mod public_form;
 pub mod reference;
 pub mod units;
 
@@ -107,6 +112,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(reference::configure)
                     .configure(api_keys::configure)
                     .configure(events::configure)
+                    .configure(public::configure)
+                    .configure(feedback::configure)
+                    .configure(ikm::configure)
+                    .configure(audit::configure)
                     // A nested scope falls back to the app's default (the SPA's HTML page),
                     // not its parent's: unknown /api/v1 paths need their own JSON 404.
                     .default_service(web::to(api_not_found)),

@@ -26,9 +26,46 @@ pub fn new_api_key() -> (String, String) {
     (key, prefix)
 }
 
+/// Hashes client addresses with a random salt that changes every day and lives only in
+/// memory: a hash links submissions of the same day (abuse checks) and nothing more; the
+/// stored hashes are erased after the retention period.
+#[derive(Debug, Default)]
+pub struct ClientHasher {
+    salt: std::sync::Mutex<Option<(chrono::NaiveDate, [u8; 32])>>,
+}
+
+impl ClientHasher {
+    pub fn hash(&self, client: &str) -> String {
+        let today = chrono::Utc::now().date_naive();
+        let mut guard = self.salt.lock().unwrap_or_else(|p| p.into_inner());
+        let salt = match *guard {
+            Some((day, salt)) if day == today => salt,
+            _ => {
+                let mut salt = [0u8; 32];
+                rand::rng().fill_bytes(&mut salt);
+                *guard = Some((today, salt));
+                salt
+            }
+        };
+        let mut h = Sha256::new();
+        h.update(salt);
+        h.update(client.as_bytes());
+        hex::encode(h.finalize())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn client_hashes_are_stable_within_a_day_and_hide_the_address() {
+        let h = ClientHasher::default();
+        assert_eq!(h.hash("10.0.0.1"), h.hash("10.0.0.1"));
+        assert_ne!(h.hash("10.0.0.1"), h.hash("10.0.0.2"));
+        assert!(!h.hash("10.0.0.1").contains("10.0"));
+        assert_ne!(ClientHasher::default().hash("10.0.0.1"), h.hash("10.0.0.1"));
+    }
 
     #[test]
     fn tokens_are_random_and_hashes_are_stable() {

@@ -68,6 +68,43 @@ impl LoginThrottle {
     }
 }
 
+/// A fixed-window counter per key: at most `limit` hits per `window`.
+#[derive(Debug)]
+pub struct RateLimiter {
+    limit: u32,
+    window: Duration,
+    hits: Mutex<HashMap<String, (u32, Instant)>>,
+}
+
+impl RateLimiter {
+    pub fn new(limit: u32, window: Duration) -> Self {
+        RateLimiter {
+            limit: limit.max(1),
+            window,
+            hits: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Counts a hit; `Err(seconds to wait)` when the key is over its limit.
+    pub fn hit(&self, key: &str) -> Result<(), u64> {
+        let now = Instant::now();
+        let mut map = self.hits.lock().unwrap_or_else(|p| p.into_inner());
+        if map.len() > 100_000 {
+            let window = self.window;
+            map.retain(|_, (_, since)| now.duration_since(*since) < window);
+        }
+        let entry = map.entry(key.to_string()).or_insert((0, now));
+        if now.duration_since(entry.1) >= self.window {
+            *entry = (0, now);
+        }
+        if entry.0 >= self.limit {
+            return Err((self.window - now.duration_since(entry.1)).as_secs().max(1));
+        }
+        entry.0 += 1;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +120,15 @@ mod tests {
         assert!(t.blocked("BUDI", "2.2.2.2").is_some());
         t.record_success("budi");
         assert!(t.blocked("budi", "2.2.2.2").is_none());
+    }
+
+    #[test]
+    fn the_rate_limiter_refuses_hits_over_the_limit_per_key() {
+        let r = RateLimiter::new(2, Duration::from_secs(60));
+        assert!(r.hit("a").is_ok());
+        assert!(r.hit("a").is_ok());
+        assert!(r.hit("a").is_err());
+        assert!(r.hit("b").is_ok());
     }
 
     #[test]

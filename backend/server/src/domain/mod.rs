@@ -3,6 +3,7 @@
 //! Invariant: nothing here imports `api`, `store` or any database type. Every rule is
 //! unit-tested next to its code.
 
+pub mod feedback;
 pub mod golongan;
 pub mod ikm;
 pub mod master;

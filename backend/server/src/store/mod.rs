@@ -8,7 +8,9 @@
 //! writes queue on the writer instead of failing with "database is locked".
 
 pub mod api_keys;
+pub mod audit;
 pub mod employees;
+pub mod feedback;
 pub mod tokens;
 pub mod units;
 pub mod users;
