@@ -81,6 +81,7 @@ pub struct TargetList {
 pub struct TargetQuery {
     pub unit_code: Option<String>,
     /// `unit` or `employee`.
+    #[param(value_type = Option<TargetKind>)]
     pub kind: Option<String>,
     /// Page number, from 1.
     pub page: Option<u64>,
@@ -103,6 +104,15 @@ pub struct TargetCreate {
     #[serde(default)]
     #[schema(pattern = r"^[0-9]{18}$")]
     pub employee_nip: Option<String>,
+}
+
+/// Moderation state of a submission (documentation type).
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SubmissionStatus {
+    Counted,
+    Held,
+    Rejected,
 }
 
 /// Kind of feedback target (documentation type).
@@ -713,6 +723,7 @@ pub struct SubmissionList {
 #[derive(Deserialize, IntoParams)]
 pub struct ModerationQuery {
     /// `held` (default), `counted` or `rejected`.
+    #[param(value_type = Option<SubmissionStatus>)]
     pub status: Option<String>,
     pub unit_code: Option<String>,
     pub page: Option<u64>,
