@@ -10,6 +10,7 @@ mod api_keys;
 mod auth;
 mod employees;
 mod errors;
+mod events;
 mod health;
 mod import;
 mod openapi;
