@@ -262,14 +262,24 @@ async fn a_huge_page_number_on_units_is_an_empty_page() {
     let token = app.admin_token().await;
     app.seed_units(&token).await;
 
-    let resp = app
-        .get("/api/v1/units?page=18446744073709551615", &token)
-        .await;
+    let resp = app.get("/api/v1/units?page=4294967295", &token).await;
 
     assert_eq!(resp.status(), StatusCode::OK);
     let body: Value = resp.json().await.expect("json");
     assert_eq!(body["meta"]["total"], 4);
     assert_eq!(body["items"], json!([]));
+}
+
+#[tokio::test]
+async fn a_page_number_beyond_32_bits_is_a_bad_query() {
+    let app = spawn_app().await;
+    let token = app.admin_token().await;
+
+    let resp = app
+        .get("/api/v1/units?page=18446744073709551615", &token)
+        .await;
+
+    assert_error(resp, StatusCode::BAD_REQUEST, "invalid_query").await;
 }
 
 #[tokio::test]

@@ -41,8 +41,8 @@ pub struct AuditList {
 pub struct AuditQuery {
     pub object_type: Option<String>,
     pub object_id: Option<String>,
-    pub page: Option<u64>,
-    pub per_page: Option<u64>,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
 }
 
 #[derive(Serialize, ToSchema)]

@@ -90,9 +90,9 @@ pub struct EmployeeQuery {
     pub q: Option<String>,
     pub active: Option<bool>,
     /// Page number, from 1 (smaller values mean 1).
-    pub page: Option<u64>,
+    pub page: Option<u32>,
     /// Items per page, 1–100 (default 20; larger values mean 100).
-    pub per_page: Option<u64>,
+    pub per_page: Option<u32>,
 }
 
 #[derive(Deserialize, IntoParams)]

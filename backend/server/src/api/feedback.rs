@@ -84,9 +84,9 @@ pub struct TargetQuery {
     #[param(value_type = Option<TargetKind>)]
     pub kind: Option<String>,
     /// Page number, from 1.
-    pub page: Option<u64>,
+    pub page: Option<u32>,
     /// Items per page, 1–100.
-    pub per_page: Option<u64>,
+    pub per_page: Option<u32>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -586,8 +586,8 @@ pub struct TicketQuery {
     /// Only tickets not used yet.
     #[serde(default)]
     pub unused: bool,
-    pub page: Option<u64>,
-    pub per_page: Option<u64>,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
 }
 
 /// Generates a batch of single-use ticket codes for a target (admin, HR).
@@ -726,8 +726,8 @@ pub struct ModerationQuery {
     #[param(value_type = Option<SubmissionStatus>)]
     pub status: Option<String>,
     pub unit_code: Option<String>,
-    pub page: Option<u64>,
-    pub per_page: Option<u64>,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
 }
 
 async fn submission_views<C: ConnectionTrait>(

@@ -247,8 +247,17 @@ fn api_error_page(lang: &str, e: ApiError) -> HttpResponse {
     let t = texts(lang);
     match e {
         ApiError::NotFound(m) => error_page(lang, StatusCode::NOT_FOUND, t.not_found_title, &m),
-        ApiError::TooManyRequests { message, .. } => {
-            error_page(lang, StatusCode::TOO_MANY_REQUESTS, t.errors, &message)
+        ApiError::TooManyRequests {
+            message,
+            retry_after,
+        } => {
+            // Same as the JSON API: the client learns when to try again.
+            let mut resp = error_page(lang, StatusCode::TOO_MANY_REQUESTS, t.errors, &message);
+            resp.headers_mut().insert(
+                actix_web::http::header::RETRY_AFTER,
+                actix_web::http::header::HeaderValue::from(retry_after),
+            );
+            resp
         }
         other => {
             let status = actix_web::ResponseError::status_code(&other);

@@ -66,9 +66,9 @@ pub struct UnitQuery {
     /// Only children of this unit.
     pub parent_code: Option<String>,
     /// Page number, from 1 (smaller values mean 1).
-    pub page: Option<u64>,
+    pub page: Option<u32>,
     /// Items per page, 1–100 (default 20; larger values mean 100).
-    pub per_page: Option<u64>,
+    pub per_page: Option<u32>,
 }
 
 /// Builds the response rows for units with their parents and counts (three queries).

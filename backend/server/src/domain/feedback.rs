@@ -25,6 +25,12 @@ pub fn parse_answers(
             )),
             Some(v) => match v
                 .as_i64()
+                // 4.0 is the integer 4 in JSON.
+                .or_else(|| {
+                    v.as_f64()
+                        .filter(|f| f.fract() == 0.0 && f.abs() < 1e9)
+                        .map(|f| f as i64)
+                })
                 .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
             {
                 Some(n) if (1..=4).contains(&n) => {
@@ -150,7 +156,7 @@ mod tests {
 
     #[test]
     fn each_bad_answer_is_named_by_its_element() {
-        let e = answers(json!({"u1":0,"u2":5,"u3":"x","u5":2.5,"u6":4,"u7":4,"u8":4,"u9":4}))
+        let e = answers(json!({"u1":0,"u2":5,"u3":"x","u5":2.5,"u6":4.0,"u7":4,"u8":4,"u9":4}))
             .expect_err("invalid");
         assert!(e["answers.u1"][0].contains("U1"));
         assert!(e["answers.u2"][0].contains("di luar skala"));

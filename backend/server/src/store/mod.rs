@@ -114,7 +114,8 @@ impl PageReq {
     /// arithmetic overflow in the paginator.
     pub const MAX_PAGE: u64 = 1_000_000_000;
 
-    pub fn new(page: Option<u64>, per_page: Option<u64>) -> Self {
+    pub fn new(page: Option<u32>, per_page: Option<u32>) -> Self {
+        let (page, per_page) = (page.map(u64::from), per_page.map(u64::from));
         PageReq {
             page: page.unwrap_or(1).clamp(1, Self::MAX_PAGE),
             per_page: per_page.unwrap_or(20).clamp(1, 100),
@@ -146,7 +147,7 @@ mod tests {
             }
         );
         assert_eq!(
-            PageReq::new(Some(u64::MAX), Some(100)),
+            PageReq::new(Some(u32::MAX), Some(100)),
             PageReq {
                 page: PageReq::MAX_PAGE,
                 per_page: 100
