@@ -14,6 +14,8 @@ pub enum Audience {
     Everyone,
     Employee(Uuid),
     User(Uuid),
+    /// Admin, HR and auditor accounts.
+    Staff,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -58,9 +60,10 @@ impl EventBus {
 }
 
 impl Event {
-    pub fn is_for(&self, user: Option<Uuid>, employee: Option<Uuid>) -> bool {
+    pub fn is_for(&self, user: Option<Uuid>, employee: Option<Uuid>, staff: bool) -> bool {
         match self.audience {
             Audience::Everyone => true,
+            Audience::Staff => staff,
             Audience::Employee(e) => employee == Some(e),
             Audience::User(u) => user == Some(u),
         }
@@ -85,8 +88,14 @@ mod tests {
             ids: vec![],
             audience: Audience::Employee(me),
         };
-        assert!(e.is_for(None, Some(me)));
-        assert!(!e.is_for(None, Some(Uuid::now_v7())));
+        assert!(e.is_for(None, Some(me), false));
+        assert!(!e.is_for(None, Some(Uuid::now_v7()), true));
+        let staff = Event {
+            audience: Audience::Staff,
+            ..e.clone()
+        };
+        assert!(staff.is_for(None, None, true));
+        assert!(!staff.is_for(None, Some(me), false));
         assert!(e.to_sse().starts_with("event: employee_updated\ndata: "));
     }
 }

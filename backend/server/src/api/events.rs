@@ -68,6 +68,9 @@ pub async fn stream_events(
     };
     let user = principal.user_id();
     let employee = principal.employee_id;
+    let staff = ["admin", "hr", "auditor"]
+        .iter()
+        .any(|r| principal.has_role(r));
     let rx = state.events.subscribe();
     let hello = web::Bytes::from_static(b"retry: 3000\nevent: ready\ndata: {}\n\n");
     let body = stream::unfold((rx, Some(hello)), move |(mut rx, first)| async move {
@@ -79,7 +82,7 @@ pub async fn stream_events(
                 Err(_) => {
                     return Some((Ok(web::Bytes::from_static(b": keep-alive\n\n")), (rx, None)));
                 }
-                Ok(Ok(ev)) if ev.is_for(user, employee) => {
+                Ok(Ok(ev)) if ev.is_for(user, employee, staff) => {
                     return Some((Ok(web::Bytes::from(ev.to_sse())), (rx, None)));
                 }
                 Ok(Ok(_)) => continue,

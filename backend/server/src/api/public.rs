@@ -377,13 +377,15 @@ pub async fn submit(
         }
     })?;
     txn.commit().await?;
-    if hold.is_none()
-        && let Some(e) = target.employee_id
-    {
+    // Ids are not sent: the employee and staff refetch their own views.
+    if let (None, Some(e)) = (hold, target.employee_id) {
         state
             .events
             .publish("feedback_received", Vec::new(), Audience::Employee(e));
     }
+    state
+        .events
+        .publish("feedback_received", Vec::new(), Audience::Staff);
     Ok(Submitted { verified })
 }
 

@@ -62,18 +62,21 @@ pub fn parse_answers(
 
 /// Normalises a comment: trimmed, `None` when empty; error when too long.
 pub fn clean_comment(comment: Option<&str>) -> Result<Option<String>, String> {
-    let Some(c) = comment.map(str::trim).filter(|c| !c.is_empty()) else {
+    // Control characters other than newlines and tabs have no place in a comment; drop them
+    // before trimming, so a comment of only control characters is no comment at all.
+    let cleaned: String = comment
+        .unwrap_or_default()
+        .chars()
+        .filter(|ch| !ch.is_control() || *ch == '\n' || *ch == '\t')
+        .collect();
+    let c = cleaned.trim();
+    if c.is_empty() {
         return Ok(None);
-    };
+    }
     if c.chars().count() > COMMENT_MAX {
         return Err(format!("Komentar maksimal {COMMENT_MAX} karakter"));
     }
-    // Control characters other than newlines and tabs have no place in a comment.
-    Ok(Some(
-        c.chars()
-            .filter(|ch| !ch.is_control() || *ch == '\n' || *ch == '\t')
-            .collect(),
-    ))
+    Ok(Some(c.to_string()))
 }
 
 /// Ticket alphabet: no 0/O, 1/I/L, so codes read back unambiguously from paper.
@@ -184,6 +187,11 @@ mod tests {
         assert_eq!(clean_comment(Some("  ")), Ok(None));
         assert!(clean_comment(Some(&"a".repeat(1001))).is_err());
         assert_eq!(clean_comment(Some("Bagus\u{7}")), Ok(Some("Bagus".into())));
+        assert_eq!(clean_comment(Some("\u{7} \u{1b}")), Ok(None));
+        assert_eq!(
+            clean_comment(Some("\u{7} Baik\nsekali \u{1b}")),
+            Ok(Some("Baik\nsekali".into()))
+        );
     }
 
     #[test]
