@@ -10,7 +10,7 @@ use super::PageMeta;
 use crate::auth::{Principal, policy};
 use crate::error::{ApiResult, ErrorResponse};
 use crate::state::AppState;
-use crate::store::{self, PageReq};
+use crate::store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_audit_entries).service(verify_audit_log);
@@ -41,8 +41,10 @@ pub struct AuditList {
 pub struct AuditQuery {
     pub object_type: Option<String>,
     pub object_id: Option<String>,
-    pub page: Option<u32>,
-    pub per_page: Option<u32>,
+    #[param(minimum = 0)]
+    pub page: Option<i32>,
+    #[param(minimum = 0)]
+    pub per_page: Option<i32>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -77,7 +79,7 @@ pub async fn list_audit_entries(
     q: web::Query<AuditQuery>,
 ) -> ApiResult<web::Json<AuditList>> {
     policy::require(can_read(&p))?;
-    let page = PageReq::new(q.page, q.per_page);
+    let page = super::page_req(q.page, q.per_page)?;
     let (list, total) = store::audit::list(
         &state.db.read,
         q.object_type.as_deref().filter(|s| !s.is_empty()),

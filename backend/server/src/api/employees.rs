@@ -16,7 +16,7 @@ use crate::error::{ApiError, ApiResult, ErrorResponse, FieldErrors};
 use crate::events::Audience;
 use crate::import::{self, EmployeeImportRow, EmployeeUpsert, ImportReport, ImportRow, Outcome};
 use crate::state::AppState;
-use crate::store::{self, PageReq, employees::EmployeeFilter};
+use crate::store::{self, employees::EmployeeFilter};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(import_employees)
@@ -90,9 +90,11 @@ pub struct EmployeeQuery {
     pub q: Option<String>,
     pub active: Option<bool>,
     /// Page number, from 1 (smaller values mean 1).
-    pub page: Option<u32>,
+    #[param(minimum = 0)]
+    pub page: Option<i32>,
     /// Items per page, 1–100 (default 20; larger values mean 100).
-    pub per_page: Option<u32>,
+    #[param(minimum = 0)]
+    pub per_page: Option<i32>,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -197,7 +199,7 @@ pub async fn list_employees(
         active: q.active,
         only_ids: policy::visible_employee_ids(db, &p).await?,
     };
-    let page = PageReq::new(q.page, q.per_page);
+    let page = super::page_req(q.page, q.per_page)?;
     let (list, total) = store::employees::list(db, &filter, page).await?;
     Ok(web::Json(EmployeeList {
         items: employee_views(db, list).await?,

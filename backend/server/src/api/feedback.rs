@@ -22,7 +22,7 @@ use crate::domain::{feedback as rules, master::full_name};
 use crate::error::{ApiError, ApiResult, ErrorResponse};
 use crate::qr;
 use crate::state::AppState;
-use crate::store::{self, PageReq};
+use crate::store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_feedback_targets)
@@ -84,9 +84,11 @@ pub struct TargetQuery {
     #[param(value_type = Option<TargetKind>)]
     pub kind: Option<String>,
     /// Page number, from 1.
-    pub page: Option<u32>,
+    #[param(minimum = 0)]
+    pub page: Option<i32>,
     /// Items per page, 1–100.
-    pub per_page: Option<u32>,
+    #[param(minimum = 0)]
+    pub per_page: Option<i32>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -220,7 +222,7 @@ pub async fn list_feedback_targets(
         ),
         None => None,
     };
-    let page = PageReq::new(q.page, q.per_page);
+    let page = super::page_req(q.page, q.per_page)?;
     let kind = q.kind.as_deref().filter(|k| !k.is_empty());
     let (list, total) = store::feedback::list_targets(db, unit_id, kind, page).await?;
     Ok(web::Json(TargetList {
@@ -556,8 +558,8 @@ pub async fn get_feedback_target_qr_png(
 
 #[derive(Deserialize, ToSchema)]
 pub struct TicketBatchCreate {
-    #[schema(minimum = 1, maximum = 500)]
-    pub count: u32,
+    #[schema(value_type = u32, minimum = 1, maximum = 500)]
+    pub count: serde_json::Number,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -586,8 +588,10 @@ pub struct TicketQuery {
     /// Only tickets not used yet.
     #[serde(default)]
     pub unused: bool,
-    pub page: Option<u32>,
-    pub per_page: Option<u32>,
+    #[param(minimum = 0)]
+    pub page: Option<i32>,
+    #[param(minimum = 0)]
+    pub per_page: Option<i32>,
 }
 
 /// Generates a batch of single-use ticket codes for a target (admin, HR).
@@ -615,13 +619,24 @@ pub async fn create_feedback_tickets(
     body: web::Json<TicketBatchCreate>,
 ) -> ApiResult<HttpResponse> {
     policy::require(can_manage(&p))?;
-    if !(1..=500).contains(&body.count) {
-        return Err(ApiError::field("count", "Jumlah tiket 1–500 per batch"));
-    }
+    // JSON allows 25 and 25.0 for the same integer.
+    let count = body
+        .count
+        .as_u64()
+        .or_else(|| {
+            body.count
+                .as_f64()
+                .filter(|f| f.fract() == 0.0 && *f >= 0.0)
+                .map(|f| f as u64)
+        })
+        .filter(|c| (1..=500).contains(c))
+        .ok_or_else(|| {
+            ApiError::field("count", "Jumlah tiket harus bilangan bulat 1–500 per batch")
+        })? as usize;
     let t = load_target(&state, *id).await?;
-    let mut codes: Vec<String> = Vec::with_capacity(body.count as usize);
+    let mut codes: Vec<String> = Vec::with_capacity(count);
     let mut rng = rand::rng();
-    while codes.len() < body.count as usize {
+    while codes.len() < count {
         let mut b = [0u8; 8];
         rng.fill_bytes(&mut b);
         let code = rules::format_ticket(&b);
@@ -671,7 +686,7 @@ pub async fn list_feedback_tickets(
 ) -> ApiResult<web::Json<TicketList>> {
     policy::require(can_read(&p))?;
     let t = load_target(&state, *id).await?;
-    let page = PageReq::new(q.page, q.per_page);
+    let page = super::page_req(q.page, q.per_page)?;
     let (list, total) = store::feedback::list_tickets(&state.db.read, t.id, q.unused, page).await?;
     Ok(web::Json(TicketList {
         items: list
@@ -726,8 +741,10 @@ pub struct ModerationQuery {
     #[param(value_type = Option<SubmissionStatus>)]
     pub status: Option<String>,
     pub unit_code: Option<String>,
-    pub page: Option<u32>,
-    pub per_page: Option<u32>,
+    #[param(minimum = 0)]
+    pub page: Option<i32>,
+    #[param(minimum = 0)]
+    pub per_page: Option<i32>,
 }
 
 async fn submission_views<C: ConnectionTrait>(
@@ -822,7 +839,7 @@ pub async fn list_feedback_moderation(
         ),
         None => None,
     };
-    let page = PageReq::new(q.page, q.per_page);
+    let page = super::page_req(q.page, q.per_page)?;
     let (list, total) = store::feedback::list_submissions(db, Some(status), unit_id, page).await?;
     Ok(web::Json(SubmissionList {
         items: submission_views(db, list).await?,

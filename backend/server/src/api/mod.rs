@@ -209,6 +209,25 @@ pub fn query_error(
     .into()
 }
 
+/// Validates `page`/`per_page` query values (0 means the default bound, negatives are
+/// malformed) and clamps them (`per_page` to 100).
+pub fn page_req(
+    page: Option<i32>,
+    per_page: Option<i32>,
+) -> Result<crate::store::PageReq, ApiError> {
+    let non_negative = |v: Option<i32>, name: &str| match v {
+        Some(n) if n < 0 => Err(ApiError::bad_request(
+            "invalid_query",
+            format!("Parameter query tidak valid: {name} tidak boleh negatif"),
+        )),
+        other => Ok(other.map(i32::unsigned_abs)),
+    };
+    Ok(crate::store::PageReq::new(
+        non_negative(page, "page")?,
+        non_negative(per_page, "per_page")?,
+    ))
+}
+
 /// 201 when created, 200 otherwise.
 pub fn created_or_ok<T: Serialize>(created: bool, body: &T) -> HttpResponse {
     if created {

@@ -16,7 +16,7 @@ use crate::domain::master::{UNIT_KINDS, is_valid_unit_code};
 use crate::error::{ApiError, ApiResult, ErrorResponse, FieldErrors};
 use crate::events::Audience;
 use crate::state::AppState;
-use crate::store::{self, PageReq};
+use crate::store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_units).service(get_unit).service(put_unit);
@@ -66,9 +66,11 @@ pub struct UnitQuery {
     /// Only children of this unit.
     pub parent_code: Option<String>,
     /// Page number, from 1 (smaller values mean 1).
-    pub page: Option<u32>,
+    #[param(minimum = 0)]
+    pub page: Option<i32>,
     /// Items per page, 1–100 (default 20; larger values mean 100).
-    pub per_page: Option<u32>,
+    #[param(minimum = 0)]
+    pub per_page: Option<i32>,
 }
 
 /// Builds the response rows for units with their parents and counts (three queries).
@@ -124,7 +126,7 @@ pub async fn list_units(
         ),
         None => None,
     };
-    let page = PageReq::new(q.page, q.per_page);
+    let page = super::page_req(q.page, q.per_page)?;
     let (units, total) = store::units::list(db, q.q.as_deref(), parent, page).await?;
     Ok(web::Json(UnitList {
         items: unit_views(db, units).await?,
