@@ -262,7 +262,7 @@ async fn a_huge_page_number_on_units_is_an_empty_page() {
     let token = app.admin_token().await;
     app.seed_units(&token).await;
 
-    let resp = app.get("/api/v1/units?page=4294967295", &token).await;
+    let resp = app.get("/api/v1/units?page=2147483647", &token).await;
 
     assert_eq!(resp.status(), StatusCode::OK);
     let body: Value = resp.json().await.expect("json");

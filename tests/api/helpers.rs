@@ -442,3 +442,123 @@ pub fn nips_of(list: &Value) -> Vec<String> {
         .map(|e| e["nip"].as_str().expect("nip").to_string())
         .collect()
 }
+
+/// Abuse limits high enough that every submission of a test is accepted and counted.
+pub fn generous_feedback_limits(s: &mut Settings) {
+    s.feedback_client_limit_per_hour = 1_000_000;
+    s.feedback_token_limit_per_minute = 1_000_000;
+    s.feedback_client_burst = 1_000_000;
+    s.feedback_target_burst = 1_000_000;
+}
+
+/// The nine answers (`u1` … `u9`) as the public API takes them.
+pub fn answers(scores: [i64; 9]) -> Value {
+    let map: serde_json::Map<String, Value> = scores
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (format!("u{}", i + 1), json!(s)))
+        .collect();
+    Value::Object(map)
+}
+
+/// The same nine answers as the HTML form posts them (`u1=4&u2=…`).
+pub fn form_answers(scores: [i64; 9]) -> String {
+    scores
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("u{}={s}", i + 1))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Citizen feedback: targets, public submissions and staff accounts by role.
+impl TestApp {
+    /// Creates a staff account with one role (`hr`, `auditor`, …) and signs it in.
+    pub async fn role_token(&self, role: &str) -> String {
+        let email = format!("{role}@test.local");
+        self.create_user(&format!("Staf {role}"), Some(&email), None, None, &[role])
+            .await;
+        self.login_token(&email, PASSWORD).await
+    }
+
+    /// Creates a feedback target; asserts 201 and returns the target.
+    pub async fn create_feedback_target(&self, token: &str, body: &Value) -> Value {
+        let resp = self
+            .post_json("/api/v1/feedback-targets", token, body)
+            .await;
+        assert_json(resp, StatusCode::CREATED).await
+    }
+
+    /// A service desk of a unit.
+    pub async fn unit_feedback_target(&self, token: &str, unit_code: &str) -> Value {
+        self.create_feedback_target(
+            token,
+            &json!({ "kind": "unit", "unit_code": unit_code, "label": "Loket Pelayanan" }),
+        )
+        .await
+    }
+
+    /// One employee of a unit.
+    pub async fn employee_feedback_target(&self, token: &str, unit_code: &str, nip: &str) -> Value {
+        self.create_feedback_target(
+            token,
+            &json!({ "kind": "employee", "unit_code": unit_code, "employee_nip": nip }),
+        )
+        .await
+    }
+
+    /// A citizen's submission (no credentials) to `/api/v1/public/feedback/{token}`.
+    pub async fn submit_feedback(&self, public_token: &str, body: &Value) -> Response {
+        self.client
+            .post(self.url(&format!("/api/v1/public/feedback/{public_token}")))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// A submission from another client address (`X-Forwarded-For`; the app must run with
+    /// `trust_proxy`), as if from another phone.
+    pub async fn submit_feedback_from(
+        &self,
+        client_ip: &str,
+        public_token: &str,
+        body: &Value,
+    ) -> Response {
+        self.client
+            .post(self.url(&format!("/api/v1/public/feedback/{public_token}")))
+            .header("X-Forwarded-For", client_ip)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Submits nine answers that must be accepted (201); returns the body.
+    pub async fn submit_answers(&self, public_token: &str, scores: [i64; 9]) -> Value {
+        let resp = self
+            .submit_feedback(public_token, &json!({ "answers": answers(scores) }))
+            .await;
+        assert_json(resp, StatusCode::CREATED).await
+    }
+
+    /// Posts the HTML form at `/f/{token}` (`application/x-www-form-urlencoded`).
+    pub async fn post_form(&self, path: &str, body: &str) -> Response {
+        self.client
+            .post(self.url(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// The submissions of one moderation status (`held`, `counted`, `rejected`).
+    pub async fn moderation(&self, token: &str, status: &str) -> Value {
+        self.get_ok(
+            &format!("/api/v1/feedback/moderation?status={status}&per_page=100"),
+            token,
+        )
+        .await
+    }
+}

@@ -7,11 +7,14 @@
 mod helpers;
 
 mod api_keys;
+mod audit;
 mod auth;
 mod employees;
 mod errors;
 mod events;
+mod feedback;
 mod health;
+mod ikm;
 mod import;
 mod openapi;
 mod sqlite;

@@ -3,8 +3,10 @@
 //! Invariant: nothing here imports `api`, `store` or any database type. Every rule is
 //! unit-tested next to its code.
 
+pub mod distribution;
 pub mod feedback;
 pub mod golongan;
 pub mod ikm;
 pub mod master;
 pub mod nip;
+pub mod predikat;
