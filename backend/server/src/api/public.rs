@@ -7,7 +7,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::Utc;
 use entity::feedback_submission as sub;
-use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -286,6 +286,13 @@ pub async fn submit(
     };
 
     let txn = state.db.write.begin().await?;
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        // Serialise submissions per target, so the duplicate and burst checks below see
+        // every earlier submission (SQLite already has a single writer).
+        let key = i64::from_be_bytes(target.id.as_bytes()[..8].try_into().unwrap_or_default());
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({key})"))
+            .await?;
+    }
     let mut ticket_id = None;
     if let Some(code) = &ticket_code {
         let t = store::feedback::find_ticket(&txn, code)
