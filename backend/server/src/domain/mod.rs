@@ -3,10 +3,12 @@
 //! Invariant: nothing here imports `api`, `store` or any database type. Every rule is
 //! unit-tested next to its code.
 
+pub mod aggregation;
 pub mod distribution;
 pub mod feedback;
 pub mod golongan;
 pub mod ikm;
 pub mod master;
 pub mod nip;
+pub mod period;
 pub mod predikat;
