@@ -22,7 +22,20 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // One long-cached chunk for the libraries; app code and lazy admin pages stay separate.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+        codeSplitting: {
+          // Without this, a group also swallows the modules its members import (React!).
+          includeDependenciesRecursively: false,
+          groups: [
+            // Charts are only used by the IKM pages: keep them out of the eager vendor chunk.
+            { name: 'recharts', test: /node_modules[\\/]recharts[\\/]/, priority: 30 },
+            {
+              name: 'charts-deps',
+              test: /node_modules[\\/](victory-vendor|d3-[a-z-]+|internmap|@reduxjs|react-redux|redux|redux-thunk|reselect|immer|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|clsx)[\\/]/,
+              priority: 20,
+            },
+            { name: 'vendor', test: /node_modules/, priority: 10 },
+          ],
+        },
       },
     },
   },

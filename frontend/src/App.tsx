@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from './lib/i18n/i18n';
 import { ApiError } from './lib/api/errors';
@@ -24,6 +24,22 @@ const NewEmployeePage = lazy(() =>
   import('./features/employees/components/NewEmployeePage').then((m) => ({ default: m.NewEmployeePage })),
 );
 const ImportPage = lazy(() => import('./features/import/components/ImportPage').then((m) => ({ default: m.ImportPage })));
+const TargetsPage = lazy(() =>
+  import('./features/feedback/components/TargetsPage').then((m) => ({ default: m.TargetsPage })),
+);
+const TargetQrPage = lazy(() =>
+  import('./features/feedback/components/TargetQrPage').then((m) => ({ default: m.TargetQrPage })),
+);
+const TicketsPage = lazy(() =>
+  import('./features/feedback/components/TicketsPage').then((m) => ({ default: m.TicketsPage })),
+);
+const ModerationPage = lazy(() =>
+  import('./features/feedback/components/ModerationPage').then((m) => ({ default: m.ModerationPage })),
+);
+const IkmPage = lazy(() => import('./features/ikm/components/IkmPage').then((m) => ({ default: m.IkmPage })));
+const IkmReportPage = lazy(() =>
+  import('./features/ikm/components/IkmReportPage').then((m) => ({ default: m.IkmReportPage })),
+);
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -62,6 +78,17 @@ export function AppRoutes() {
               <Route path="import" element={<Page><ImportPage /></Page>} />
             </Route>
             <Route path="employees/:nip" element={<Page><EmployeeDetailPage /></Page>} />
+          </Route>
+          <Route path="feedback" element={<RequireRole allow={canReadMasterData} />}>
+            <Route index element={<Navigate to="targets" replace />} />
+            <Route path="targets" element={<Page><TargetsPage /></Page>} />
+            <Route path="targets/:id/qr" element={<Page><TargetQrPage /></Page>} />
+            <Route path="targets/:id/tickets" element={<Page><TicketsPage /></Page>} />
+            <Route path="moderation" element={<Page><ModerationPage /></Page>} />
+          </Route>
+          <Route path="ikm" element={<RequireRole allow={canReadMasterData} />}>
+            <Route index element={<Page><IkmPage /></Page>} />
+            <Route path=":code/report" element={<Page><IkmReportPage /></Page>} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

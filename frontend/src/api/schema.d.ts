@@ -56,6 +56,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit entries, newest first (auditor, admin). */
+        get: operations["list_audit_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recomputes the hash chain (auditor, admin). */
+        get: operations["verify_audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -182,6 +216,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employees/{nip}/citizen-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employee's citizen index and the comments about them: the employee, their
+         *     supervisors, HR, admin and the auditor. Hidden comments only for HR, admin and auditor.
+         */
+        get: operations["get_employee_citizen_feedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -202,6 +256,249 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists feedback targets (admin, HR, auditor). */
+        get: operations["list_feedback_targets"];
+        put?: never;
+        /** Creates a target: a service desk of a unit, or one employee (admin, HR). */
+        post: operations["create_feedback_target"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reads one target (admin, HR, auditor). */
+        get: operations["get_feedback_target"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-targets/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disables a target: its QR code shows "unknown or inactive" (admin, HR). */
+        post: operations["disable_feedback_target"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-targets/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enables a disabled target again (admin, HR). */
+        post: operations["enable_feedback_target"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-targets/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable QR sheet as PNG (600 × 840). */
+        get: operations["get_feedback_target_qr_png"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-targets/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable QR sheet as SVG (office name, QR code, URL, instruction). */
+        get: operations["get_feedback_target_qr_svg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-targets/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replaces the token: the old QR code stops working at once (admin, HR). */
+        post: operations["rotate_feedback_target"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-targets/{id}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists a target's tickets, newest batch first (admin, HR, auditor). */
+        get: operations["list_feedback_tickets"];
+        put?: never;
+        /** Generates a batch of single-use ticket codes for a target (admin, HR). */
+        post: operations["create_feedback_tickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The moderation queue and the other submissions, newest first (admin, HR, auditor). */
+        get: operations["list_feedback_moderation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepts a held submission: it counts in the index from now on (admin, HR). */
+        post: operations["accept_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/hide-comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hides an abusive comment with a reason (kept, never deleted; the employee no longer
+         *     sees it). The scores still count (admin, HR).
+         */
+        post: operations["hide_feedback_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rejects a held submission with a reason: it never counts (admin, HR). */
+        post: operations["reject_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The employee's one reply to a comment about them (visible to HR). */
+        post: operations["reply_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ikm/units/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The IKM of a unit: NRR per element, IKM, IKM konversi and mutu, with a monthly trend. */
+        get: operations["get_unit_ikm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -213,6 +510,46 @@ export interface paths {
         get: operations["get_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/feedback-targets/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a QR code points at, with the nine questions in the requested language.
+         *     Never exposes a NIP or internal id.
+         */
+        get: operations["get_public_feedback_target"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/feedback/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits a citizen's feedback. 422 names each missing or out-of-range answer
+         *     (`answers.u3`); 409 when the ticket was already used; 429 when rate-limited.
+         */
+        post: operations["submit_public_feedback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -275,6 +612,60 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One answer option of an element. */
+        AnswerOption: {
+            label: string;
+            /** Format: int32 */
+            score: number;
+        };
+        /** @description The nine answers (documentation type; the handler names each invalid one). */
+        AnswersDoc: {
+            /**
+             * Format: int32
+             * @description Persyaratan
+             */
+            u1: number;
+            /**
+             * Format: int32
+             * @description Sistem, mekanisme, dan prosedur
+             */
+            u2: number;
+            /**
+             * Format: int32
+             * @description Waktu penyelesaian
+             */
+            u3: number;
+            /**
+             * Format: int32
+             * @description Biaya/tarif
+             */
+            u4: number;
+            /**
+             * Format: int32
+             * @description Produk spesifikasi jenis pelayanan
+             */
+            u5: number;
+            /**
+             * Format: int32
+             * @description Kompetensi pelaksana
+             */
+            u6: number;
+            /**
+             * Format: int32
+             * @description Perilaku pelaksana
+             */
+            u7: number;
+            /**
+             * Format: int32
+             * @description Sarana dan prasarana
+             */
+            u8: number;
+            /**
+             * Format: int32
+             * @description Penanganan pengaduan, saran, dan masukan
+             */
+            u9: number;
+        };
         ApiKeyCreate: {
             /** @description What the key is for, e.g. "SIMPEG Kota Mataram". */
             name: string;
@@ -304,12 +695,100 @@ export interface components {
          * @enum {string}
          */
         ApiScope: "master:read" | "master:write" | "results:read";
+        AuditEntry: {
+            action: string;
+            /** @description `user:<uuid>` or `api_key:<uuid>`. */
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            /** @description JSON text. */
+            detail: string;
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            object_id: string;
+            object_type: string;
+            /** Format: int64 */
+            seq: number;
+        };
+        AuditList: {
+            items: components["schemas"]["AuditEntry"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        AuditVerification: {
+            /**
+             * Format: int64
+             * @description The first entry that does not verify.
+             */
+            broken_at?: number | null;
+            /** Format: int64 */
+            entries: number;
+            intact: boolean;
+            reason?: string | null;
+        };
         BTreeMap: {
             [key: string]: string[];
+        };
+        /** @description A comment about the employee; the citizen is anonymous by construction. */
+        CitizenComment: {
+            comment: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Only for HR, admin and auditor: the comment is hidden from the employee. */
+            hidden?: boolean | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            replied_at?: string | null;
+            reply?: string | null;
+        };
+        CitizenFeedback: {
+            /** @description Newest first (at most 50). */
+            comments: components["schemas"]["CitizenComment"][];
+            /** Format: date */
+            from: string;
+            index?: components["schemas"]["EmployeeIndex"] | null;
+            /** Format: int64 */
+            min_respondents: number;
+            /** Format: int64 */
+            respondents: number;
+            sufficient: boolean;
+            /** Format: date */
+            to: string;
+        };
+        ElementResult: {
+            /**
+             * Format: int64
+             * @description Number of answers to this element.
+             */
+            answers: number;
+            code: string;
+            name: string;
+            /**
+             * Format: double
+             * @description NRR (1–4), two decimals; null below the minimum respondents.
+             */
+            nrr?: number | null;
         };
         /** @description One row of a bulk import (JSON form): the upsert body plus the NIP. */
         EmployeeImportRow: components["schemas"]["EmployeeUpsert"] & {
             nip: string;
+        };
+        /** @description The employee-level index over U6 and U7. */
+        EmployeeIndex: {
+            /**
+             * Format: double
+             * @description (NRR U6 + NRR U7) ÷ 2 × 25, two decimals.
+             */
+            konversi: number;
+            /** @description Says, in Indonesian, that this is Kinerja360's own adaptation, not the regulated IKM. */
+            label: string;
+            mutu: components["schemas"]["Mutu"];
+            mutu_label: string;
+            /** Format: double */
+            u6_nrr: number;
+            /** Format: double */
+            u7_nrr: number;
         };
         EmployeeList: {
             items: components["schemas"]["EmployeeOut"][];
@@ -394,6 +873,11 @@ export interface components {
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
         };
+        FeedbackReceived: {
+            message: string;
+            /** @description True when a valid ticket accompanied the feedback. */
+            verified: boolean;
+        };
         /** @description One golongan as written on documents, with its SIASN code and pangkat (PNS only). */
         Golongan: {
             /** @description As written on documents: `III/b` for PNS, `IX` for PPPK. */
@@ -413,6 +897,41 @@ export interface components {
             database: string;
             /** @description `ok` or `degraded`. */
             status: string;
+        };
+        /** @description The SKM result of a unit over a period. */
+        IkmReport: {
+            elements: components["schemas"]["ElementResult"][];
+            /** Format: date */
+            from: string;
+            /**
+             * Format: double
+             * @description Σ NRR × 1/9 (1–4), three decimals.
+             */
+            ikm?: number | null;
+            /**
+             * Format: double
+             * @description IKM × 25 (25–100), two decimals.
+             */
+            konversi?: number | null;
+            /** Format: int64 */
+            min_respondents: number;
+            mutu?: components["schemas"]["Mutu"] | null;
+            /** @description Sangat Baik / Baik / Kurang Baik / Tidak Baik. */
+            mutu_label?: string | null;
+            /** Format: int64 */
+            respondents: number;
+            /** @description False below the minimum: then no index is given. */
+            sufficient: boolean;
+            /** Format: date */
+            to: string;
+            trend: components["schemas"]["TrendPoint"][];
+            unit_code: string;
+            unit_name: string;
+            /**
+             * Format: int64
+             * @description Respondents whose submission carried a valid ticket.
+             */
+            verified_respondents: number;
         };
         /** @description Outcome of an import or a dry run. */
         ImportReport: {
@@ -445,6 +964,11 @@ export interface components {
             supervisor?: components["schemas"]["EmployeeSummary"] | null;
             user: components["schemas"]["UserOut"];
         };
+        /**
+         * @description Quality grade of a service unit.
+         * @enum {string}
+         */
+        Mutu: "A" | "B" | "C" | "D";
         /** @description Pagination of every list. */
         PageMeta: {
             /** Format: int64 */
@@ -454,8 +978,49 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description One question of the form. */
+        PublicElement: {
+            /** @description `u1` … `u9`. */
+            code: string;
+            name: string;
+            options: components["schemas"]["AnswerOption"][];
+            question: string;
+        };
+        /** @description The citizen's answers: `u1` … `u9`, each 1–4. */
+        PublicFeedback: {
+            answers: components["schemas"]["AnswersDoc"];
+            comment?: string | null;
+            /** @description Single-use code from a service receipt (`XXXX-XXXX`). */
+            ticket?: string | null;
+        };
+        /** @description What a QR code points at, as a citizen may see it. */
+        PublicTarget: {
+            comment_max_length: number;
+            elements: components["schemas"]["PublicElement"][];
+            /** @description `unit` (a service desk) or `employee`. */
+            kind: string;
+            /** @description `id` or `en`. */
+            lang: string;
+            /** @description The desk, or the employee's position and office. */
+            subtitle: string;
+            /** @description The office, or the employee's name with titles. */
+            title: string;
+        };
+        ReasonBody: {
+            reason: string;
+        };
         RefreshRequest: {
             refresh_token: string;
+        };
+        ReplyBody: {
+            text: string;
+        };
+        ReplyOut: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            replied_at: string;
+            reply: string;
         };
         /**
          * @description Role of an account (documentation type).
@@ -482,6 +1047,110 @@ export interface components {
              */
             retry?: number | null;
         };
+        SubmissionList: {
+            items: components["schemas"]["SubmissionOut"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description A submission as staff see it (never the client hash). */
+        SubmissionOut: {
+            /** @description `u1` … `u9` → 1–4. */
+            answers: {
+                [key: string]: number;
+            };
+            comment?: string | null;
+            comment_hidden: boolean;
+            comment_hidden_reason?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            employee_name?: string | null;
+            employee_nip?: string | null;
+            hold_reason?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            replied_at?: string | null;
+            reply?: string | null;
+            /** @description `counted`, `held` or `rejected`. */
+            status: components["schemas"]["SubmissionStatus"];
+            target_label: string;
+            unit_code: string;
+            unit_name: string;
+            verified: boolean;
+        };
+        /**
+         * @description Moderation state of a submission (documentation type).
+         * @enum {string}
+         */
+        SubmissionStatus: "counted" | "held" | "rejected";
+        TargetCreate: {
+            /** @description The employee (employee targets); must belong to `unit_code`. */
+            employee_nip?: string | null;
+            /** @description `unit` (a service desk of the unit) or `employee`. */
+            kind: components["schemas"]["TargetKind"];
+            /** @description The desk's name, e.g. "Loket Pelayanan" (unit targets). */
+            label?: string | null;
+            unit_code: string;
+        };
+        /**
+         * @description Kind of feedback target (documentation type).
+         * @enum {string}
+         */
+        TargetKind: "unit" | "employee";
+        TargetList: {
+            items: components["schemas"]["TargetOut"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        TargetOut: {
+            active: boolean;
+            /**
+             * Format: int64
+             * @description Submissions counted in the index.
+             */
+            counted: number;
+            /** Format: date-time */
+            created_at: string;
+            employee_name?: string | null;
+            employee_nip?: string | null;
+            /**
+             * Format: int64
+             * @description Submissions waiting in the moderation queue.
+             */
+            held: number;
+            /** Format: uuid */
+            id: string;
+            /** @description `unit` (a service desk) or `employee`. */
+            kind: components["schemas"]["TargetKind"];
+            label: string;
+            /** @description The address the QR code encodes. */
+            public_url: string;
+            token: string;
+            unit_code: string;
+            unit_name: string;
+        };
+        TicketBatch: {
+            /** Format: uuid */
+            batch_id: string;
+            codes: string[];
+            /** Format: date-time */
+            created_at: string;
+        };
+        TicketBatchCreate: {
+            /** Format: int32 */
+            count: number;
+        };
+        TicketList: {
+            items: components["schemas"]["TicketOut"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        TicketOut: {
+            /** Format: uuid */
+            batch_id: string;
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            used_at?: string | null;
+        };
         TokenPair: {
             access_token: string;
             /**
@@ -492,6 +1161,15 @@ export interface components {
             refresh_token: string;
             /** @description Always `Bearer`. */
             token_type: string;
+        };
+        TrendPoint: {
+            /** Format: double */
+            konversi?: number | null;
+            /** @description Local month `YYYY-MM`. */
+            month: string;
+            mutu?: components["schemas"]["Mutu"] | null;
+            /** Format: int64 */
+            respondents: number;
         };
         /**
          * @description Unit kinds (documentation type; the handler validates the string).
@@ -721,6 +1399,89 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_audit_entries: {
+        parameters: {
+            query?: {
+                object_type?: string | null;
+                object_id?: string | null;
+                page?: number | null;
+                per_page?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    verify_audit_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1185,6 +1946,66 @@ export interface operations {
             };
         };
     };
+    get_employee_citizen_feedback: {
+        parameters: {
+            query?: {
+                /** @description First day (local date, `YYYY-MM-DD`); default: the first day of the month five months ago. */
+                from?: string | null;
+                /** @description Last day, inclusive; default: today. */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description NIP or NI PPPK */
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenFeedback"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid date range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     stream_events: {
         parameters: {
             query?: {
@@ -1224,6 +2045,1065 @@ export interface operations {
             };
         };
     };
+    list_feedback_targets: {
+        parameters: {
+            query?: {
+                unit_code?: string | null;
+                /** @description `unit` or `employee`. */
+                kind?: components["schemas"]["TargetKind"] | null;
+                /** @description Page number, from 1. */
+                page?: number | null;
+                /** @description Items per page, 1–100. */
+                per_page?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown unit_code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_feedback_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetCreate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The employee already has a target */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_feedback_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    disable_feedback_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    enable_feedback_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_feedback_target_qr_png: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PNG image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": number[];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_feedback_target_qr_svg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SVG image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rotate_feedback_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_feedback_tickets: {
+        parameters: {
+            query?: {
+                /** @description Only tickets not used yet. */
+                unused?: boolean;
+                page?: number | null;
+                per_page?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_feedback_tickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketBatchCreate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketBatch"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_feedback_moderation: {
+        parameters: {
+            query?: {
+                /** @description `held` (default), `counted` or `rejected`. */
+                status?: components["schemas"]["SubmissionStatus"] | null;
+                unit_code?: string | null;
+                page?: number | null;
+                per_page?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown unit_code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown status */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    accept_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    hide_feedback_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No comment to hide */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reject_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reply_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No visible comment about the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already replied */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_unit_ikm: {
+        parameters: {
+            query?: {
+                /** @description First day (local date, `YYYY-MM-DD`); default: the first day of the month five months ago. */
+                from?: string | null;
+                /** @description Last day, inclusive; default: today. */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Unit code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IkmReport"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid date range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -1251,6 +3131,134 @@ export interface operations {
             };
             /** @description Called with an API key */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_public_feedback_target: {
+        parameters: {
+            query?: {
+                /** @description `id` (default) or `en`. */
+                lang?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Token from the QR code */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicTarget"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown or disabled token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    submit_public_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token from the QR code */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicFeedback"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackReceived"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown or disabled token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Ticket already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or out-of-range answer, bad ticket or comment */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many submissions */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

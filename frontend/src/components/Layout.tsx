@@ -4,10 +4,13 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../lib/i18n/i18n';
 import { canReadMasterData, canWriteMasterData, useLogout, useMe } from '../lib/auth/auth';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useLiveUpdates } from '../lib/events/live';
 
 export function Layout() {
   const { t } = useI18n();
   const { data: me } = useMe();
+  // Screens refresh themselves when the server reports a change (Server-Sent Events).
+  const live = useLiveUpdates(me !== undefined);
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
@@ -90,8 +93,22 @@ export function Layout() {
                   <NavLink to="/admin/import">{t('nav.import')}</NavLink>
                 </li>
               )}
+              {canReadMasterData(me) && (
+                <>
+                  <li>
+                    <NavLink to="/feedback">{t('nav.feedback')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/ikm">{t('nav.ikm')}</NavLink>
+                  </li>
+                </>
+              )}
             </ul>
             <div className="nav-tools">
+              <span className={`live-status live-${live}`} role="status" title={t(`live.${live}`)}>
+                <span aria-hidden="true">●</span>
+                <span className="visually-hidden">{t(`live.${live}`)}</span>
+              </span>
               <LanguageSwitch />
               <div className="usermenu" ref={menuRef}>
                 <button

@@ -45,6 +45,16 @@ describe('app routes', () => {
           },
           subordinates_count: 7,
         }),
+      'GET /api/v1/employees/198503152010011002/citizen-feedback': () =>
+        json({
+          from: '2026-06-01',
+          to: '2026-11-28',
+          respondents: 2,
+          min_respondents: 5,
+          sufficient: false,
+          index: null,
+          comments: [],
+        }),
     });
     renderWithProviders(<AppRoutes />, { route: '/' });
     const card = await screen.findByRole('article', { name: 'Profil pegawai' });

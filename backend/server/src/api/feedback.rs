@@ -27,6 +27,7 @@ use crate::store;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_feedback_targets)
         .service(create_feedback_target)
+        .service(get_feedback_target)
         .service(rotate_feedback_target)
         .service(disable_feedback_target)
         .service(enable_feedback_target)
@@ -54,6 +55,7 @@ fn can_read(p: &Principal) -> bool {
 pub struct TargetOut {
     pub id: Uuid,
     /// `unit` (a service desk) or `employee`.
+    #[schema(value_type = TargetKind)]
     pub kind: String,
     pub label: String,
     pub unit_code: String,
@@ -390,6 +392,30 @@ async fn change_target(
     Ok(view)
 }
 
+/// Reads one target (admin, HR, auditor).
+#[utoipa::path(
+    tag = "feedback",
+    params(("id" = Uuid, Path)),
+    security(("bearer_auth" = [])),
+    responses(
+        (status = 200, body = TargetOut),
+        (status = 400, body = ErrorResponse),
+        (status = 401, body = ErrorResponse),
+        (status = 403, body = ErrorResponse),
+        (status = 404, body = ErrorResponse),
+    )
+)]
+#[get("/feedback-targets/{id}")]
+pub async fn get_feedback_target(
+    state: web::Data<AppState>,
+    p: Principal,
+    id: web::Path<Uuid>,
+) -> ApiResult<web::Json<TargetOut>> {
+    policy::require(can_read(&p))?;
+    let t = load_target(&state, *id).await?;
+    Ok(web::Json(one_view(&state.db.read, &state, t).await?))
+}
+
 /// Replaces the token: the old QR code stops working at once (admin, HR).
 #[utoipa::path(
     tag = "feedback",
@@ -723,6 +749,7 @@ pub struct SubmissionOut {
     pub comment_hidden_reason: Option<String>,
     pub verified: bool,
     /// `counted`, `held` or `rejected`.
+    #[schema(value_type = SubmissionStatus)]
     pub status: String,
     pub hold_reason: Option<String>,
     pub reply: Option<String>,

@@ -2,6 +2,7 @@ import { useMe } from '../../../lib/auth/auth';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { ErrorState, Loading } from '../../../components/Status';
+import { CitizenFeedbackCard } from './CitizenFeedbackCard';
 
 export function HomePage() {
   const { t, label } = useI18n();
@@ -77,6 +78,7 @@ export function HomePage() {
           </dl>
         </article>
       )}
+      {employee && <CitizenFeedbackCard nip={employee.nip} />}
     </section>
   );
 }

@@ -1,0 +1,81 @@
+// Real-time updates: one Server-Sent Events connection per signed-in tab. Events carry
+// only a kind and ids; each kind marks the cached queries it affects as stale, so the
+// screens that show them refetch at once — no reload, no polling.
+import { useEffect, useState } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { accessTokenStale, getAccessToken } from '../auth/session';
+import { refreshSession } from '../api/client';
+
+/** Query-key prefixes each event kind makes stale; an empty prefix means everything. */
+export const INVALIDATES: Record<string, readonly (readonly string[])[]> = {
+  employee_updated: [['me'], ['employees']],
+  employees_imported: [['employees'], ['units']],
+  unit_updated: [['units']],
+  feedback_received: [['citizen-feedback'], ['ikm'], ['feedback', 'targets'], ['feedback', 'moderation']],
+  resync: [[]],
+};
+
+export type LiveStatus = 'connecting' | 'live' | 'offline';
+
+/** Applies one event to the cache; unknown kinds are ignored. */
+export function applyEvent(qc: QueryClient, kind: string): void {
+  for (const prefix of INVALIDATES[kind] ?? []) {
+    void qc.invalidateQueries(prefix.length ? { queryKey: [...prefix] } : undefined);
+  }
+}
+
+async function freshToken(): Promise<string | null> {
+  if (accessTokenStale()) await refreshSession();
+  return getAccessToken();
+}
+
+/** Keeps the connection open while `enabled`; reconnects with a fresh token and backoff. */
+export function useLiveUpdates(enabled: boolean): LiveStatus {
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let delay = 1000;
+    let stopped = false;
+
+    const connect = async () => {
+      setStatus('connecting');
+      const token = await freshToken();
+      if (stopped) return;
+      if (!token) {
+        setStatus('offline');
+        return;
+      }
+      // EventSource cannot send headers: the short-lived access token goes in the query.
+      source = new EventSource(`/api/v1/events?access_token=${encodeURIComponent(token)}`);
+      source.addEventListener('ready', () => {
+        delay = 1000;
+        setStatus('live');
+        // Anything may have changed while disconnected.
+        applyEvent(qc, 'resync');
+      });
+      for (const kind of Object.keys(INVALIDATES)) {
+        source.addEventListener(kind, () => applyEvent(qc, kind));
+      }
+      source.onerror = () => {
+        source?.close();
+        source = null;
+        setStatus('offline');
+        if (stopped) return;
+        timer = setTimeout(() => void connect(), delay);
+        delay = Math.min(delay * 2, 30_000);
+      };
+    };
+    void connect();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      source?.close();
+    };
+  }, [enabled, qc]);
+
+  return status;
+}
