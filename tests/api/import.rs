@@ -588,3 +588,43 @@ async fn import_needs_authentication() {
 
     assert_error(resp, StatusCode::UNAUTHORIZED, "unauthenticated").await;
 }
+
+#[tokio::test]
+async fn two_employees_can_swap_emails_in_one_import() {
+    // Arrange: A has a@, B has b@.
+    let (app, token) = app_with_units().await;
+    let row = |nip: &str, name: &str, email: &str| {
+        json!({
+            "nip": nip, "name": name, "status": "PNS", "golongan": "III/a",
+            "jabatan": "Pengadministrasi Umum", "jenis_jabatan": "pelaksana",
+            "unit_code": "CKN", "email": email
+        })
+    };
+    let first = json!([
+        row(STAF_A, "I Made Staf", "a@example.go.id"),
+        row(STAF_B, "Ni Luh Staf", "b@example.go.id")
+    ]);
+    assert_json(app.post_json(IMPORT, &token, &first).await, StatusCode::OK).await;
+
+    // Act: swap them.
+    let swapped = json!([
+        row(STAF_A, "I Made Staf", "b@example.go.id"),
+        row(STAF_B, "Ni Luh Staf", "a@example.go.id")
+    ]);
+    let report = assert_json(
+        app.post_json(IMPORT, &token, &swapped).await,
+        StatusCode::OK,
+    )
+    .await;
+
+    // Assert
+    assert_eq!(report["updated"], 2);
+    let a = app
+        .get_ok(&format!("/api/v1/employees/{STAF_A}"), &token)
+        .await;
+    let b = app
+        .get_ok(&format!("/api/v1/employees/{STAF_B}"), &token)
+        .await;
+    assert_eq!(a["email"], "b@example.go.id");
+    assert_eq!(b["email"], "a@example.go.id");
+}

@@ -612,11 +612,24 @@ impl Plan {
             .collect();
         let mut outcomes: Vec<(String, Outcome)> = Vec::with_capacity(total);
         let mut current: HashMap<String, employee::Model> = HashMap::new();
+        // Emails may move between employees of the same batch (A's to B, B's to A). Free
+        // every email that changes first, so the unique index never sees two owners.
+        let mut existing = self.existing.clone();
+        for r in &self.rows {
+            if let Some(e) = existing.get_mut(r.nip.trim()) {
+                let wanted = clean(&r.data.email).map(|m| m.to_lowercase());
+                if e.email.is_some() && e.email != wanted {
+                    let mut am: employee::ActiveModel = e.clone().into();
+                    am.email = Set(None);
+                    *e = am.update(txn).await?;
+                }
+            }
+        }
         for (i, r) in self.rows.iter().enumerate() {
             let nip = r.nip.trim().to_string();
             let unit_id = self.units[r.data.unit_code.trim()];
             let d = &r.data;
-            let outcome = match self.existing.get(&nip) {
+            let outcome = match existing.get(&nip) {
                 Some(e) if same_fields(e, r, unit_id) => {
                     current.insert(nip.clone(), e.clone());
                     Outcome::Unchanged
