@@ -480,6 +480,7 @@ pub async fn seed_demo(conn: &sea_orm::DatabaseConnection) -> anyhow::Result<Str
     let employee_hash = password::hash(EMPLOYEE_PASSWORD)?;
     let people = people();
     let mut ids: Vec<Uuid> = Vec::with_capacity(people.len());
+    let mut names: Vec<String> = Vec::with_capacity(people.len());
     let (mut m, mut f) = (0usize, 0usize);
     for (i, p) in people.iter().enumerate() {
         let female = i % 5 == 1 || i % 5 == 3;
@@ -533,6 +534,7 @@ pub async fn seed_demo(conn: &sea_orm::DatabaseConnection) -> anyhow::Result<Str
         .await?;
         ids.push(id);
         let display = crate::domain::master::full_name(name, depan, belakang);
+        names.push(display.clone());
         users::insert(
             &txn,
             NewUser {
@@ -571,7 +573,7 @@ pub async fn seed_demo(conn: &sea_orm::DatabaseConnection) -> anyhow::Result<Str
         },
     )
     .await?;
-    let feedback = seed_feedback(&txn, &people, &ids, &unit_ids).await?;
+    let feedback = seed_feedback(&txn, &people, &ids, &names, &unit_ids).await?;
     txn.commit().await?;
     Ok(format!(
         "demo data loaded: {} units, {} employees, {} accounts, {feedback}",
@@ -624,6 +626,7 @@ async fn seed_feedback(
     txn: &sea_orm::DatabaseTransaction,
     people: &[Person],
     ids: &[Uuid],
+    names: &[String],
     unit_ids: &std::collections::HashMap<String, Uuid>,
 ) -> anyhow::Result<String> {
     use entity::{feedback_submission as sub, feedback_target as target};
@@ -668,7 +671,7 @@ async fn seed_feedback(
             continue;
         }
         let id = Uuid::now_v7();
-        let name = format!("Petugas {}", i + 1);
+        let name = names[i].clone();
         target::ActiveModel {
             id: Set(id),
             kind: Set("employee".into()),
