@@ -17,5 +17,6 @@ mod health;
 mod ikm;
 mod import;
 mod openapi;
+mod periods;
 mod sqlite;
 mod units;

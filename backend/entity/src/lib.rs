@@ -9,6 +9,7 @@ pub mod employee;
 pub mod feedback_submission;
 pub mod feedback_target;
 pub mod feedback_ticket;
+pub mod period;
 pub mod refresh_token;
 pub mod unit;
 pub mod user;

@@ -11,6 +11,7 @@ mod m20261128_000001_create_units;
 mod m20261128_000002_create_employees;
 mod m20261128_000003_create_auth;
 mod m20261128_000004_create_audit_and_feedback;
+mod m20261128_000005_create_periods;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_create_employees::Migration),
             Box::new(m20261128_000003_create_auth::Migration),
             Box::new(m20261128_000004_create_audit_and_feedback::Migration),
+            Box::new(m20261128_000005_create_periods::Migration),
         ]
     }
 }

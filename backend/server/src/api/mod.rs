@@ -12,6 +12,7 @@ pub mod events;
 pub mod feedback;
 pub mod health;
 pub mod ikm;
+pub mod periods;
 pub mod public;
 pub mod public_form;
 pub mod reference;
@@ -116,6 +117,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(feedback::configure)
                     .configure(ikm::configure)
                     .configure(audit::configure)
+                    .configure(periods::configure)
                     // A nested scope falls back to the app's default (the SPA's HTML page),
                     // not its parent's: unknown /api/v1 paths need their own JSON 404.
                     .default_service(web::to(api_not_found)),

@@ -2,8 +2,108 @@
 //!
 //! Every transition is checked here; the API answers a refused one with 409.
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// A checked period span: the quarter (1–4) or month (1–12) of `year` it covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub year: i32,
+    pub number: u32,
+    /// `Triwulan II 2026` or `Mei 2026`.
+    pub name: String,
+}
+
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
+}
+
+/// Checks that `starts_on`..=`ends_on` is exactly one quarter (`quarterly`) or one month
+/// (`monthly`) of `year`. Errors are `(field, message)` in Indonesian.
+pub fn span(
+    year: i32,
+    kind: &str,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+) -> Result<Span, (&'static str, String)> {
+    if !(2000..=2100).contains(&year) {
+        return Err(("year", "Tahun harus antara 2000 dan 2100".into()));
+    }
+    if starts_on.year() != year || ends_on.year() != year {
+        return Err((
+            "starts_on",
+            format!("Tanggal periode harus di tahun {year}"),
+        ));
+    }
+    if ends_on < starts_on {
+        return Err((
+            "ends_on",
+            "Tanggal akhir harus setelah tanggal mulai".into(),
+        ));
+    }
+    if starts_on.day() != 1 {
+        return Err(("starts_on", "Periode dimulai pada tanggal 1".into()));
+    }
+    let m = starts_on.month();
+    match kind {
+        "quarterly" => {
+            if !(m - 1).is_multiple_of(3) {
+                return Err((
+                    "starts_on",
+                    "Triwulan dimulai 1 Januari, 1 April, 1 Juli atau 1 Oktober".into(),
+                ));
+            }
+            if Some(ends_on) != last_day_of_month(year, m + 2) {
+                return Err((
+                    "ends_on",
+                    "Triwulan berakhir pada hari terakhir bulan ketiga".into(),
+                ));
+            }
+            let q = (m - 1) / 3 + 1;
+            let roman = ["I", "II", "III", "IV"][(q - 1) as usize];
+            Ok(Span {
+                year,
+                number: q,
+                name: format!("Triwulan {roman} {year}"),
+            })
+        }
+        "monthly" => {
+            if Some(ends_on) != last_day_of_month(year, m) {
+                return Err((
+                    "ends_on",
+                    "Periode bulanan berakhir pada hari terakhir bulan itu".into(),
+                ));
+            }
+            Ok(Span {
+                year,
+                number: m,
+                name: format!("{} {year}", MONTHS[(m - 1) as usize]),
+            })
+        }
+        _ => Err(("kind", "Jenis periode harus quarterly atau monthly".into())),
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -55,6 +155,56 @@ impl PeriodState {
 #[cfg(test)]
 mod tests {
     use super::PeriodState::*;
+    use super::span;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn quarters_and_months_are_recognised_and_named() {
+        let q2 = span(2026, "quarterly", d(2026, 4, 1), d(2026, 6, 30)).expect("q2");
+        assert_eq!((q2.number, q2.name.as_str()), (2, "Triwulan II 2026"));
+        let q4 = span(2026, "quarterly", d(2026, 10, 1), d(2026, 12, 31)).expect("q4");
+        assert_eq!(q4.name, "Triwulan IV 2026");
+        let feb = span(2028, "monthly", d(2028, 2, 1), d(2028, 2, 29)).expect("leap feb");
+        assert_eq!((feb.number, feb.name.as_str()), (2, "Februari 2028"));
+    }
+
+    #[test]
+    fn ragged_spans_name_the_failing_field() {
+        assert_eq!(
+            span(2026, "quarterly", d(2026, 2, 1), d(2026, 4, 30))
+                .expect_err("x")
+                .0,
+            "starts_on"
+        );
+        assert_eq!(
+            span(2026, "quarterly", d(2026, 1, 1), d(2026, 3, 30))
+                .expect_err("x")
+                .0,
+            "ends_on"
+        );
+        assert_eq!(
+            span(2026, "monthly", d(2026, 1, 2), d(2026, 1, 31))
+                .expect_err("x")
+                .0,
+            "starts_on"
+        );
+        assert_eq!(
+            span(2026, "quarterly", d(2025, 1, 1), d(2025, 3, 31))
+                .expect_err("x")
+                .0,
+            "starts_on"
+        );
+        assert_eq!(
+            span(2026, "weekly", d(2026, 1, 1), d(2026, 1, 7))
+                .expect_err("x")
+                .0,
+            "kind"
+        );
+    }
 
     #[test]
     fn the_forward_path_is_allowed() {

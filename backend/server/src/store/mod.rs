@@ -11,6 +11,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod employees;
 pub mod feedback;
+pub mod periods;
 pub mod tokens;
 pub mod units;
 pub mod users;
