@@ -11,6 +11,7 @@ mod audit;
 mod auth;
 mod employees;
 mod errors;
+mod evaluations;
 mod events;
 mod feedback;
 mod health;

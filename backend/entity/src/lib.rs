@@ -6,6 +6,7 @@
 pub mod api_key;
 pub mod audit_log;
 pub mod employee;
+pub mod evaluation;
 pub mod feedback_submission;
 pub mod feedback_target;
 pub mod feedback_ticket;

@@ -12,6 +12,7 @@ mod m20261128_000002_create_employees;
 mod m20261128_000003_create_auth;
 mod m20261128_000004_create_audit_and_feedback;
 mod m20261128_000005_create_periods;
+mod m20261128_000006_create_evaluations;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_create_auth::Migration),
             Box::new(m20261128_000004_create_audit_and_feedback::Migration),
             Box::new(m20261128_000005_create_periods::Migration),
+            Box::new(m20261128_000006_create_evaluations::Migration),
         ]
     }
 }

@@ -25,6 +25,7 @@ system (SIMPEG) and the Kinerja360 web app. Errors always use the envelope \
         (name = "public", description = "Citizen feedback without login (QR codes)"),
         (name = "feedback", description = "Feedback targets, tickets and moderation"),
         (name = "periods", description = "Evaluation periods and their states"),
+        (name = "evaluations", description = "Supervisor ratings, predikat and period results"),
         (name = "audit", description = "The hash-chained audit log"),
         (name = "ikm", description = "Indeks Kepuasan Masyarakat and employee citizen index"),
     ),

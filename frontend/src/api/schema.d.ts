@@ -568,6 +568,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods/{id}/evaluations/{nip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets the supervisor's two ratings for a subordinate (the direct supervisor only, while
+         *     the period is open). The predikat follows from the matrix.
+         */
+        put: operations["put_evaluation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods/{id}/open": {
         parameters: {
             query?: never;
@@ -596,6 +616,23 @@ export interface paths {
         put?: never;
         /** Publishes a closed period's results; final (admin, HR). */
         post: operations["publish_period"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Results of a period per employee (HR, admin, auditor, API keys with `results:read`). */
+        get: operations["list_period_results"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -959,6 +996,14 @@ export interface components {
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
         };
+        EvaluationInput: {
+            /** @description Final evaluations cannot be changed any more. */
+            final?: boolean;
+            /** @description Why the behaviour rating differs from the 360 suggestion, when it does. */
+            justification?: string | null;
+            rating_hasil_kerja: components["schemas"]["Rating"];
+            rating_perilaku: components["schemas"]["Rating"];
+        };
         FeedbackReceived: {
             message: string;
             /** @description True when a valid ticket accompanied the feedback. */
@@ -1064,6 +1109,14 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        Penilai: {
+            golongan: string;
+            jabatan: string;
+            name: string;
+            nip: string;
+            unit_code: string;
+            unit_name: string;
+        };
         PeriodCreate: {
             /**
              * Format: date
@@ -1115,6 +1168,18 @@ export interface components {
         };
         /** @enum {string} */
         PeriodState: "draft" | "open" | "closed" | "published";
+        /**
+         * @description Predikat kinerja (SIASN codes 1–5).
+         * @enum {string}
+         */
+        Predikat: "sangat_baik" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang";
+        /** @description The predikat with its SIASN code. */
+        PredikatOut: {
+            /** Format: int32 */
+            code: number;
+            label: string;
+            value: components["schemas"]["Predikat"];
+        };
         /** @description One question of the form. */
         PublicElement: {
             /** @description `u1` … `u9`. */
@@ -1143,6 +1208,11 @@ export interface components {
             /** @description The office, or the employee's name with titles. */
             title: string;
         };
+        /**
+         * @description Rating hasil kerja or rating perilaku kerja (SIASN codes 1/2/3).
+         * @enum {string}
+         */
+        Rating: "di_atas" | "sesuai" | "di_bawah";
         ReasonBody: {
             reason: string;
         };
@@ -1158,6 +1228,35 @@ export interface components {
             /** Format: date-time */
             replied_at: string;
             reply: string;
+        };
+        ResultList: {
+            items: components["schemas"]["ResultOut"][];
+            /** Format: uuid */
+            period_id: string;
+        };
+        /** @description One employee's result for a period. */
+        ResultOut: {
+            golongan: string;
+            jabatan: string;
+            name: string;
+            nip: string;
+            penilai: components["schemas"]["Penilai"];
+            predikat: components["schemas"]["PredikatOut"];
+            rating_hasil_kerja: components["schemas"]["Rating"];
+            /**
+             * Format: int32
+             * @description SIASN hasilKinerjaNilai (1–3).
+             */
+            rating_hasil_kerja_code: number;
+            rating_perilaku_kerja: components["schemas"]["Rating"];
+            /**
+             * Format: int32
+             * @description SIASN perilakuKerjaNilai (1–3).
+             */
+            rating_perilaku_kerja_code: number;
+            /** @description `draft`, `final` or `published`. */
+            status: string;
+            unit_code: string;
         };
         /**
          * @description Role of an account (documentation type).
@@ -3504,6 +3603,99 @@ export interface operations {
             };
         };
     };
+    put_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the employee's direct supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Period not open, or the evaluation is final */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     open_period: {
         parameters: {
             query?: never;
@@ -3619,6 +3811,62 @@ export interface operations {
             };
             /** @description Transition not allowed from the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_period_results: {
+        parameters: {
+            query?: {
+                unit_code?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

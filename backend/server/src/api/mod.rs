@@ -8,6 +8,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod employees;
+pub mod evaluations;
 pub mod events;
 pub mod feedback;
 pub mod health;
@@ -118,6 +119,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(ikm::configure)
                     .configure(audit::configure)
                     .configure(periods::configure)
+                    .configure(evaluations::configure)
                     // A nested scope falls back to the app's default (the SPA's HTML page),
                     // not its parent's: unknown /api/v1 paths need their own JSON 404.
                     .default_service(web::to(api_not_found)),

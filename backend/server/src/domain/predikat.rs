@@ -88,6 +88,20 @@ impl Predikat {
         }
     }
 
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Predikat::SangatBaik => "sangat_baik",
+            Predikat::Baik => "baik",
+            Predikat::ButuhPerbaikan => "butuh_perbaikan",
+            Predikat::Kurang => "kurang",
+            Predikat::SangatKurang => "sangat_kurang",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Predikat> {
+        Predikat::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Predikat::SangatBaik => "Sangat Baik",
