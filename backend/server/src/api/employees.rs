@@ -179,20 +179,7 @@ pub async fn list_employees(
     q: web::Query<EmployeeQuery>,
 ) -> ApiResult<web::Json<EmployeeList>> {
     let db = &state.db.read;
-    let unit_id = match q
-        .unit_code
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        Some(code) => Some(
-            store::units::find_by_code(db, code)
-                .await?
-                .ok_or_else(|| ApiError::NotFound(format!("Unit {code} tidak ditemukan")))?
-                .id,
-        ),
-        None => None,
-    };
+    let unit_id = super::unit_filter(db, q.unit_code.as_deref()).await?;
     let filter = EmployeeFilter {
         unit_id,
         q: q.q.clone(),

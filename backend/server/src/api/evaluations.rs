@@ -327,11 +327,8 @@ pub async fn list_period_results(
         .await?
         .ok_or_else(period_not_found)?;
     let mut query = evaluation::Entity::find().filter(evaluation::Column::PeriodId.eq(period.id));
-    if let Some(code) = q.unit_code.as_deref().filter(|c| !c.is_empty()) {
-        let unit = store::units::find_by_code(db, code)
-            .await?
-            .ok_or_else(|| ApiError::NotFound(format!("Unit {code} tidak ditemukan")))?;
-        query = query.filter(evaluation::Column::UnitId.eq(unit.id));
+    if let Some(unit_id) = super::unit_filter(db, q.unit_code.as_deref()).await? {
+        query = query.filter(evaluation::Column::UnitId.eq(unit_id));
     }
     let list = query.all(db).await?;
     let mut items = result_views(db, &period.state, list).await?;

@@ -215,15 +215,7 @@ pub async fn list_feedback_targets(
 ) -> ApiResult<web::Json<TargetList>> {
     policy::require(can_read(&p))?;
     let db = &state.db.read;
-    let unit_id = match q.unit_code.as_deref().filter(|c| !c.is_empty()) {
-        Some(code) => Some(
-            store::units::find_by_code(db, code)
-                .await?
-                .ok_or_else(|| ApiError::NotFound(format!("Unit {code} tidak ditemukan")))?
-                .id,
-        ),
-        None => None,
-    };
+    let unit_id = super::unit_filter(db, q.unit_code.as_deref()).await?;
     let page = super::page_req(q.page, q.per_page)?;
     let kind = q.kind.as_deref().filter(|k| !k.is_empty());
     let (list, total) = store::feedback::list_targets(db, unit_id, kind, page).await?;
@@ -857,15 +849,7 @@ pub async fn list_feedback_moderation(
             "Status harus held, counted atau rejected",
         ));
     }
-    let unit_id = match q.unit_code.as_deref().filter(|c| !c.is_empty()) {
-        Some(code) => Some(
-            store::units::find_by_code(db, code)
-                .await?
-                .ok_or_else(|| ApiError::NotFound(format!("Unit {code} tidak ditemukan")))?
-                .id,
-        ),
-        None => None,
-    };
+    let unit_id = super::unit_filter(db, q.unit_code.as_deref()).await?;
     let page = super::page_req(q.page, q.per_page)?;
     let (list, total) = store::feedback::list_submissions(db, Some(status), unit_id, page).await?;
     Ok(web::Json(SubmissionList {

@@ -232,6 +232,21 @@ pub fn page_req(
     ))
 }
 
+/// The id of the unit named by an optional `unit_code` filter: `None` when absent or
+/// empty, 404 when no such unit exists.
+pub async fn unit_filter<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    code: Option<&str>,
+) -> Result<Option<uuid::Uuid>, ApiError> {
+    let Some(code) = code.map(str::trim).filter(|c| !c.is_empty()) else {
+        return Ok(None);
+    };
+    crate::store::units::find_by_code(conn, code)
+        .await?
+        .map(|u| Some(u.id))
+        .ok_or_else(|| ApiError::NotFound(format!("Unit {code} tidak ditemukan")))
+}
+
 /// 201 when created, 200 otherwise.
 pub fn created_or_ok<T: Serialize>(created: bool, body: &T) -> HttpResponse {
     if created {

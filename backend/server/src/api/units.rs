@@ -117,15 +117,7 @@ pub async fn list_units(
     q: web::Query<UnitQuery>,
 ) -> ApiResult<web::Json<UnitList>> {
     let db = &state.db.read;
-    let parent = match q.parent_code.as_deref() {
-        Some(code) => Some(
-            store::units::find_by_code(db, code)
-                .await?
-                .ok_or_else(|| ApiError::NotFound(format!("Unit {code} tidak ditemukan")))?
-                .id,
-        ),
-        None => None,
-    };
+    let parent = super::unit_filter(db, q.parent_code.as_deref()).await?;
     let page = super::page_req(q.page, q.per_page)?;
     let (units, total) = store::units::list(db, q.q.as_deref(), parent, page).await?;
     Ok(web::Json(UnitList {
