@@ -7,6 +7,7 @@
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod de;
 pub mod employees;
 pub mod evaluations;
 pub mod events;

@@ -40,6 +40,7 @@ pub enum PeriodKind {
 #[derive(Deserialize, ToSchema)]
 pub struct PeriodCreate {
     #[schema(minimum = 2000, maximum = 2100)]
+    #[serde(deserialize_with = "super::de::integral_i32")]
     pub year: i32,
     #[schema(value_type = PeriodKind)]
     pub kind: String,
