@@ -6,6 +6,7 @@
 
 mod helpers;
 
+mod accounts;
 mod api_keys;
 mod audit;
 mod auth;

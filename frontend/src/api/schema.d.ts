@@ -216,6 +216,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employees/{nip}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Creates (201) or updates (200) the sign-in account of an employee (admin, HR). */
+        put: operations["put_employee_account"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees/{nip}/citizen-feedback": {
         parameters: {
             query?: never;
@@ -735,6 +752,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountInput: {
+            /** @description Deactivate (false) or reactivate (true) the account. */
+            active?: boolean | null;
+            /** @description Issue a new temporary password for an existing account. */
+            reset_password?: boolean;
+            /** @description Roles of the account; `employee` is always included. */
+            roles?: components["schemas"]["Role"][];
+        };
+        AccountOut: {
+            active: boolean;
+            email?: string | null;
+            roles: components["schemas"]["Role"][];
+            /** @description Only when created or reset: give it to the employee; it is not shown again. */
+            temporary_password?: string | null;
+            /** @description Sign in with this NIP (or the email). */
+            username: string;
+        };
         /** @description One answer option of an element. */
         AnswerOption: {
             label: string;
@@ -2172,6 +2206,99 @@ export interface operations {
                 };
             };
             /** @description Invalid NIP or field, unknown unit or supervisor, or a cycle */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_employee_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description NIP or NI PPPK */
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountOut"];
+                };
+            };
+            /** @description Created, with a temporary password */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not admin/HR, or HR granting a staff role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;

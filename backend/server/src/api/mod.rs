@@ -4,6 +4,7 @@
 //! Every handler is registered with `.service(...)` so utoipa-actix-web puts it in the
 //! OpenAPI document; handler names become operation ids.
 
+pub mod accounts;
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
@@ -112,6 +113,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(auth::configure)
                     .configure(units::configure)
                     .configure(employees::configure)
+                    .configure(accounts::configure)
                     .configure(reference::configure)
                     .configure(api_keys::configure)
                     .configure(events::configure)

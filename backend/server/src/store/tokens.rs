@@ -65,3 +65,17 @@ pub async fn revoke_family<C: ConnectionTrait>(conn: &C, family_id: Uuid) -> Res
         .await?;
     Ok(())
 }
+
+/// Revokes every refresh token of a user (password reset, deactivation).
+pub async fn revoke_user<C: ConnectionTrait>(conn: &C, user_id: Uuid) -> Result<(), DbErr> {
+    refresh_token::Entity::update_many()
+        .col_expr(
+            refresh_token::Column::RevokedAt,
+            Expr::value(Some(chrono::Utc::now())),
+        )
+        .filter(refresh_token::Column::UserId.eq(user_id))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}

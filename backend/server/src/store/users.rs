@@ -72,3 +72,13 @@ pub fn roles_of(u: &user::Model) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+pub async fn find_by_employee<C: ConnectionTrait>(
+    conn: &C,
+    employee_id: Uuid,
+) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::EmployeeId.eq(employee_id))
+        .one(conn)
+        .await
+}
