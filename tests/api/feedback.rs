@@ -1589,3 +1589,13 @@ async fn the_auditor_cannot_moderate() {
         "still held"
     );
 }
+
+#[tokio::test]
+async fn listing_targets_of_an_unknown_kind_is_422() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+
+    let resp = app.get("/api/v1/feedback-targets?kind=kiosk", &admin).await;
+
+    assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+}

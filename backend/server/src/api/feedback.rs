@@ -205,6 +205,7 @@ async fn load_target(state: &AppState, id: Uuid) -> ApiResult<target::Model> {
         (status = 401, body = ErrorResponse),
         (status = 403, body = ErrorResponse),
         (status = 404, description = "Unknown unit_code", body = ErrorResponse),
+        (status = 422, description = "Unknown kind", body = ErrorResponse),
     )
 )]
 #[get("/feedback-targets")]
@@ -218,6 +219,12 @@ pub async fn list_feedback_targets(
     let unit_id = super::unit_filter(db, q.unit_code.as_deref()).await?;
     let page = super::page_req(q.page, q.per_page)?;
     let kind = q.kind.as_deref().filter(|k| !k.is_empty());
+    if kind.is_some_and(|k| !["unit", "employee"].contains(&k)) {
+        return Err(ApiError::field(
+            "kind",
+            "Jenis sasaran harus unit atau employee",
+        ));
+    }
     let (list, total) = store::feedback::list_targets(db, unit_id, kind, page).await?;
     Ok(web::Json(TargetList {
         items: target_views(db, &state.settings.public_base(), list).await?,
