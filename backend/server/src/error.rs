@@ -223,12 +223,18 @@ impl ResponseError for ApiError {
 /// Turns a unique or foreign-key violation of a named constraint into a field error;
 /// any other database error stays unexpected.
 pub fn on_constraint(e: DbErr, constraint: &str, field: &str, message: &str) -> ApiError {
-    let text = e.to_string();
-    if text.contains(constraint) || constraint_column_match(&text, constraint) {
+    if violates(&e, constraint) {
         ApiError::field(field, message)
     } else {
         ApiError::from(e)
     }
+}
+
+/// Whether a database error is a violation of the named constraint, on either engine
+/// (PostgreSQL names the index; SQLite names `table.column` of single-column indexes).
+pub fn violates(e: &DbErr, constraint: &str) -> bool {
+    let text = e.to_string();
+    text.contains(constraint) || constraint_column_match(&text, constraint)
 }
 
 /// SQLite reports unique violations by column (`UNIQUE constraint failed: employees.nip`),

@@ -781,14 +781,12 @@ async fn submission_views<C: ConnectionTrait>(
     let emps =
         store::employees::find_by_ids(conn, list.iter().filter_map(|s| s.employee_id).collect())
             .await?;
-    let mut targets = std::collections::HashMap::new();
-    for id in list.iter().map(|s| s.target_id) {
-        if let std::collections::hash_map::Entry::Vacant(v) = targets.entry(id)
-            && let Some(t) = store::feedback::find_target(conn, id).await?
-        {
-            v.insert(t.label);
-        }
-    }
+    let targets: std::collections::HashMap<Uuid, String> =
+        store::feedback::find_targets(conn, list.iter().map(|s| s.target_id).collect())
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t.label))
+            .collect();
     Ok(list
         .into_iter()
         .map(|s| {

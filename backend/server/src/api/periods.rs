@@ -163,6 +163,13 @@ pub async fn create_period(
         .map_err(|(field, msg)| ApiError::field(field, msg))?;
     let now = Utc::now();
     let txn = state.db.write.begin().await?;
+    let exists = || ApiError::conflict("period_exists", format!("Periode {} sudah ada", s.name));
+    if store::periods::find_span(&txn, s.year, &body.kind, s.number as i32)
+        .await?
+        .is_some()
+    {
+        return Err(exists());
+    }
     let m = period::ActiveModel {
         id: Set(Uuid::now_v7()),
         year: Set(s.year),
@@ -180,10 +187,10 @@ pub async fn create_period(
     }
     .insert(&txn)
     .await
+    // A concurrent creation can still lose the race on the unique index (PostgreSQL).
     .map_err(|e| {
-        let text = e.to_string();
-        if text.contains("uq_periods_year_kind_number") || text.contains("periods.year") {
-            ApiError::conflict("period_exists", format!("Periode {} sudah ada", s.name))
+        if crate::error::violates(&e, "uq_periods_year_kind_number") {
+            exists()
         } else {
             ApiError::from(e)
         }

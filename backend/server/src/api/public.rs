@@ -377,7 +377,7 @@ pub async fn submit(
     .insert(&txn)
     .await
     .map_err(|e| {
-        if e.to_string().contains("ticket_id") {
+        if crate::error::violates(&e, "uq_feedback_submissions_ticket_id") {
             ApiError::conflict("ticket_used", "Kode tiket ini sudah dipakai.")
         } else {
             ApiError::from(e)

@@ -91,8 +91,13 @@ impl FromRequest for Principal {
                             "Kunci API tidak valid atau sudah dicabut",
                         )
                     })?;
-                // Recording the last use must not fail the request.
-                if let Err(e) = store::api_keys::touch(&state.db.write, key.id).await {
+                // Record the last use at most once a minute: a bulk client would otherwise
+                // turn every read into a write on the single SQLite writer. Recording must
+                // not fail the request.
+                let stale = key
+                    .last_used_at
+                    .is_none_or(|t| chrono::Utc::now() - t > chrono::Duration::seconds(60));
+                if stale && let Err(e) = store::api_keys::touch(&state.db.write, key.id).await {
                     tracing::warn!(error = %e, "could not record API key use");
                 }
                 return Ok(Principal {

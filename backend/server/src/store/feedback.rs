@@ -31,6 +31,20 @@ pub async fn find_target<C: ConnectionTrait>(
     target::Entity::find_by_id(id).one(conn).await
 }
 
+/// Targets by id, in one query.
+pub async fn find_targets<C: ConnectionTrait>(
+    conn: &C,
+    ids: Vec<Uuid>,
+) -> Result<Vec<target::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    target::Entity::find()
+        .filter(target::Column::Id.is_in(ids))
+        .all(conn)
+        .await
+}
+
 pub async fn find_target_of_employee<C: ConnectionTrait>(
     conn: &C,
     employee_id: Uuid,

@@ -28,3 +28,18 @@ pub async fn list<C: ConnectionTrait>(
     let total = p.num_items().await?;
     Ok((p.fetch_page(page.page - 1).await?, total))
 }
+
+/// The period covering quarter/month `number` of `year`, if created.
+pub async fn find_span<C: ConnectionTrait>(
+    conn: &C,
+    year: i32,
+    kind: &str,
+    number: i32,
+) -> Result<Option<period::Model>, DbErr> {
+    period::Entity::find()
+        .filter(period::Column::Year.eq(year))
+        .filter(period::Column::Kind.eq(kind))
+        .filter(period::Column::Number.eq(number))
+        .one(conn)
+        .await
+}
