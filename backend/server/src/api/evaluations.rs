@@ -207,7 +207,18 @@ pub async fn put_evaluation(
                 updated_at: Set(now),
             }
             .insert(&txn)
-            .await?
+            .await
+            .map_err(|e| {
+                // Two first submissions at once (PostgreSQL; SQLite has a single writer).
+                if crate::error::violates(&e, "uq_evaluations_period_employee") {
+                    ApiError::conflict(
+                        "evaluation_conflict",
+                        "Penilaian ini baru saja disimpan dari tempat lain; muat ulang dan coba lagi",
+                    )
+                } else {
+                    ApiError::from(e)
+                }
+            })?
         }
     };
     store::audit::append(
