@@ -7,18 +7,26 @@
 mod helpers;
 
 mod accounts;
+mod anonymity;
 mod api_keys;
+mod appeals;
 mod audit;
 mod auth;
+mod coaching;
+mod distribution;
 mod employees;
 mod errors;
 mod evaluations;
 mod events;
+mod exports;
 mod feedback;
 mod health;
 mod ikm;
 mod import;
 mod openapi;
 mod periods;
+mod ratings360;
+mod realisasi;
+mod skp;
 mod sqlite;
 mod units;

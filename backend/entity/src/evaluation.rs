@@ -2,7 +2,7 @@
 use sea_orm::entity::prelude::*;
 
 #[sea_orm::model]
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "evaluations")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
@@ -25,6 +25,11 @@ pub struct Model {
     pub penilai_golongan: String,
     pub penilai_jabatan: String,
     pub penilai_unit_id: Uuid,
+    /// The 360 suggestion for the behaviour rating when the supervisor rated, if any.
+    pub suggested_perilaku: Option<String>,
+    /// The weighted 360 mean behind that suggestion.
+    #[sea_orm(column_type = "Double", nullable)]
+    pub mean_360: Option<f64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -4,13 +4,24 @@
 //! `kinerja::domain`, queries in `kinerja::store`.
 
 pub mod api_key;
+pub mod appeal;
 pub mod audit_log;
+pub mod coaching_session;
 pub mod employee;
 pub mod evaluation;
+pub mod evidence;
+pub mod feedback_note;
 pub mod feedback_submission;
 pub mod feedback_target;
 pub mod feedback_ticket;
+pub mod indicator;
+pub mod org_result;
 pub mod period;
+pub mod rating_360;
+pub mod realisasi;
 pub mod refresh_token;
+pub mod rhk;
+pub mod skp;
+pub mod skp_expectation;
 pub mod unit;
 pub mod user;

@@ -22,6 +22,12 @@ pub struct Model {
     pub opened_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
     pub published_at: Option<DateTimeUtc>,
+    /// Whether this period runs a 360 round (HR may run it only in chosen quarters).
+    pub run_360: bool,
+    /// Last day raters may edit or submit their 360 responses.
+    pub deadline_360: Option<Date>,
+    /// Last day supervisors should rate (shown; the period's state enforces).
+    pub evaluation_deadline: Option<Date>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -13,6 +13,7 @@ mod m20261128_000003_create_auth;
 mod m20261128_000004_create_audit_and_feedback;
 mod m20261128_000005_create_periods;
 mod m20261128_000006_create_evaluations;
+mod m20261128_000007_create_cycle;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_create_audit_and_feedback::Migration),
             Box::new(m20261128_000005_create_periods::Migration),
             Box::new(m20261128_000006_create_evaluations::Migration),
+            Box::new(m20261128_000007_create_cycle::Migration),
         ]
     }
 }

@@ -67,6 +67,22 @@ pub struct Settings {
     pub feedback_target_burst: u64,
     /// Days a salted client-address hash is kept (for abuse checks), then erased.
     pub feedback_hash_retention_days: i64,
+    /// Folder for uploaded bukti dukung files (created on first upload).
+    pub upload_dir: PathBuf,
+    /// Largest accepted upload, in bytes.
+    pub upload_max_bytes: usize,
+    /// Fewest responses before an anonymous 360 group (peers, subordinates) is shown; never
+    /// below 3 whatever is configured.
+    pub anonymity_threshold: u32,
+    /// Weights of the 360 rater groups in the suggested rating perilaku (renormalised over
+    /// the groups that have results).
+    pub weight_360_supervisor: f64,
+    pub weight_360_peer: f64,
+    pub weight_360_subordinate: f64,
+    pub weight_360_public: f64,
+    pub weight_360_self: f64,
+    /// Days after publication during which an employee may appeal.
+    pub appeal_days: i64,
     /// Log filter (`info`, `kinerja=debug,actix_web=info`, …).
     pub log: String,
 }
@@ -95,6 +111,15 @@ impl Default for Settings {
             feedback_client_burst: 3,
             feedback_target_burst: 30,
             feedback_hash_retention_days: 7,
+            upload_dir: PathBuf::from("data/uploads"),
+            upload_max_bytes: 10 * 1024 * 1024,
+            anonymity_threshold: 3,
+            weight_360_supervisor: 40.0,
+            weight_360_peer: 20.0,
+            weight_360_subordinate: 20.0,
+            weight_360_public: 20.0,
+            weight_360_self: 0.0,
+            appeal_days: 14,
             log: "info".into(),
         }
     }
@@ -148,6 +173,17 @@ impl Settings {
     pub fn local_offset(&self) -> chrono::FixedOffset {
         chrono::FixedOffset::east_opt(self.utc_offset_minutes * 60)
             .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("UTC is a valid offset"))
+    }
+
+    /// The 360 group weights.
+    pub fn weights_360(&self) -> crate::domain::aggregation::Weights {
+        crate::domain::aggregation::Weights {
+            self_rating: self.weight_360_self,
+            supervisor: self.weight_360_supervisor,
+            peer: self.weight_360_peer,
+            subordinate: self.weight_360_subordinate,
+            public: self.weight_360_public,
+        }
     }
 
     pub fn is_sqlite(&self) -> bool {

@@ -203,6 +203,8 @@ pub async fn put_evaluation(
                 penilai_golongan: Set(penilai.golongan.clone()),
                 penilai_jabatan: Set(penilai.jabatan.clone()),
                 penilai_unit_id: Set(penilai.unit_id),
+                suggested_perilaku: Set(None),
+                mean_360: Set(None),
                 created_at: Set(now),
                 updated_at: Set(now),
             }

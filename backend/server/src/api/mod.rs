@@ -6,19 +6,26 @@
 
 pub mod accounts;
 pub mod api_keys;
+pub mod appeals;
 pub mod audit;
 pub mod auth;
+pub mod coaching;
 pub mod de;
 pub mod employees;
 pub mod evaluations;
 pub mod events;
+pub mod exports;
 pub mod feedback;
 pub mod health;
 pub mod ikm;
+pub mod org_results;
 pub mod periods;
 pub mod public;
 pub mod public_form;
+pub mod ratings360;
+pub mod realisasi;
 pub mod reference;
+pub mod skp;
 pub mod units;
 
 use actix_web::{HttpRequest, HttpResponse, error::JsonPayloadError, web};
@@ -123,6 +130,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(audit::configure)
                     .configure(periods::configure)
                     .configure(evaluations::configure)
+                    .configure(skp::configure)
+                    .configure(realisasi::configure)
+                    .configure(coaching::configure)
+                    .configure(ratings360::configure)
+                    .configure(org_results::configure)
+                    .configure(appeals::configure)
+                    .configure(exports::configure)
                     // A nested scope falls back to the app's default (the SPA's HTML page),
                     // not its parent's: unknown /api/v1 paths need their own JSON 404.
                     .default_service(web::to(api_not_found)),

@@ -184,6 +184,9 @@ pub async fn create_period(
         opened_at: Set(None),
         closed_at: Set(None),
         published_at: Set(None),
+        run_360: Set(true),
+        deadline_360: Set(None),
+        evaluation_deadline: Set(None),
     }
     .insert(&txn)
     .await

@@ -4,6 +4,7 @@
 //! unit-tested next to its code.
 
 pub mod aggregation;
+pub mod berakhlak;
 pub mod distribution;
 pub mod feedback;
 pub mod golongan;

@@ -8,10 +8,16 @@
 //! writes queue on the writer instead of failing with "database is locked".
 
 pub mod api_keys;
+pub mod appeals;
 pub mod audit;
+pub mod coaching;
 pub mod employees;
 pub mod feedback;
 pub mod periods;
+pub mod ratings360;
+pub mod realisasi;
+pub mod results;
+pub mod skp;
 pub mod tokens;
 pub mod units;
 pub mod users;
