@@ -11,6 +11,8 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { LoginPage } from './features/auth/components/LoginPage';
 import { HomePage } from './features/home/components/HomePage';
+import { CycleNavItems, cycleRoutes } from './features/cycle/routes';
+import { HrNavItems, hrRoutes } from './features/hr/routes';
 
 // Admin pages are loaded on demand: most users never open them.
 const UnitsPage = lazy(() => import('./features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })));
@@ -68,7 +70,18 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
-        <Route element={<Layout />}>
+        <Route
+          element={
+            <Layout
+              nav={(me) => (
+                <>
+                  <CycleNavItems me={me} />
+                  <HrNavItems me={me} />
+                </>
+              )}
+            />
+          }
+        >
           <Route index element={<HomePage />} />
           <Route path="admin" element={<RequireRole allow={canReadMasterData} />}>
             <Route path="units" element={<Page><UnitsPage /></Page>} />
@@ -90,6 +103,8 @@ export function AppRoutes() {
             <Route index element={<Page><IkmPage /></Page>} />
             <Route path=":code/report" element={<Page><IkmReportPage /></Page>} />
           </Route>
+          {cycleRoutes}
+          {hrRoutes}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -696,6 +696,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/berakhlak": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seven BerAKHLAK values in the official order, Indonesian wording with English. */
+        get: operations["list_berakhlak"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reference/golongan": {
         parameters: {
             query?: never;
@@ -885,6 +902,19 @@ export interface components {
         };
         BTreeMap: {
             [key: string]: string[];
+        };
+        /** @description A BerAKHLAK core value with its three behaviour indicators. */
+        BerakhlakValue: {
+            code: unknown;
+            indicators: string[];
+            indicators_en: string[];
+            name: string;
+            name_en: string;
+            /**
+             * Format: int32
+             * @description 1–7 in the official order.
+             */
+            number: number;
         };
         /** @description A comment about the employee; the citizen is anonymous by construction. */
         CitizenComment: {
@@ -4131,6 +4161,33 @@ export interface operations {
             };
             /** @description Too many submissions */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_berakhlak: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BerakhlakValue"][];
+                };
+            };
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,12 +1,14 @@
 // The signed-in shell: header with brand, main navigation, language switch and user menu.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../lib/i18n/i18n';
 import { canReadMasterData, canWriteMasterData, useLogout, useMe } from '../lib/auth/auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useLiveUpdates } from '../lib/events/live';
+import type { Me } from '../api/types';
 
-export function Layout() {
+/** `nav` adds the feature areas' entries (App.tsx supplies them; shared code knows no feature). */
+export function Layout({ nav }: { nav?: (me: Me | undefined) => ReactNode }) {
   const { t } = useI18n();
   const { data: me } = useMe();
   // Screens refresh themselves when the server reports a change (Server-Sent Events).
@@ -78,6 +80,7 @@ export function Layout() {
                   {t('nav.home')}
                 </NavLink>
               </li>
+              {nav?.(me)}
               {canReadMasterData(me) && (
                 <>
                   <li>

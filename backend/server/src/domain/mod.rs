@@ -13,3 +13,4 @@ pub mod master;
 pub mod nip;
 pub mod period;
 pub mod predikat;
+pub mod skp;

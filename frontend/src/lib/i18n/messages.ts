@@ -1,6 +1,9 @@
 // UI texts. Indonesian is the source of truth (it defines the keys); English must match it.
+// The evaluation cycle's screens keep their texts in their own files, merged here.
+import { cycleEn, cycleErrorCodes, cycleId } from './messages-cycle';
+import { hrEn, hrErrorCodes, hrId } from './messages-hr';
 
-export const id = {
+const baseId = {
   'app.name': 'Kinerja360',
   'app.tagline': 'Penilaian kinerja ASN',
   'app.skip': 'Lewati ke konten utama',
@@ -354,9 +357,11 @@ export const id = {
   'error.server_error': 'Server sedang bermasalah. Coba lagi nanti.',
 } as const;
 
+export const id = { ...baseId, ...cycleId, ...hrId };
+
 export type MessageKey = keyof typeof id;
 
-export const en: Record<MessageKey, string> = {
+const baseEn: Record<keyof typeof baseId, string> = {
   'app.name': 'Kinerja360',
   'app.tagline': 'Civil servant performance evaluation',
   'app.skip': 'Skip to main content',
@@ -710,11 +715,13 @@ export const en: Record<MessageKey, string> = {
   'error.server_error': 'The server has a problem. Please try again later.',
 };
 
+export const en: Record<MessageKey, string> = { ...baseEn, ...cycleEn, ...hrEn };
+
 /**
  * English texts for the server's stable error codes. In Indonesian the server's own
  * message is shown; in English these replace it when the code is known.
  */
-export const enErrorCodes: Record<string, string> = {
+const baseErrorCodes: Record<string, string> = {
   invalid_credentials: 'Incorrect NIP/email or password.',
   too_many_attempts: 'Too many failed attempts. Please wait a moment and try again.',
   refresh_token_reused: 'Your session has ended. Please sign in again.',
@@ -728,3 +735,5 @@ export const enErrorCodes: Record<string, string> = {
   target_exists: 'This employee already has a feedback target.',
   already_replied: 'This comment already has a reply; only one reply is allowed.',
 };
+
+export const enErrorCodes: Record<string, string> = { ...baseErrorCodes, ...cycleErrorCodes, ...hrErrorCodes };

@@ -1,0 +1,1 @@
+//! Domain rules of SKP plans (being built).
