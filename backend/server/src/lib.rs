@@ -14,6 +14,7 @@ pub mod import;
 pub mod openapi;
 pub mod qr;
 pub mod seed;
+pub mod seed_cycle;
 pub mod startup;
 pub mod state;
 pub mod store;

@@ -296,16 +296,18 @@ fn people() -> Vec<Person> {
             lurah.code = "lurah";
         }
         let lurah = push(&mut p, lurah);
-        let sek = push(
-            &mut p,
-            person(
-                &unit,
-                "Sekretaris Kelurahan",
-                "struktural",
-                "III/c",
-                Some(lurah),
-            ),
+        let mut sekretaris = person(
+            &unit,
+            "Sekretaris Kelurahan",
+            "struktural",
+            "III/c",
+            Some(lurah),
         );
+        if i == 0 {
+            sekretaris.email = Some("seklur.cb@kinerja360.local");
+            sekretaris.code = "seklur";
+        }
+        let sek = push(&mut p, sekretaris);
         push(
             &mut p,
             person(
@@ -329,10 +331,12 @@ fn people() -> Vec<Person> {
         }
         push(&mut p, staf);
         let g = if i % 3 == 0 { "VII" } else { "II/b" };
-        push(
-            &mut p,
-            person(&unit, "Pengolah Data Pelayanan", "pelaksana", g, Some(sek)),
-        );
+        let mut rekan = person(&unit, "Pengolah Data Pelayanan", "pelaksana", g, Some(sek));
+        if i == 0 {
+            rekan.email = Some("rekan.cb@kinerja360.local");
+            rekan.code = "rekan";
+        }
+        push(&mut p, rekan);
     }
     let kadis = push(
         &mut p,
@@ -574,9 +578,22 @@ pub async fn seed_demo(conn: &sea_orm::DatabaseConnection) -> anyhow::Result<Str
     )
     .await?;
     let feedback = seed_feedback(&txn, &people, &ids, &names, &unit_ids).await?;
+    let staff: Vec<crate::seed_cycle::Staff> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| crate::seed_cycle::Staff {
+            id: ids[i],
+            sup: p.sup,
+            unit_id: unit_ids[&p.unit],
+            jabatan: p.jabatan.clone(),
+            jenis: p.jenis,
+            golongan: p.golongan.to_string(),
+        })
+        .collect();
+    let cycle = crate::seed_cycle::seed_cycle(&txn, &staff, now).await?;
     txn.commit().await?;
     Ok(format!(
-        "demo data loaded: {} units, {} employees, {} accounts, {feedback}",
+        "demo data loaded: {} units, {} employees, {} accounts, {feedback}, {cycle}",
         unit_ids.len(),
         ids.len(),
         ids.len() + 2
