@@ -42,7 +42,7 @@ RUN apt-get update \
 
 RUN groupadd --system --gid 10001 kinerja \
  && useradd --system --uid 10001 --gid kinerja --home-dir /app --shell /usr/sbin/nologin kinerja \
- && mkdir -p /app/data \
+ && mkdir -p /app/data/uploads \
  && chown -R kinerja:kinerja /app
 
 COPY --from=build /out/kinerja /usr/local/bin/kinerja

@@ -14,6 +14,7 @@ mod m20261128_000004_create_audit_and_feedback;
 mod m20261128_000005_create_periods;
 mod m20261128_000006_create_evaluations;
 mod m20261128_000007_create_cycle;
+mod m20261128_000008_create_career;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_create_periods::Migration),
             Box::new(m20261128_000006_create_evaluations::Migration),
             Box::new(m20261128_000007_create_cycle::Migration),
+            Box::new(m20261128_000008_create_career::Migration),
         ]
     }
 }

@@ -157,6 +157,21 @@ impl Settings {
         if self.access_token_ttl_secs <= 0 || self.refresh_token_ttl_days <= 0 {
             return Err("token lifetimes must be positive".into());
         }
+        let w = self.weights_360();
+        let weights = [w.self_rating, w.supervisor, w.peer, w.subordinate, w.public];
+        if weights.iter().any(|x| !x.is_finite() || *x < 0.0) || weights.iter().sum::<f64>() <= 0.0
+        {
+            return Err(
+                "KINERJA_WEIGHT_360_* must be non-negative numbers and at least one above zero"
+                    .into(),
+            );
+        }
+        if self.upload_max_bytes == 0 {
+            return Err("KINERJA_UPLOAD_MAX_BYTES must be positive".into());
+        }
+        if self.appeal_days < 0 {
+            return Err("KINERJA_APPEAL_DAYS must not be negative".into());
+        }
         Ok(())
     }
 
@@ -194,6 +209,25 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn negative_or_all_zero_360_weights_are_refused() {
+        let s = Settings {
+            weight_360_peer: -1.0,
+            ..Settings::default()
+        };
+        assert!(s.check().is_err());
+        let zero = Settings {
+            weight_360_supervisor: 0.0,
+            weight_360_peer: 0.0,
+            weight_360_subordinate: 0.0,
+            weight_360_public: 0.0,
+            weight_360_self: 0.0,
+            ..Settings::default()
+        };
+        assert!(zero.check().is_err());
+        assert!(Settings::default().check().is_ok());
+    }
 
     #[test]
     fn production_refuses_the_default_secret() {

@@ -83,6 +83,14 @@ pub enum ApiError {
     /// 503: a dependency (the database) is unavailable.
     #[error("Layanan sedang tidak tersedia")]
     Unavailable,
+    /// Any 4xx with a code more specific than its generic variant (a 404 `skp_not_found`,
+    /// a 415 `unsupported_file_type`).
+    #[error("{message}")]
+    Coded {
+        status: StatusCode,
+        code: &'static str,
+        message: String,
+    },
     /// 500: anything unexpected; logged with its cause, answered without details.
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
@@ -96,7 +104,8 @@ impl ApiError {
             ApiError::BadRequest { code, .. }
             | ApiError::Unprocessable { code, .. }
             | ApiError::Unauthorized { code, .. }
-            | ApiError::Conflict { code, .. } => code,
+            | ApiError::Conflict { code, .. }
+            | ApiError::Coded { code, .. } => code,
             ApiError::Forbidden => "forbidden",
             ApiError::NotFound(_) => "not_found",
             ApiError::MethodNotAllowed { .. } => "method_not_allowed",
@@ -126,6 +135,14 @@ impl ApiError {
 
     pub fn unauthorized(code: &'static str, message: impl Into<String>) -> Self {
         ApiError::Unauthorized {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn coded(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::Coded {
+            status,
             code,
             message: message.into(),
         }
@@ -198,6 +215,7 @@ impl ResponseError for ApiError {
             | ApiError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Coded { status, .. } => *status,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -591,9 +591,10 @@ pub async fn seed_demo(conn: &sea_orm::DatabaseConnection) -> anyhow::Result<Str
         })
         .collect();
     let cycle = crate::seed_cycle::seed_cycle(&txn, &staff, now).await?;
+    let career = crate::seed_career::seed_career(&txn, &staff, now).await?;
     txn.commit().await?;
     Ok(format!(
-        "demo data loaded: {} units, {} employees, {} accounts, {feedback}, {cycle}",
+        "demo data loaded: {} units, {} employees, {} accounts, {feedback}, {cycle}, {career}",
         unit_ids.len(),
         ids.len(),
         ids.len() + 2

@@ -183,7 +183,9 @@ fn templates(jabatan: &str, jenis: &str) -> [RhkTemplate; 3] {
 fn profile(i: usize, rng: &mut Lcg) -> (f64, Rating) {
     // A few fixed low and high performers make every case visible.
     match i % 13 {
-        5 => (2.6, Rating::DiBawah),
+        // One employee is rated low by everyone; the others of this kind only on service.
+        5 if i < 13 => (2.4, Rating::DiBawah),
+        5 => (2.9, Rating::DiBawah),
         9 => (4.6, Rating::DiAtas),
         2 => (3.4, Rating::DiBawah),
         _ => {

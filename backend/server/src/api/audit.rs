@@ -60,7 +60,17 @@ fn can_read(p: &Principal) -> bool {
     p.has_role("auditor") || p.has_role("admin")
 }
 
-/// Audit entries, newest first (auditor, admin).
+/// Who rated whom in the 360 is for the auditor's eyes only (DOMAIN.md §5): an admin reads
+/// the rest of the log without those entries.
+fn hidden_for(p: &Principal) -> &'static [&'static str] {
+    if p.has_role("auditor") {
+        &[]
+    } else {
+        &["rating_360"]
+    }
+}
+
+/// Audit entries, newest first (auditor; admin without the 360 raters' entries).
 #[utoipa::path(
     tag = "audit",
     params(AuditQuery),
@@ -84,6 +94,7 @@ pub async fn list_audit_entries(
         &state.db.read,
         q.object_type.as_deref().filter(|s| !s.is_empty()),
         q.object_id.as_deref().filter(|s| !s.is_empty()),
+        hidden_for(&p),
         page,
     )
     .await?;

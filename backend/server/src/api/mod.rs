@@ -9,6 +9,7 @@ pub mod api_keys;
 pub mod appeals;
 pub mod audit;
 pub mod auth;
+pub mod career;
 pub mod coaching;
 pub mod de;
 pub mod employees;
@@ -26,6 +27,7 @@ pub mod ratings360;
 pub mod realisasi;
 pub mod reference;
 pub mod skp;
+pub mod talent;
 pub mod units;
 
 use actix_web::{HttpRequest, HttpResponse, error::JsonPayloadError, web};
@@ -137,6 +139,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(org_results::configure)
                     .configure(appeals::configure)
                     .configure(exports::configure)
+                    .configure(career::configure)
+                    .configure(talent::configure)
                     // A nested scope falls back to the app's default (the SPA's HTML page),
                     // not its parent's: unknown /api/v1 paths need their own JSON 404.
                     .default_service(web::to(api_not_found)),
@@ -270,5 +274,61 @@ pub fn created_or_ok<T: Serialize>(created: bool, body: &T) -> HttpResponse {
         HttpResponse::Created().json(body)
     } else {
         HttpResponse::Ok().json(body)
+    }
+}
+
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or carriage
+/// return first) gets a leading apostrophe, so an exported name can never execute when HR
+/// opens the file (CSV injection). Numbers like `-1.5` are left alone.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = match cell.chars().next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => cell.parse::<f64>().is_err(),
+        _ => false,
+    };
+    if risky {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A CSV download (UTF-8, the first row is the header) with every cell made
+/// spreadsheet-safe.
+pub fn csv_attachment(
+    file_name: &str,
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<HttpResponse, ApiError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in rows {
+        w.write_record(r.iter().map(|c| spreadsheet_safe(c).into_owned()))
+            .map_err(|e| anyhow::anyhow!("csv write: {e}"))?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("csv flush: {e}"))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{file_name}\""),
+        ))
+        .insert_header(("Cache-Control", "private, no-store"))
+        .body(bytes))
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn formula_like_cells_are_defused_and_numbers_kept() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("+62"), "'+62");
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("-cmd"), "'-cmd");
+        assert_eq!(spreadsheet_safe("-1.5"), "-1.5");
+        assert_eq!(spreadsheet_safe("Siti Aminah"), "Siti Aminah");
+        assert_eq!(spreadsheet_safe(""), "");
     }
 }

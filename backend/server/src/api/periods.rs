@@ -1,8 +1,13 @@
 //! Evaluation periods: created by HR for a quarter (or a month) of a year, then moved
 //! through draft → open → closed → published. Every refused transition is a 409 with the
 //! code `invalid_transition`; every change is audited.
+//!
+//! A period also carries its 360 round settings (`run_360`, `deadline_360`) and the
+//! evaluation deadline, changeable until publication; deadlines lie within the period or at
+//! most `DEADLINE_GRACE_DAYS` after it. Publishing needs every unit with evaluations to be
+//! finalised (distribution curve, `org_results`) and tells each evaluated employee.
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{NaiveDate, Utc};
 use entity::period;
 use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
@@ -14,7 +19,7 @@ use uuid::Uuid;
 
 use super::PageMeta;
 use crate::auth::{Principal, policy};
-use crate::domain::period::{PeriodState, span};
+use crate::domain::period::{PeriodState, check_deadline, span};
 use crate::error::{ApiError, ApiResult, ErrorResponse};
 use crate::events::Audience;
 use crate::state::AppState;
@@ -24,6 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_periods)
         .service(create_period)
         .service(get_period)
+        .service(update_period)
         .service(open_period)
         .service(close_period)
         .service(publish_period);
@@ -48,6 +54,34 @@ pub struct PeriodCreate {
     pub starts_on: NaiveDate,
     /// Last day of the quarter or month.
     pub ends_on: NaiveDate,
+    /// Whether this period runs a 360 round (default true).
+    #[serde(default)]
+    pub run_360: Option<bool>,
+    /// Last day raters may edit or submit 360 responses (within the period or at most 60
+    /// days after it).
+    #[serde(default)]
+    pub deadline_360: Option<NaiveDate>,
+    /// Last day supervisors should rate (same bounds).
+    #[serde(default)]
+    pub evaluation_deadline: Option<NaiveDate>,
+}
+
+/// `Some(None)` for an explicit `null`, `None` when the field is absent.
+fn nullable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<NaiveDate>>, D::Error> {
+    Option::<NaiveDate>::deserialize(d).map(Some)
+}
+
+/// Changes to a period's 360 and deadline settings; absent fields stay, `null` clears.
+#[derive(Deserialize, ToSchema)]
+pub struct PeriodUpdate {
+    #[serde(default)]
+    pub run_360: Option<bool>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub deadline_360: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub evaluation_deadline: Option<Option<NaiveDate>>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -66,6 +100,12 @@ pub struct PeriodOut {
     pub opened_at: Option<chrono::DateTime<Utc>>,
     pub closed_at: Option<chrono::DateTime<Utc>>,
     pub published_at: Option<chrono::DateTime<Utc>>,
+    /// Whether this period runs a 360 round.
+    pub run_360: bool,
+    /// Last day of the 360 round.
+    pub deadline_360: Option<NaiveDate>,
+    /// Last day supervisors should rate.
+    pub evaluation_deadline: Option<NaiveDate>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -96,7 +136,28 @@ fn out(p: period::Model) -> PeriodOut {
         opened_at: p.opened_at,
         closed_at: p.closed_at,
         published_at: p.published_at,
+        run_360: p.run_360,
+        deadline_360: p.deadline_360,
+        evaluation_deadline: p.evaluation_deadline,
     }
+}
+
+/// Checks both deadlines against the period's span; 422 naming the field.
+fn check_deadlines(
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    deadline_360: Option<NaiveDate>,
+    evaluation_deadline: Option<NaiveDate>,
+) -> ApiResult<()> {
+    for (field, date) in [
+        ("deadline_360", deadline_360),
+        ("evaluation_deadline", evaluation_deadline),
+    ] {
+        if let Some(d) = date {
+            check_deadline(starts_on, ends_on, d).map_err(|m| ApiError::field(field, m))?;
+        }
+    }
+    Ok(())
 }
 
 fn can_manage(p: &Principal) -> bool {
@@ -149,7 +210,7 @@ pub async fn list_periods(
         (status = 409, description = "The period exists", body = ErrorResponse),
         (status = 413, body = ErrorResponse),
         (status = 415, body = ErrorResponse),
-        (status = 422, description = "Not exactly one quarter or month of the year", body = ErrorResponse),
+        (status = 422, description = "Not exactly one quarter or month of the year, or a deadline outside the period (+60 days)", body = ErrorResponse),
     )
 )]
 #[post("/periods")]
@@ -161,6 +222,12 @@ pub async fn create_period(
     policy::require(can_manage(&p))?;
     let s = span(body.year, &body.kind, body.starts_on, body.ends_on)
         .map_err(|(field, msg)| ApiError::field(field, msg))?;
+    check_deadlines(
+        body.starts_on,
+        body.ends_on,
+        body.deadline_360,
+        body.evaluation_deadline,
+    )?;
     let now = Utc::now();
     let txn = state.db.write.begin().await?;
     let exists = || ApiError::conflict("period_exists", format!("Periode {} sudah ada", s.name));
@@ -184,9 +251,9 @@ pub async fn create_period(
         opened_at: Set(None),
         closed_at: Set(None),
         published_at: Set(None),
-        run_360: Set(true),
-        deadline_360: Set(None),
-        evaluation_deadline: Set(None),
+        run_360: Set(body.run_360.unwrap_or(true)),
+        deadline_360: Set(body.deadline_360),
+        evaluation_deadline: Set(body.evaluation_deadline),
     }
     .insert(&txn)
     .await
@@ -235,6 +302,77 @@ pub async fn get_period(
     Ok(web::Json(out(m)))
 }
 
+/// Changes a period's 360 round and deadlines (admin, HR) until it is published.
+#[utoipa::path(
+    tag = "periods",
+    params(("id" = Uuid, Path)),
+    request_body = PeriodUpdate,
+    security(("bearer_auth" = [])),
+    responses(
+        (status = 200, body = PeriodOut),
+        (status = 400, body = ErrorResponse),
+        (status = 401, body = ErrorResponse),
+        (status = 403, body = ErrorResponse),
+        (status = 404, body = ErrorResponse),
+        (status = 409, description = "The period is published", body = ErrorResponse),
+        (status = 413, body = ErrorResponse),
+        (status = 415, body = ErrorResponse),
+        (status = 422, description = "A deadline outside the period (+60 days)", body = ErrorResponse),
+    )
+)]
+#[patch("/periods/{id}")]
+pub async fn update_period(
+    state: web::Data<AppState>,
+    p: Principal,
+    id: web::Path<Uuid>,
+    body: web::Json<PeriodUpdate>,
+) -> ApiResult<web::Json<PeriodOut>> {
+    policy::require(can_manage(&p))?;
+    let txn = state.db.write.begin().await?;
+    let m = store::periods::find(&txn, *id)
+        .await?
+        .ok_or_else(not_found)?;
+    if PeriodState::parse(&m.state) == Some(PeriodState::Published) {
+        return Err(ApiError::conflict(
+            "period_published",
+            "Periode yang sudah dipublikasikan tidak dapat diubah",
+        ));
+    }
+    let run_360 = body.run_360.unwrap_or(m.run_360);
+    let deadline_360 = body.deadline_360.unwrap_or(m.deadline_360);
+    let evaluation_deadline = body.evaluation_deadline.unwrap_or(m.evaluation_deadline);
+    check_deadlines(m.starts_on, m.ends_on, deadline_360, evaluation_deadline)?;
+    if (run_360, deadline_360, evaluation_deadline)
+        == (m.run_360, m.deadline_360, m.evaluation_deadline)
+    {
+        // Nothing changes: no write, no audit entry.
+        return Ok(web::Json(out(m)));
+    }
+    let mut am: period::ActiveModel = m.into();
+    am.run_360 = Set(run_360);
+    am.deadline_360 = Set(deadline_360);
+    am.evaluation_deadline = Set(evaluation_deadline);
+    am.updated_at = Set(Utc::now());
+    let m = am.update(&txn).await?;
+    store::audit::append(
+        &txn,
+        &p.actor(),
+        "period.update",
+        "period",
+        &m.id.to_string(),
+        json!({
+            "run_360": m.run_360, "deadline_360": m.deadline_360,
+            "evaluation_deadline": m.evaluation_deadline
+        }),
+    )
+    .await?;
+    txn.commit().await?;
+    state
+        .events
+        .publish("period_updated", vec![id.to_string()], Audience::Everyone);
+    Ok(web::Json(out(m)))
+}
+
 async fn transition(
     state: &AppState,
     p: &Principal,
@@ -250,6 +388,27 @@ async fn transition(
     let next = from
         .transition(to)
         .map_err(|why| ApiError::conflict("invalid_transition", why))?;
+    // Publishing needs every unit's distribution finalised (SE MenPANRB 3/2023).
+    let mut evaluated: Vec<Uuid> = Vec::new();
+    if next == PeriodState::Published {
+        let open = store::results::units_not_finalised(&txn, id).await?;
+        if !open.is_empty() {
+            let codes: Vec<&str> = open.iter().map(|u| u.code.as_str()).collect();
+            return Err(ApiError::conflict(
+                "units_not_finalised",
+                format!(
+                    "{} unit belum difinalisasi (kurva distribusi): {}",
+                    open.len(),
+                    codes.join(", ")
+                ),
+            ));
+        }
+        evaluated = store::results::evaluations(&txn, id, None)
+            .await?
+            .into_iter()
+            .map(|e| e.employee_id)
+            .collect();
+    }
     let now = Utc::now();
     let mut am: period::ActiveModel = m.into();
     am.state = Set(next.as_str().into());
@@ -275,6 +434,17 @@ async fn transition(
         state
             .events
             .publish("period_published", vec![id.to_string()], Audience::Everyone);
+        // Each evaluated employee learns that their predikat is visible now.
+        for employee_id in evaluated {
+            state.events.publish(
+                "predikat_published",
+                vec![id.to_string()],
+                Audience::Employee(employee_id),
+            );
+        }
+        state
+            .events
+            .publish("predikat_published", vec![id.to_string()], Audience::Staff);
     }
     Ok(out(m))
 }
@@ -292,7 +462,7 @@ macro_rules! transition_handler {
                 (status = 401, body = ErrorResponse),
                 (status = 403, body = ErrorResponse),
                 (status = 404, body = ErrorResponse),
-                (status = 409, description = "Transition not allowed from the current state", body = ErrorResponse),
+                (status = 409, description = "Transition not allowed from the current state, or (publish) units not finalised", body = ErrorResponse),
             )
         )]
         #[post($path)]
@@ -322,5 +492,5 @@ transition_handler!(
     publish_period,
     "/periods/{id}/publish",
     PeriodState::Published,
-    "Publishes a closed period's results; final (admin, HR)."
+    "Publishes a closed period's results; final (admin, HR). Every unit with evaluations must be finalised (409 `units_not_finalised`)."
 );

@@ -14,7 +14,8 @@ use super::predikat::Rating;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RaterGroup {
-    /// Diri
+    /// Diri (serialised and stored as `self`)
+    #[serde(rename = "self")]
     SelfRating,
     /// Atasan
     Supervisor,
@@ -41,6 +42,37 @@ impl RaterGroup {
             self,
             RaterGroup::Peer | RaterGroup::Subordinate | RaterGroup::Public
         )
+    }
+
+    /// The code stored in `ratings_360.rater_group` and used in the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RaterGroup::SelfRating => "self",
+            RaterGroup::Supervisor => "supervisor",
+            RaterGroup::Peer => "peer",
+            RaterGroup::Subordinate => "subordinate",
+            RaterGroup::Public => "public",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RaterGroup> {
+        RaterGroup::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+
+    /// Indonesian label shown on every screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            RaterGroup::SelfRating => "Diri sendiri",
+            RaterGroup::Supervisor => "Atasan",
+            RaterGroup::Peer => "Rekan kerja",
+            RaterGroup::Subordinate => "Bawahan",
+            RaterGroup::Public => "Masyarakat",
+        }
+    }
+
+    /// Position in the fixed display order (self, supervisor, peer, subordinate, public).
+    pub fn order(self) -> usize {
+        RaterGroup::ALL.iter().position(|g| *g == self).unwrap_or(0)
     }
 }
 
@@ -86,6 +118,160 @@ pub fn anonymity_threshold(configured: u32) -> u32 {
 /// Whether a group's results may be shown to the ratee.
 pub fn group_visible(g: RaterGroup, responses: u32, threshold: u32) -> bool {
     !g.is_anonymous() || responses >= anonymity_threshold(threshold)
+}
+
+/// The fewest responses before a group is shown: 1 for self and supervisor (not anonymous),
+/// the anonymity threshold (never below 3) for peers and subordinates, and the citizen
+/// minimum (never below the anonymity threshold either) for the public.
+pub fn min_responses(g: RaterGroup, threshold: u32, public_min: u32) -> u32 {
+    match g {
+        RaterGroup::SelfRating | RaterGroup::Supervisor => 1,
+        RaterGroup::Peer | RaterGroup::Subordinate => anonymity_threshold(threshold),
+        RaterGroup::Public => public_min.max(anonymity_threshold(threshold)),
+    }
+}
+
+/// Rounds for display (two decimals, half away from zero).
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Our mapping of the employee citizen index (25–100, U6 and U7) to the 1–5 scale of the
+/// internal raters: linear, 25 → 1 and 100 → 5, i.e. m = 1 + (index − 25) × 4 ÷ 75.
+pub fn public_scale(index: f64) -> f64 {
+    (1.0 + (index - 25.0) * 4.0 / 75.0).clamp(1.0, 5.0)
+}
+
+/// One group as the explanation sees it: `mean` is `None` when the group has no results
+/// that may be shown (no responses, or withheld below its minimum).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GroupInput {
+    pub group: RaterGroup,
+    pub mean: Option<f64>,
+    pub responses: u32,
+}
+
+/// One counted group: its configured weight, its renormalised share (0–1) and its mean.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, ToSchema)]
+pub struct Share {
+    pub group: RaterGroup,
+    pub weight: f64,
+    pub share: f64,
+    pub mean: f64,
+}
+
+/// The suggested rating with the numbers behind it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// The weighted mean, two decimals; `None` when no group counts.
+    pub mean: Option<f64>,
+    pub rating: Option<Rating>,
+    pub shares: Vec<Share>,
+    /// The formula with the numbers, in Indonesian.
+    pub why: String,
+}
+
+fn num(x: f64) -> String {
+    format!("{x:.2}").replace('.', ",")
+}
+
+fn weight_text(w: f64) -> String {
+    if w.fract() == 0.0 {
+        format!("{w:.0}")
+    } else {
+        num(w)
+    }
+}
+
+/// Explains the suggestion. Only groups whose results may be shown count: counting a
+/// withheld group would let its mean be derived from the weighted mean. The formula uses the
+/// two-decimal group means people see, and the rating is judged on the two-decimal result,
+/// so the published numbers always reproduce the published rating.
+pub fn explain(groups: &[GroupInput], w: &Weights) -> Explanation {
+    let counted: Vec<GroupMean> = groups
+        .iter()
+        .filter_map(|g| {
+            g.mean.map(|m| GroupMean {
+                group: g.group,
+                mean: round2(m),
+                responses: g.responses.max(1),
+            })
+        })
+        .collect();
+    let mean = weighted_mean(&counted, w).map(round2);
+    let used: Vec<&GroupMean> = counted.iter().filter(|g| w.of(g.group) > 0.0).collect();
+    let total: f64 = used.iter().map(|g| w.of(g.group)).sum();
+    let shares: Vec<Share> = used
+        .iter()
+        .map(|g| Share {
+            group: g.group,
+            weight: w.of(g.group),
+            share: if total > 0.0 {
+                w.of(g.group) / total
+            } else {
+                0.0
+            },
+            mean: g.mean,
+        })
+        .collect();
+    let rating = mean.map(suggested_rating);
+    let mut why = match (mean, rating) {
+        (Some(m), Some(r)) => {
+            let terms: Vec<String> = shares
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} × {} ({})",
+                        weight_text(s.weight),
+                        num(s.mean),
+                        s.group.label().to_lowercase()
+                    )
+                })
+                .collect();
+            let weights: Vec<String> = shares.iter().map(|s| weight_text(s.weight)).collect();
+            format!(
+                "Rata-rata tertimbang = ({}) ÷ ({}) = {} → {} (≥ 4,20 Di Atas Ekspektasi; \
+                 2,80–4,19 Sesuai Ekspektasi; < 2,80 Di Bawah Ekspektasi).",
+                terms.join(" + "),
+                weights.join(" + "),
+                num(m),
+                r.label()
+            )
+        }
+        _ => "Belum ada hasil 360 yang dapat dihitung, sehingga belum ada saran rating perilaku."
+            .to_string(),
+    };
+    let skipped: Vec<String> = groups
+        .iter()
+        .filter(|g| !shares.iter().any(|s| s.group == g.group))
+        .map(|g| {
+            let reason = if g.mean.is_some() {
+                "bobot 0"
+            } else if g.responses == 0 {
+                "belum ada tanggapan"
+            } else {
+                "tanggapan belum mencapai batas minimum"
+            };
+            format!("{} ({reason})", g.group.label().to_lowercase())
+        })
+        .collect();
+    if !skipped.is_empty() {
+        let renormalised = if mean.is_some() {
+            "; bobot kelompok lain dinormalkan ulang"
+        } else {
+            ""
+        };
+        why.push_str(&format!(
+            " Tidak dihitung: {}{renormalised}.",
+            skipped.join(", ")
+        ));
+    }
+    Explanation {
+        mean,
+        rating,
+        shares,
+        why,
+    }
 }
 
 /// The mean score of one group (1–5) with its number of responses.
@@ -136,20 +322,11 @@ pub fn quality_flags(scores: &[u8], ratees: usize, all_rater_means: &[f64]) -> V
     if ratees >= 2 && scores.len() >= 7 && scores.windows(2).all(|w| w[0] == w[1]) {
         flags.push(QualityFlag::StraightLining);
     }
-    if scores.is_empty() || all_rater_means.len() < 3 {
+    if scores.is_empty() {
         return flags;
     }
     let mine = scores.iter().map(|s| f64::from(*s)).sum::<f64>() / scores.len() as f64;
-    let n = all_rater_means.len() as f64;
-    let mu = all_rater_means.iter().sum::<f64>() / n;
-    let sd = (all_rater_means
-        .iter()
-        .map(|m| (m - mu).powi(2))
-        .sum::<f64>()
-        / n)
-        .sqrt();
-    if sd > 0.0 {
-        let z = (mine - mu) / sd;
+    if let Some(z) = z_score(mine, all_rater_means) {
         if z >= 2.0 {
             flags.push(QualityFlag::Lenient);
         } else if z <= -2.0 {
@@ -157,6 +334,57 @@ pub fn quality_flags(scores: &[u8], ratees: usize, all_rater_means: &[f64]) -> V
         }
     }
     flags
+}
+
+/// One rater's submitted responses in a period, summarised by the database (never the
+/// individual rows): the number of responses, the sum and count of their scores, and the
+/// lowest and highest score given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RaterStats {
+    pub responses: u32,
+    pub sum: i64,
+    pub scores: u32,
+    pub min: i64,
+    pub max: i64,
+}
+
+impl RaterStats {
+    /// The rater's mean score; `None` without scores.
+    pub fn mean(&self) -> Option<f64> {
+        (self.scores > 0).then(|| self.sum as f64 / f64::from(self.scores))
+    }
+}
+
+/// `quality_flags` from summarised statistics: straight-lining is every score equal
+/// (min = max) over at least 7 scores and 2 ratees; leniency and severity compare the
+/// rater's mean with the means of all raters of the unit (z-score, |z| ≥ 2).
+pub fn rater_flags(stats: &RaterStats, all_rater_means: &[f64]) -> Vec<QualityFlag> {
+    let mut flags = Vec::new();
+    if stats.responses >= 2 && stats.scores >= 7 && stats.min == stats.max {
+        flags.push(QualityFlag::StraightLining);
+    }
+    let Some(mine) = stats.mean() else {
+        return flags;
+    };
+    if let Some(z) = z_score(mine, all_rater_means) {
+        if z >= 2.0 {
+            flags.push(QualityFlag::Lenient);
+        } else if z <= -2.0 {
+            flags.push(QualityFlag::Severe);
+        }
+    }
+    flags
+}
+
+/// z of `x` against the population of means (at least 3, with spread); `None` otherwise.
+fn z_score(x: f64, means: &[f64]) -> Option<f64> {
+    if means.len() < 3 {
+        return None;
+    }
+    let n = means.len() as f64;
+    let mu = means.iter().sum::<f64>() / n;
+    let sd = (means.iter().map(|m| (m - mu).powi(2)).sum::<f64>() / n).sqrt();
+    (sd > 0.0).then(|| (x - mu) / sd)
 }
 
 #[cfg(test)]
@@ -235,5 +463,187 @@ mod tests {
         let means = [3.0, 3.1, 2.9, 3.0, 3.05, 2.95, 3.0, 3.0, 3.1, 2.9, 1.0];
         assert!(quality_flags(&[1, 1, 2, 1, 1, 1, 1], 1, &means).contains(&QualityFlag::Severe));
         assert!(quality_flags(&[3, 3, 4, 3, 3, 3, 3], 1, &means).is_empty());
+    }
+
+    #[test]
+    fn group_codes_round_trip_and_self_is_stored_as_self() {
+        for g in RaterGroup::ALL {
+            assert_eq!(RaterGroup::parse(g.as_str()), Some(g));
+        }
+        assert_eq!(RaterGroup::SelfRating.as_str(), "self");
+        assert_eq!(
+            serde_json::to_value(RaterGroup::SelfRating).expect("json"),
+            serde_json::json!("self")
+        );
+        assert_eq!(RaterGroup::parse("atasan"), None);
+    }
+
+    #[test]
+    fn self_and_supervisor_show_with_one_response_and_the_public_needs_its_minimum() {
+        assert_eq!(min_responses(RaterGroup::SelfRating, 3, 5), 1);
+        assert_eq!(min_responses(RaterGroup::Supervisor, 4, 5), 1);
+        assert_eq!(min_responses(RaterGroup::Peer, 1, 5), 3);
+        assert_eq!(min_responses(RaterGroup::Subordinate, 4, 5), 4);
+        assert_eq!(min_responses(RaterGroup::Public, 3, 5), 5);
+        assert_eq!(min_responses(RaterGroup::Public, 3, 1), 3);
+    }
+
+    #[test]
+    fn the_citizen_index_maps_linearly_onto_one_to_five() {
+        assert!((public_scale(25.0) - 1.0).abs() < 1e-12);
+        assert!((public_scale(100.0) - 5.0).abs() < 1e-12);
+        assert!((public_scale(62.5) - 3.0).abs() < 1e-12);
+        // 87.50 → 1 + 62.5 × 4 / 75 = 4.3333…
+        assert_eq!(round2(public_scale(87.5)), 4.33);
+        assert_eq!(public_scale(10.0), 1.0);
+    }
+
+    #[test]
+    fn the_explanation_renormalises_over_shown_groups_and_gives_the_formula() {
+        let e = explain(
+            &[
+                GroupInput {
+                    group: RaterGroup::SelfRating,
+                    mean: Some(1.0),
+                    responses: 1,
+                },
+                GroupInput {
+                    group: RaterGroup::Supervisor,
+                    mean: Some(5.0),
+                    responses: 1,
+                },
+                GroupInput {
+                    group: RaterGroup::Peer,
+                    mean: Some(4.0),
+                    responses: 3,
+                },
+                GroupInput {
+                    group: RaterGroup::Subordinate,
+                    mean: Some(3.0),
+                    responses: 3,
+                },
+                GroupInput {
+                    group: RaterGroup::Public,
+                    mean: None,
+                    responses: 2,
+                },
+            ],
+            &Weights::default(),
+        );
+        // (40×5 + 20×4 + 20×3) / 80 = 4.25
+        assert_eq!(e.mean, Some(4.25));
+        assert_eq!(e.rating, Some(Rating::DiAtas));
+        assert_eq!(e.shares.len(), 3);
+        assert!((e.shares[0].share - 0.5).abs() < 1e-12);
+        assert!(e.why.contains("40 × 5,00 (atasan)"), "{}", e.why);
+        assert!(e.why.contains("÷ (40 + 20 + 20) = 4,25"), "{}", e.why);
+        assert!(e.why.contains("diri sendiri (bobot 0)"), "{}", e.why);
+        assert!(
+            e.why
+                .contains("masyarakat (tanggapan belum mencapai batas minimum)"),
+            "{}",
+            e.why
+        );
+    }
+
+    #[test]
+    fn a_withheld_group_does_not_count_so_its_mean_cannot_be_derived() {
+        let e = explain(
+            &[
+                GroupInput {
+                    group: RaterGroup::Supervisor,
+                    mean: Some(4.0),
+                    responses: 1,
+                },
+                GroupInput {
+                    group: RaterGroup::Peer,
+                    mean: None,
+                    responses: 2,
+                },
+            ],
+            &Weights::default(),
+        );
+        assert_eq!(e.mean, Some(4.0));
+        assert_eq!(e.rating, Some(Rating::Sesuai));
+        let none = explain(
+            &[GroupInput {
+                group: RaterGroup::Peer,
+                mean: None,
+                responses: 0,
+            }],
+            &Weights::default(),
+        );
+        assert_eq!(none.mean, None);
+        assert_eq!(none.rating, None);
+        assert!(none.why.contains("Belum ada hasil 360"));
+        assert!(!none.why.contains("dinormalkan"), "{}", none.why);
+    }
+
+    #[test]
+    fn the_rating_is_judged_on_the_two_decimal_mean_people_see() {
+        // 4.196 is shown as 4,20, so it is Di Atas although it is below 4.2.
+        let e = explain(
+            &[GroupInput {
+                group: RaterGroup::Supervisor,
+                mean: Some(4.196),
+                responses: 1,
+            }],
+            &Weights::default(),
+        );
+        assert_eq!(e.mean, Some(4.2));
+        assert_eq!(e.rating, Some(Rating::DiAtas));
+    }
+
+    #[test]
+    fn summarised_statistics_give_the_same_flags_as_the_scores() {
+        let flat = RaterStats {
+            responses: 2,
+            sum: 56,
+            scores: 14,
+            min: 4,
+            max: 4,
+        };
+        assert_eq!(
+            rater_flags(&flat, &[4.0, 3.5, 3.0]),
+            quality_flags(&[4; 14], 2, &[4.0, 3.5, 3.0])
+        );
+        assert!(rater_flags(&flat, &[]).contains(&QualityFlag::StraightLining));
+        let one = RaterStats {
+            responses: 1,
+            sum: 28,
+            scores: 7,
+            min: 4,
+            max: 4,
+        };
+        assert!(rater_flags(&one, &[]).is_empty());
+        let means = [3.0, 3.1, 2.9, 3.0, 3.05, 2.95, 3.0, 3.0, 3.1, 2.9, 5.0];
+        let lenient = RaterStats {
+            responses: 1,
+            sum: 34,
+            scores: 7,
+            min: 4,
+            max: 5,
+        };
+        assert_eq!(rater_flags(&lenient, &means), vec![QualityFlag::Lenient]);
+        let means = [3.0, 3.1, 2.9, 3.0, 3.05, 2.95, 3.0, 3.0, 3.1, 2.9, 1.0];
+        let severe = RaterStats {
+            responses: 1,
+            sum: 8,
+            scores: 7,
+            min: 1,
+            max: 2,
+        };
+        assert_eq!(rater_flags(&severe, &means), vec![QualityFlag::Severe]);
+        assert_eq!(
+            RaterStats {
+                responses: 0,
+                sum: 0,
+                scores: 0,
+                min: 0,
+                max: 0
+            }
+            .mean(),
+            None
+        );
     }
 }

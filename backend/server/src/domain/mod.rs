@@ -4,12 +4,16 @@
 //! unit-tested next to its code.
 
 pub mod aggregation;
+pub mod angka_kredit;
+pub mod appeal;
 pub mod berakhlak;
+pub mod development;
 pub mod distribution;
 pub mod feedback;
 pub mod golongan;
 pub mod ikm;
 pub mod master;
+pub mod ninebox;
 pub mod nip;
 pub mod period;
 pub mod predikat;

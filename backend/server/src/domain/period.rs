@@ -105,6 +105,33 @@ pub fn span(
     }
 }
 
+/// How long after the end of a period its deadlines may fall (our choice: rating and 360
+/// rounds usually close in the weeks after the quarter; two months is generous).
+pub const DEADLINE_GRACE_DAYS: i64 = 60;
+
+/// Checks that a deadline (360 round or evaluation) lies within the period or at most
+/// [`DEADLINE_GRACE_DAYS`] after its end. The error message is Indonesian.
+pub fn check_deadline(
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    date: NaiveDate,
+) -> Result<(), String> {
+    let latest = ends_on + chrono::Duration::days(DEADLINE_GRACE_DAYS);
+    if date < starts_on || date > latest {
+        return Err(format!(
+            "Tenggat harus antara {} dan {} (paling lambat {} hari setelah periode berakhir)",
+            starts_on, latest, DEADLINE_GRACE_DAYS
+        ));
+    }
+    Ok(())
+}
+
+/// Whether a period is the year's annual evaluation (Triwulan IV, or December for monthly
+/// periods), whose result SIASN takes as `skp22`.
+pub fn is_annual(kind: &str, number: i32) -> bool {
+    matches!((kind, number), ("quarterly", 4) | ("monthly", 12))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodState {
@@ -222,5 +249,22 @@ mod tests {
         assert!(Open.transition(Draft).is_err());
         assert!(Published.transition(Closed).is_err());
         assert!(Open.transition(Open).is_err());
+    }
+    #[test]
+    fn deadlines_lie_within_the_period_or_shortly_after() {
+        let (from, to) = (d(2026, 4, 1), d(2026, 6, 30));
+        assert!(super::check_deadline(from, to, d(2026, 4, 1)).is_ok());
+        assert!(super::check_deadline(from, to, d(2026, 6, 30)).is_ok());
+        assert!(super::check_deadline(from, to, d(2026, 8, 29)).is_ok());
+        assert!(super::check_deadline(from, to, d(2026, 8, 30)).is_err());
+        assert!(super::check_deadline(from, to, d(2026, 3, 31)).is_err());
+    }
+
+    #[test]
+    fn the_fourth_quarter_and_december_are_annual() {
+        assert!(super::is_annual("quarterly", 4));
+        assert!(super::is_annual("monthly", 12));
+        assert!(!super::is_annual("quarterly", 3));
+        assert!(!super::is_annual("monthly", 4));
     }
 }

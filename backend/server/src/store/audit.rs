@@ -127,15 +127,19 @@ pub async fn verify<C: ConnectionTrait>(conn: &C) -> Result<Result<u64, ChainBre
     Ok(Ok(count))
 }
 
-/// Entries about one object, newest first.
+/// Entries about one object, newest first; `hidden` object types are left out.
 pub async fn list<C: ConnectionTrait>(
     conn: &C,
     object_type: Option<&str>,
     object_id: Option<&str>,
+    hidden: &[&str],
     page: super::PageReq,
 ) -> Result<(Vec<audit_log::Model>, u64), DbErr> {
     use sea_orm::ColumnTrait;
     let mut q = audit_log::Entity::find().order_by_desc(audit_log::Column::Seq);
+    if !hidden.is_empty() {
+        q = q.filter(audit_log::Column::ObjectType.is_not_in(hidden.iter().copied()));
+    }
     if let Some(t) = object_type {
         q = q.filter(audit_log::Column::ObjectType.eq(t));
     }

@@ -1,0 +1,237 @@
+//! What an employee reads about a published result, and the appeal (keberatan) rules.
+//!
+//! - The "why" of a predikat: the matrix cell (row = rating hasil kerja, column = rating
+//!   perilaku kerja) and a plain Indonesian sentence (DOMAIN.md section 4, 8).
+//! - The appeal window: `appeal_days` days after publication, to the end of that local day
+//!   (DOMAIN.md section 7: "within 14 days of the predikat being published").
+//! - The decision of the atasan pejabat penilai: keep, or change the ratings; a changed
+//!   predikat always comes from the matrix, never typed.
+
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::predikat::{Predikat, Rating, predikat};
+
+/// The matrix cell a predikat comes from, explained.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct MatrixCell {
+    /// The row: the rating hasil kerja.
+    pub row: Rating,
+    pub row_label: String,
+    /// The column: the rating perilaku kerja.
+    pub column: Rating,
+    pub column_label: String,
+    pub predikat: Predikat,
+    /// A plain Indonesian sentence explaining the cell.
+    pub explanation: String,
+}
+
+/// Explains the predikat of two ratings.
+pub fn explain(hasil_kerja: Rating, perilaku: Rating) -> MatrixCell {
+    let p = predikat(hasil_kerja, perilaku);
+    let mut explanation = format!(
+        "Hasil kerja Anda dinilai {} dan perilaku kerja Anda dinilai {}. Menurut matriks \
+         predikat kinerja (PermenPANRB 6/2022), baris \"{}\" dan kolom \"{}\" menghasilkan \
+         predikat {}.",
+        hasil_kerja.label(),
+        perilaku.label(),
+        hasil_kerja.label(),
+        perilaku.label(),
+        p.label()
+    );
+    // The cells people find surprising get one more sentence.
+    match (hasil_kerja, perilaku) {
+        (Rating::DiAtas | Rating::Sesuai, Rating::DiBawah) => explanation.push_str(
+            " Perilaku kerja di bawah ekspektasi menghasilkan predikat Kurang, \
+             sebaik apa pun hasil kerjanya.",
+        ),
+        (Rating::Sesuai, Rating::DiAtas) => explanation.push_str(
+            " Predikat Sangat Baik hanya diberikan bila hasil kerja dan perilaku kerja \
+             sama-sama di atas ekspektasi.",
+        ),
+        _ => {}
+    }
+    MatrixCell {
+        row: hasil_kerja,
+        row_label: hasil_kerja.label().into(),
+        column: perilaku,
+        column_label: perilaku.label().into(),
+        predikat: p,
+        explanation,
+    }
+}
+
+/// The last instant an appeal may be filed: the end of the local day `days` days after
+/// publication.
+pub fn deadline(published_at: DateTime<Utc>, days: i64, offset: FixedOffset) -> DateTime<Utc> {
+    let local_day = published_at.with_timezone(&offset).date_naive() + Duration::days(days);
+    let end = local_day
+        .and_hms_milli_opt(23, 59, 59, 999)
+        .and_then(|t| t.and_local_timezone(offset).single());
+    match end {
+        Some(t) => t.with_timezone(&Utc),
+        // Unreachable with a fixed offset; fall back to the plain count of days.
+        None => published_at + Duration::days(days),
+    }
+}
+
+/// Whether `now` is still within the appeal window.
+pub fn within(
+    now: DateTime<Utc>,
+    published_at: DateTime<Utc>,
+    days: i64,
+    offset: FixedOffset,
+) -> bool {
+    now <= deadline(published_at, days, offset)
+}
+
+/// The decision on an appeal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// The ratings stay as they were.
+    Keep,
+    /// The ratings change; the predikat follows from the matrix.
+    Change,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Keep => "keep",
+            Decision::Change => "change",
+        }
+    }
+}
+
+/// The ratings after a decision, or `(field, message)` when the request contradicts itself.
+/// "keep" takes no ratings; "change" needs at least one rating and must change something.
+pub fn decide(
+    decision: Decision,
+    old: (Rating, Rating),
+    new_hasil_kerja: Option<Rating>,
+    new_perilaku: Option<Rating>,
+) -> Result<(Rating, Rating, Predikat), (&'static str, String)> {
+    match decision {
+        Decision::Keep => {
+            if new_hasil_kerja.is_some() || new_perilaku.is_some() {
+                return Err((
+                    "decision",
+                    "Keputusan \"keep\" tidak mengubah rating; kosongkan rating baru atau pilih \"change\"".into(),
+                ));
+            }
+            Ok((old.0, old.1, predikat(old.0, old.1)))
+        }
+        Decision::Change => {
+            if new_hasil_kerja.is_none() && new_perilaku.is_none() {
+                return Err((
+                    "rating_hasil_kerja",
+                    "Isi rating hasil kerja dan/atau rating perilaku yang baru".into(),
+                ));
+            }
+            let hk = new_hasil_kerja.unwrap_or(old.0);
+            let pk = new_perilaku.unwrap_or(old.1);
+            if (hk, pk) == old {
+                return Err((
+                    "rating_hasil_kerja",
+                    "Rating baru sama dengan rating lama; pilih \"keep\" bila tidak diubah".into(),
+                ));
+            }
+            Ok((hk, pk, predikat(hk, pk)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn wita() -> FixedOffset {
+        FixedOffset::east_opt(8 * 3600).expect("offset")
+    }
+
+    #[test]
+    fn the_deadline_is_the_end_of_the_local_day_fourteen_days_later() {
+        // Published 10 March 2026 at 20:00 WITA (12:00 UTC).
+        let published = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
+        let d = deadline(published, 14, wita());
+        // 24 March 23:59:59.999 WITA = 24 March 15:59:59.999 UTC.
+        assert_eq!(
+            d,
+            Utc.with_ymd_and_hms(2026, 3, 24, 15, 59, 59).unwrap() + Duration::milliseconds(999)
+        );
+        assert!(within(d, published, 14, wita()));
+        assert!(!within(
+            d + Duration::milliseconds(1),
+            published,
+            14,
+            wita()
+        ));
+    }
+
+    #[test]
+    fn publication_late_in_the_utc_day_counts_from_the_local_date() {
+        // 17:00 UTC on 10 March is already 11 March 01:00 WITA.
+        let published = Utc.with_ymd_and_hms(2026, 3, 10, 17, 0, 0).unwrap();
+        let d = deadline(published, 14, wita());
+        assert_eq!(
+            d.with_timezone(&wita()).date_naive().to_string(),
+            "2026-03-25"
+        );
+    }
+
+    #[test]
+    fn keep_takes_no_ratings_and_change_must_change_something() {
+        let old = (Rating::Sesuai, Rating::DiBawah);
+        assert_eq!(
+            decide(Decision::Keep, old, None, None),
+            Ok((Rating::Sesuai, Rating::DiBawah, Predikat::Kurang))
+        );
+        assert!(decide(Decision::Keep, old, Some(Rating::DiAtas), None).is_err());
+        assert!(decide(Decision::Change, old, None, None).is_err());
+        assert!(
+            decide(
+                Decision::Change,
+                old,
+                Some(Rating::Sesuai),
+                Some(Rating::DiBawah)
+            )
+            .is_err()
+        );
+        assert_eq!(
+            decide(Decision::Change, old, None, Some(Rating::Sesuai)),
+            Ok((Rating::Sesuai, Rating::Sesuai, Predikat::Baik))
+        );
+        assert_eq!(
+            decide(
+                Decision::Change,
+                old,
+                Some(Rating::DiAtas),
+                Some(Rating::DiAtas)
+            ),
+            Ok((Rating::DiAtas, Rating::DiAtas, Predikat::SangatBaik))
+        );
+    }
+
+    #[test]
+    fn the_explanation_names_the_cell_and_the_predikat() {
+        let c = explain(Rating::DiAtas, Rating::DiBawah);
+        assert_eq!(c.predikat, Predikat::Kurang);
+        assert_eq!(c.row, Rating::DiAtas);
+        assert_eq!(c.column, Rating::DiBawah);
+        assert!(
+            c.explanation.contains("predikat Kurang"),
+            "{}",
+            c.explanation
+        );
+        assert!(
+            c.explanation.contains("sebaik apa pun"),
+            "{}",
+            c.explanation
+        );
+        let sb = explain(Rating::DiAtas, Rating::DiAtas);
+        assert!(sb.explanation.contains("predikat Sangat Baik"));
+    }
+}
