@@ -13,6 +13,7 @@ import { LoginPage } from './features/auth/components/LoginPage';
 import { HomePage } from './features/home/components/HomePage';
 import { CycleNavItems, cycleRoutes } from './features/cycle/routes';
 import { HrNavItems, hrRoutes } from './features/hr/routes';
+import { CareerNavItems, careerRoutes } from './features/career/routes';
 
 // Admin pages are loaded on demand: most users never open them.
 const UnitsPage = lazy(() => import('./features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })));
@@ -77,6 +78,7 @@ export function AppRoutes() {
                 <>
                   <CycleNavItems me={me} />
                   <HrNavItems me={me} />
+                  <CareerNavItems me={me} />
                 </>
               )}
             />
@@ -105,6 +107,7 @@ export function AppRoutes() {
           </Route>
           {cycleRoutes}
           {hrRoutes}
+          {careerRoutes}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -231,21 +231,32 @@ async fn a_value_mean_below_three_recommends_that_value_and_states_the_mean() {
     rate_360(&app, period, STAF_A, STAF_B, "peer", [4, 3, 4, 4, 4, 4, 4]).await;
     // A self rating never counts.
     rate_360(&app, period, STAF_A, STAF_A, "self", [1; 7]).await;
-
-    let body = app
-        .get_ok(&format!("/api/v1/employees/{STAF_A}/recommendations"), &hr)
+    let url = format!("/api/v1/employees/{STAF_A}/recommendations");
+    // Two raters are too few: their mean could reveal the peer's scores (anonymity).
+    let with_two = app.get_ok(&url, &hr).await;
+    let third = crate::ratings360::PEER_1;
+    let resp = app
+        .put_employee(&admin, third, "Lalu Rekan", "CKN-KEL-CB", Some(LURAH))
         .await;
+    assert!(resp.status().is_success());
+    rate_360(&app, period, STAF_A, third, "peer", [4, 2, 4, 4, 4, 4, 4]).await;
 
+    let body = app.get_ok(&url, &hr).await;
+
+    assert_eq!(with_two["items"], serde_json::json!([]), "{with_two}");
     let items = body["items"].as_array().expect("items");
     assert_eq!(items.len(), 1, "{body}");
     let r = &items[0];
     assert_eq!(r["trigger"], "value_360");
     assert_eq!(r["value_code"], "akuntabel");
-    assert_eq!(r["mean"], 2.5);
-    assert_eq!(r["responses"], 2);
+    assert!(
+        (r["mean"].as_f64().expect("mean") - 7.0 / 3.0).abs() < 0.01,
+        "{r}"
+    );
+    assert_eq!(r["responses"], 3);
     let cause = r["cause"].as_str().expect("cause");
     assert!(
-        cause.contains("Akuntabel") && cause.contains("2,50"),
+        cause.contains("Akuntabel") && cause.contains("2,33"),
         "{cause}"
     );
     assert!(cause.contains("Triwulan I 2026"), "{cause}");

@@ -72,3 +72,64 @@ pub fn spec_json() -> anyhow::Result<String> {
     s.push('\n');
     Ok(s)
 }
+
+/// Rewrites `{"type": [T, "null"], "format": F}` (utoipa's form of an optional date, uuid,
+/// …) into `{"oneOf": [{"type": T, "format": F}, {"type": "null"}]}`. Both say the same in
+/// OpenAPI 3.1, but generators such as schemathesis honour a format only on a single type,
+/// and would otherwise send `""` for an optional date and call the 400 a server bug.
+pub fn nullable_formats_as_one_of(api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                let nullable_pair = map.get("type").and_then(|t| t.as_array()).and_then(|t| {
+                    (t.len() == 2 && t.iter().any(|x| x == "null"))
+                        .then(|| t.iter().find(|x| *x != "null").cloned())
+                        .flatten()
+                });
+                if let (Some(base), Some(format)) = (nullable_pair, map.get("format").cloned()) {
+                    let mut inner = serde_json::Map::new();
+                    inner.insert("type".into(), base);
+                    inner.insert("format".into(), format);
+                    for k in ["minimum", "maximum", "minLength", "maxLength", "pattern"] {
+                        if let Some(x) = map.remove(k) {
+                            inner.insert(k.into(), x);
+                        }
+                    }
+                    map.remove("type");
+                    map.remove("format");
+                    map.insert(
+                        "oneOf".into(),
+                        serde_json::json!([inner, { "type": "null" }]),
+                    );
+                }
+                for (_, child) in map.iter_mut() {
+                    walk(child);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let Ok(mut json) = serde_json::to_value(&api) else {
+        return api;
+    };
+    walk(&mut json);
+    // Documentation types (`…Doc`) describe closed objects: keys beyond theirs are refused.
+    if let Some(schemas) = json
+        .pointer_mut("/components/schemas")
+        .and_then(|s| s.as_object_mut())
+    {
+        for (name, schema) in schemas.iter_mut() {
+            if name.ends_with("Doc")
+                && let Some(obj) = schema.as_object_mut()
+                && obj.contains_key("properties")
+            {
+                obj.insert(
+                    "additionalProperties".into(),
+                    serde_json::Value::Bool(false),
+                );
+            }
+        }
+    }
+    serde_json::from_value(json).unwrap_or(api)
+}

@@ -17,7 +17,7 @@ use sea_orm::{ActiveModelTrait, DatabaseTransaction, Set};
 use std::collections::HashSet;
 use uuid::Uuid;
 
-use crate::domain::berakhlak::Value;
+use crate::domain::berakhlak::CoreValue;
 use crate::domain::ninebox::{self, Potensi};
 use crate::domain::predikat::{Predikat, Rating, predikat};
 use crate::seed_cycle::Staff;
@@ -27,7 +27,7 @@ use crate::store;
 type Course = (
     &'static str,
     &'static str,
-    Option<Value>,
+    Option<CoreValue>,
     Option<&'static str>,
     i32,
     &'static str,
@@ -47,7 +47,7 @@ const COURSES: [Course; 15] = [
     (
         "Pelayanan Prima",
         "BPSDM Provinsi NTB",
-        Some(Value::BerorientasiPelayanan),
+        Some(CoreValue::BerorientasiPelayanan),
         None,
         24,
         "klasikal",
@@ -55,7 +55,7 @@ const COURSES: [Course; 15] = [
     (
         "Standar Pelayanan Publik dan Maklumat Pelayanan",
         "Ombudsman RI Perwakilan NTB",
-        Some(Value::BerorientasiPelayanan),
+        Some(CoreValue::BerorientasiPelayanan),
         None,
         12,
         "blended",
@@ -63,7 +63,7 @@ const COURSES: [Course; 15] = [
     (
         "Etika dan Integritas ASN",
         "BPSDM Provinsi NTB",
-        Some(Value::Akuntabel),
+        Some(CoreValue::Akuntabel),
         None,
         12,
         "e-learning",
@@ -71,7 +71,7 @@ const COURSES: [Course; 15] = [
     (
         "Pengendalian Gratifikasi dan Benturan Kepentingan",
         "KPK - ACLC",
-        Some(Value::Akuntabel),
+        Some(CoreValue::Akuntabel),
         None,
         8,
         "e-learning",
@@ -79,7 +79,7 @@ const COURSES: [Course; 15] = [
     (
         "Penyusunan SKP dan Manajemen Kinerja ASN",
         "BKPSDM Kota Mataram",
-        Some(Value::Kompeten),
+        Some(CoreValue::Kompeten),
         Some("Manajemen Kinerja"),
         16,
         "klasikal",
@@ -87,7 +87,7 @@ const COURSES: [Course; 15] = [
     (
         "Literasi Digital dan Aplikasi Perkantoran",
         "LAN RI",
-        Some(Value::Kompeten),
+        Some(CoreValue::Kompeten),
         Some("Literasi Digital"),
         20,
         "e-learning",
@@ -95,7 +95,7 @@ const COURSES: [Course; 15] = [
     (
         "Komunikasi Efektif dan Penanganan Pengaduan",
         "BPSDM Provinsi NTB",
-        Some(Value::Harmonis),
+        Some(CoreValue::Harmonis),
         Some("Komunikasi"),
         16,
         "klasikal",
@@ -103,7 +103,7 @@ const COURSES: [Course; 15] = [
     (
         "Moderasi Beragama dan Harmoni di Tempat Kerja",
         "Kemenag Kota Mataram",
-        Some(Value::Harmonis),
+        Some(CoreValue::Harmonis),
         None,
         8,
         "blended",
@@ -111,7 +111,7 @@ const COURSES: [Course; 15] = [
     (
         "Wawasan Kebangsaan dan Nilai Bela Negara",
         "Kesbangpol Kota Mataram",
-        Some(Value::Loyal),
+        Some(CoreValue::Loyal),
         None,
         12,
         "klasikal",
@@ -119,7 +119,7 @@ const COURSES: [Course; 15] = [
     (
         "Keamanan Informasi dan Kerahasiaan Data",
         "BSSN",
-        Some(Value::Loyal),
+        Some(CoreValue::Loyal),
         Some("Keamanan Informasi"),
         8,
         "e-learning",
@@ -127,7 +127,7 @@ const COURSES: [Course; 15] = [
     (
         "Inovasi Pelayanan Publik",
         "LAN RI",
-        Some(Value::Adaptif),
+        Some(CoreValue::Adaptif),
         Some("Inovasi"),
         20,
         "blended",
@@ -135,7 +135,7 @@ const COURSES: [Course; 15] = [
     (
         "Manajemen Perubahan di Sektor Publik",
         "BPSDM Provinsi NTB",
-        Some(Value::Adaptif),
+        Some(CoreValue::Adaptif),
         None,
         12,
         "e-learning",
@@ -143,7 +143,7 @@ const COURSES: [Course; 15] = [
     (
         "Kerja Sama Tim dan Kolaborasi Lintas Unit",
         "BPSDM Provinsi NTB",
-        Some(Value::Kolaboratif),
+        Some(CoreValue::Kolaboratif),
         Some("Kerja Sama"),
         12,
         "klasikal",

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::config::Settings;
-use crate::domain::berakhlak::Value;
+use crate::domain::berakhlak::CoreValue;
 use crate::domain::distribution::{self, OrgResult};
 use crate::domain::predikat::{Predikat, Rating, predikat};
 
@@ -327,11 +327,11 @@ pub async fn seed_cycle(
             }
             for (value, text) in [
                 (
-                    Value::BerorientasiPelayanan,
+                    CoreValue::BerorientasiPelayanan,
                     "Melayani warga dengan ramah dan menuntaskan permohonan pada hari yang sama bila persyaratan lengkap.",
                 ),
                 (
-                    Value::Kolaboratif,
+                    CoreValue::Kolaboratif,
                     "Membantu rekan saat antrean padat dan berbagi informasi perubahan prosedur.",
                 ),
             ] {
@@ -665,12 +665,12 @@ pub async fn seed_cycle(
         let (body, value) = if level >= 3.5 {
             (
                 "Pelayanan di loket minggu ini sangat baik; warga mengapresiasi kejelasan informasi.",
-                Value::BerorientasiPelayanan,
+                CoreValue::BerorientasiPelayanan,
             )
         } else {
             (
                 "Mohon laporan mingguan dikirim sebelum Jumat siang agar rekap kecamatan tidak tertunda.",
-                Value::Akuntabel,
+                CoreValue::Akuntabel,
             )
         };
         feedback_note::ActiveModel {

@@ -30,7 +30,7 @@ pub fn openapi_of_app() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi())
         .configure(api::configure)
         .split_for_parts();
-    api
+    crate::openapi::nullable_formats_as_one_of(api)
 }
 
 impl Application {

@@ -56,6 +56,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists appeals: `mine` (filed by me, default), `penilai` (against my evaluations),
+         *     `to_decide` (mine to decide; HR/admin also those HR decides), `all` (admin, HR, auditor).
+         */
+        get: operations["list_appeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appeal (the employee, the penilai, the decider, admin, HR, auditor). */
+        get: operations["get_appeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decides an appeal, once and finally (the atasan pejabat penilai only; HR/admin when the
+         *     penilai has no supervisor). `change` sets the new ratings on the evaluation and the
+         *     predikat from the matrix.
+         */
+        post: operations["decide_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Adds or replaces one side's statement while the appeal is undecided: the employee
+         *     writes `employee_statement`, the penilai `penilai_statement`.
+         */
+        put: operations["update_statements"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -63,7 +141,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries, newest first (auditor, admin). */
+        /** Audit entries, newest first (auditor; admin without the 360 raters' entries). */
         get: operations["list_audit_entries"];
         put?: never;
         post?: never;
@@ -145,6 +223,105 @@ export interface paths {
          *     it again revokes the whole sign-in (every token of its family).
          */
         post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coaching/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The coached employee rates the session (B.1.8): nine answers 1–5 in statement order
+         *     and an optional comment. Rating again replaces the earlier answers.
+         */
+        put: operations["rate_coaching"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Updates an item's progress (the employee only): status, note, completion date.
+         *     Done sets `completed_on` (given or today); leaving done clears it.
+         */
+        patch: operations["update_item"];
+        trace?: never;
+    };
+    "/api/v1/development-items/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attaches a certificate to an item (the employee only). The body is the raw file with
+         *     its `Content-Type` (PDF, PNG, JPEG, WebP, DOCX, XLSX, CSV or plain text); the bytes must
+         *     match the declared type and fit `upload_max_bytes`.
+         */
+        post: operations["upload_certificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-items/{id}/certificates/{cert_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Downloads a certificate (readers of the employee's plans), always as an attachment. */
+        get: operations["download_certificate"];
+        put?: never;
+        post?: never;
+        /** Removes a certificate (the employee only); the file is deleted from disk too. */
+        delete: operations["delete_certificate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Development plan items across employees for HR (admin/HR/auditor), by due date;
+         *     `overdue=true` keeps only items not done and past due.
+         */
+        get: operations["list_plan_items"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -233,6 +410,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employees/{nip}/angka-kredit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Angka kredit of an employee in a year, per published period (the employee, their
+         *     supervisor chain, admin/HR/auditor).
+         */
+        get: operations["employee_angka_kredit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees/{nip}/citizen-feedback": {
         parameters: {
             query?: never;
@@ -253,6 +450,311 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employees/{nip}/coaching": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employee's coaching sessions, the most recent first (the employee, their chain,
+         *     admin/HR/auditor).
+         */
+        get: operations["list_coaching"];
+        put?: never;
+        /**
+         * Records a coaching session with an employee (a supervisor in their chain), with the
+         *     leader's competency scores (B.1.9) when given.
+         */
+        post: operations["add_coaching"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/development-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employee's development plans with items and certificates (the employee, their
+         *     supervisor chain, admin/HR/auditor; anyone else 403).
+         */
+        get: operations["list_plans"];
+        put?: never;
+        /**
+         * Creates a development plan for a subordinate (the DIRECT supervisor only), from
+         *     recommendations or free items.
+         */
+        post: operations["create_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/development/completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Finished development items of an employee (shown on the next period's evaluation
+         *     screens). Readers: the employee, their supervisor chain, admin/HR/auditor.
+         */
+        get: operations["completed_development"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/feedback-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An employee's feedback notes, newest first (the employee, their chain, admin/HR/auditor). */
+        get: operations["list_feedback_notes"];
+        put?: never;
+        /**
+         * Gives continuous feedback to an employee (anyone above them in the supervisor chain),
+         *     optionally about one RHK of their SKP or one BerAKHLAK value, in a period.
+         */
+        post: operations["add_feedback_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/potensi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employee's potensi assessments, newest first (the employee, their supervisor chain,
+         *     admin/HR/auditor).
+         */
+        get: operations["list_potensi"];
+        put?: never;
+        /** Records a potensi assessment (admin/HR); earlier ones stay as history. */
+        post: operations["add_potensi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The development recommendations of an employee for a published period, each with its
+         *     cause and rule (computed on read). Readers: the employee, their supervisor chain,
+         *     admin/HR/auditor.
+         */
+        get: operations["get_recommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/skp/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An employee's SKP of a year (the employee, their supervisor chain, admin/HR/auditor). */
+        get: operations["get_skp"];
+        /**
+         * Creates (201) or replaces (200) the employee's own plan while it is a draft or returned.
+         *     Items that carry the `id` of an existing RHK or indicator of this plan keep it.
+         */
+        put: operations["put_skp"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/skp/{year}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The direct supervisor approves a submitted plan. */
+        post: operations["approve_skp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/skp/{year}/copy-from": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The employee starts the year's plan from an earlier one: RHK items, indicators and
+         *     expectations are copied into a new draft (not the status). Links to the supervisor's
+         *     RHK are kept only when still valid for the new year.
+         */
+        post: operations["copy_skp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/skp/{year}/expectations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The direct supervisor sets or clears the expectation (ekspektasi khusus pimpinan) per
+         *     BerAKHLAK value. Allowed in every state: an approved plan's expectations may still be
+         *     clarified (the change is audited and the employee notified). Values left out are kept.
+         */
+        put: operations["put_expectations"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/skp/{year}/parent-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The direct supervisor's RHK items of the year, which the employee's RHK may support. */
+        get: operations["parent_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/skp/{year}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The direct supervisor returns a submitted plan with a reason (5–2000 characters). */
+        post: operations["return_skp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/skp/{year}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The employee submits their plan to the direct supervisor (draft or returned only; at
+         *     least one RHK utama).
+         */
+        post: operations["submit_skp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/talent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One employee's 9-box placement and its recommendations (the employee, their supervisor
+         *     chain, admin/HR/auditor).
+         */
+        get: operations["employee_talent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{nip}/training-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Completed training hours (JP) of an employee in a year against the 20 JP target: the
+         *     hours of done development items, by completion date. Readers of the employee.
+         */
+        get: operations["employee_training_hours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -265,6 +767,46 @@ export interface paths {
          *     comment line every 20 seconds to keep proxies from closing it.
          */
         get: operations["stream_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Removes a piece of evidence (the owner, while the period is open); a file is deleted
+         *     from disk too.
+         */
+        delete: operations["delete_evidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Downloads an uploaded file (readers of the employee's performance data; 403 otherwise),
+         *     always as an attachment with its stored type.
+         */
+        get: operations["download_evidence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -533,6 +1075,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/360": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My 360 forms (to fill, in progress or submitted) of a period, or of every open period. */
+        get: operations["my_forms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in employee's results of PUBLISHED periods, newest first, each with the
+         *     matrix cell and a sentence explaining the predikat, the 360 suggestion, the penilai,
+         *     and the appeal deadline and status. Unpublished evaluations never appear.
+         */
+        get: operations["my_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods": {
         parameters: {
             query?: never;
@@ -565,6 +1145,49 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Changes a period's 360 round and deadlines (admin, HR) until it is published. */
+        patch: operations["update_period"];
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/360/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How far a period's 360 round is (admin, HR, auditor): per unit of the ratees the forms
+         *     issued, submitted and pending and the nominations awaiting a decision; per rater the
+         *     number of forms still to finish (never whom they rate).
+         */
+        get: operations["get_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/360/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Raters whose submitted responses in the period look unreliable (admin, HR, auditor
+         *     only): straight-lining, leniency or severity (z-score of the rater's mean against all
+         *     raters' means in their unit). Self-assessments are not checked; ratees never appear.
+         */
+        get: operations["get_quality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -585,6 +1208,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods/{id}/employees/{nip}/360": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A ratee's 360 aggregate for a period: per group the number of responses, and — once the
+         *     group may be shown — means per value, the group mean and the comments (text only);
+         *     the weighted mean with the weights used, the suggested rating perilaku and its formula.
+         *     For the ratee, their supervisor chain and admin/HR/auditor.
+         */
+        get: operations["get_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/employees/{nip}/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The peers of a ratee in a period. The ratee sees only the peers they nominated and
+         *     whether each was approved; the supervisor chain and admin/HR/auditor see all peers.
+         *     Nobody sees here whether a peer responded.
+         */
+        get: operations["list_peers"];
+        put?: never;
+        /**
+         * Peers: the employee nominates (`nominated`), their direct supervisor or HR assigns
+         *     (`assigned`, which also approves an earlier nomination). Not the employee themself, not
+         *     their supervisor or subordinates (they rate in their own groups), only active employees,
+         *     at most eight.
+         */
+        post: operations["add_peers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/employees/{nip}/raters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every assignment of a ratee in a period, for the organisers: the supervisor chain and
+         *     admin/HR/auditor (not the ratee). Peers and subordinates show only whether they are
+         *     nominated, approved or rejected, never whether they responded.
+         */
+        get: operations["list_raters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods/{id}/evaluations/{nip}": {
         parameters: {
             query?: never;
@@ -595,10 +1288,32 @@ export interface paths {
         get?: never;
         /**
          * Sets the supervisor's two ratings for a subordinate (the direct supervisor only, while
-         *     the period is open). The predikat follows from the matrix.
+         *     the period is open, when the SKP of the year is approved). The predikat follows from
+         *     the matrix. When a 360 suggestion exists and the behaviour rating differs from it, a
+         *     justification is required (422 `justification_required`).
          */
         put: operations["put_evaluation"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/evaluations/{nip}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Files an appeal against the employee's own published evaluation (that employee only),
+         *     within `appeal_days` days of publication.
+         */
+        post: operations["file_appeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -631,8 +1346,29 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publishes a closed period's results; final (admin, HR). */
+        /** Publishes a closed period's results; final (admin, HR). Every unit with evaluations must be finalised (409 `units_not_finalised`). */
         post: operations["publish_period"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/raters/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates the hierarchy's assignments for a period (admin, HR): for every active employee
+         *     (of the unit and the units below it when `unit_code` is given) a self-assessment, their
+         *     direct supervisor and each direct subordinate. Existing assignments are left untouched.
+         */
+        post: operations["generate_raters"];
         delete?: never;
         options?: never;
         head?: never;
@@ -649,6 +1385,218 @@ export interface paths {
         /** Results of a period per employee (HR, admin, auditor, API keys with `results:read`). */
         get: operations["list_period_results"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The period's results as CSV (UTF-8, comma-separated, a header row, one row per
+         *     employee). Columns: NIP, Nama, Golongan, Jabatan, Kode Unit, Nama Unit, Rating Hasil
+         *     Kerja, Nilai Hasil Kerja (1–3), Rating Perilaku Kerja, Nilai Perilaku Kerja (1–3),
+         *     Predikat, Kode Predikat (1–5), NIP Penilai, Nama Penilai, Jabatan Penilai, Golongan
+         *     Penilai, Unit Penilai, Status (draft/final/published/under_appeal).
+         */
+        get: operations["results_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The period's results as an Excel workbook: one sheet "Hasil Kinerja", a bold header row
+         *     (the CSV's columns), one row per employee. 422 `too_many_rows` beyond what a sheet holds
+         *     (filter by `unit_code`).
+         */
+        get: operations["results_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/results/siasn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The period's results shaped as SIASN `skp22` (annual evaluation only) and
+         *     `kinerjaperiodik` bodies, ready to forward once `ready` is true. Field names follow
+         *     SIASN (camelCase) inside those two bodies.
+         */
+        get: operations["results_siasn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in supervisor's direct subordinates for a period: SKP status, indicators and
+         *     realisasi, the number of submitted 360 responses, the suggestion, the evaluation and any
+         *     appeal. Related rows load by id sets (one query per table); the 360 suggestion is
+         *     computed per subordinate (a team is small).
+         */
+        get: operations["get_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every unit of the period with evaluations or an org result: where its curve and
+         *     finalisation stand (admin, HR, auditor). Publishing needs all of them finalised.
+         */
+        get: operations["list_unit_distributions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/units/{code}/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unit's distribution of predikat against its organisational result (admin, HR,
+         *     auditor, and the leaders of and above the unit).
+         */
+        get: operations["get_distribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/units/{code}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finalises the unit's results for the period (who may set the org result). Needs the org
+         *     result (409 `org_result_missing`), every evaluation of the unit final (409
+         *     `evaluations_not_final`), and a conforming curve — or, when it breaks in a unit of 5 or
+         *     more, an `override_reason` of at least 10 characters (else 409 `distribution_violated`,
+         *     listing the broken rules). Ratings of the unit are frozen afterwards.
+         */
+        post: operations["finalise_unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/units/{code}/org-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets the unit's organisational result for the period (admin, HR, or a leader above the
+         *     unit: someone whose own unit is an ancestor of it and who supervises, directly or
+         *     indirectly, an employee of it). Not after finalisation or publication.
+         */
+        put: operations["set_org_result"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{period_id}/employees/{nip}/realisasi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employee's realisasi of a period per RHK and indicator, with targets and evidence
+         *     (the employee, their supervisor chain, admin/HR/auditor).
+         */
+        get: operations["list_realisasi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{period_id}/realisasi/{indicator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Records the employee's realisasi of one indicator in a period (201 first time, 200
+         *     after). Only the owner of the indicator, with an approved SKP of the period's year,
+         *     while the period is open.
+         */
+        put: operations["put_realisasi"];
         post?: never;
         delete?: never;
         options?: never;
@@ -696,6 +1644,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ratings360/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my forms (the rater only; for anyone else it does not exist). */
+        get: operations["get_form"];
+        /**
+         * Saves my answers (the rater only): scores 1–5 per BerAKHLAK value (all seven to
+         *     submit; a draft may be partial), optional comments per value (≤ 1000 characters) and an
+         *     overall comment. Replaces what was saved. Refused once submitted, after the deadline day
+         *     or when the period is not open.
+         */
+        put: operations["put_form"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings360/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves a peer (nominated or rejected → approved): the ratee's direct supervisor or
+         *     admin/HR. Approving an approved peer changes nothing.
+         */
+        post: operations["approve_peer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings360/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rejects a peer (with an optional reason shown to the ratee who nominated them): the
+         *     ratee's direct supervisor or admin/HR. A rejected peer's answers are kept but never
+         *     counted; approving again restores them.
+         */
+        post: operations["reject_peer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/realisasi/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a link as bukti dukung (the owner, while the period is open). */
+        post: operations["add_evidence_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/realisasi/{id}/evidence/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uploads a file as bukti dukung: the body is the raw file with its `Content-Type` (PDF,
+         *     PNG, JPEG, WebP, DOCX, XLSX, CSV or plain text). The bytes must match the declared type
+         *     (magic bytes) and fit `upload_max_bytes`. The owner only, while the period is open.
+         */
+        post: operations["upload_evidence_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reference/berakhlak": {
         parameters: {
             query?: never;
@@ -705,6 +1755,23 @@ export interface paths {
         };
         /** The seven BerAKHLAK values in the official order, Indonesian wording with English. */
         get: operations["list_berakhlak"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/coaching-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The nine statements of the employee's coaching rating (B.1.8), in answer order. */
+        get: operations["coaching_statements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -725,6 +1792,239 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approval inbox: the caller's direct subordinates and their plan of the year. */
+        get: operations["list_approvals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/talent/angka-kredit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Angka kredit of the functional employees of a unit (and below) in a year:
+         *     admin/HR/auditor and the unit's leaders.
+         */
+        get: operations["unit_angka_kredit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/talent/angka-kredit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same angka kredit list as CSV. */
+        get: operations["unit_angka_kredit_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/talent/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Promotion candidates of a unit (and below): Baik or better in each of the last two
+         *     annual periods and box 7, 8 or 9, with the evidence. Admin/HR/auditor and unit leaders.
+         */
+        get: operations["promotion_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/talent/candidates.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The promotion candidates as CSV (same rule and visibility). */
+        get: operations["promotion_candidates_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/talent/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 9-box grid of a unit (and the units below it) with counts and names: admin, HR,
+         *     auditor, and the unit's leaders; ordinary employees get 403.
+         */
+        get: operations["talent_grid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/talent/placement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who fits a vacant position: employees of the same jabatan family, with their latest
+         *     published predikat and 9-box (best first). Admin/HR/auditor, and unit leaders for their
+         *     unit.
+         */
+        get: operations["placement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/talent/potensi/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports potensi assessments from CSV (admin/HR): columns `nip, level, source,
+         *     assessed_on`. All or nothing, with a per-row report; each row adds to the history.
+         */
+        post: operations["import_potensi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Completed training hours per employee of a unit (and below) in a year: admin/HR/auditor,
+         *     and the unit's leaders.
+         */
+        get: operations["unit_training_hours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The training catalogue (any signed-in user). */
+        get: operations["list_trainings"];
+        put?: never;
+        /** Adds a course to the catalogue (admin/HR). */
+        post: operations["create_training"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports courses from CSV (admin/HR): columns `title, provider, value_code, competency,
+         *     hours, mode`. All or nothing: any bad row rejects the whole file with a 422 whose `rows`
+         *     list every problem; an existing title + provider is updated. `dry_run=true` validates only.
+         */
+        post: operations["import_trainings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One course of the catalogue (any signed-in user). */
+        get: operations["get_training"];
+        /** Changes a course (admin/HR). */
+        put: operations["update_training"];
+        post?: never;
+        /**
+         * Removes a course no plan uses (admin/HR); a used course is deactivated instead
+         *     (`PUT` with `active: false`).
+         */
+        delete: operations["delete_training"];
         options?: never;
         head?: never;
         patch?: never;
@@ -785,6 +2085,31 @@ export interface components {
             temporary_password?: string | null;
             /** @description Sign in with this NIP (or the email). */
             username: string;
+        };
+        AkPeriod: {
+            /** @description None when the jabatan then had no jenjang (not functional). */
+            ak?: number | null;
+            coefficient?: number | null;
+            /** @description The jabatan at the time (evaluation snapshot). */
+            jabatan: string;
+            jenjang?: components["schemas"]["Jenjang"] | null;
+            /** Format: int32 */
+            months: number;
+            name: string;
+            /**
+             * Format: double
+             * @description 1.5 = 150%.
+             */
+            percentage: number;
+            /** Format: uuid */
+            period_id: string;
+            predikat: components["schemas"]["Predikat"];
+        };
+        AnnualResult: {
+            predikat: components["schemas"]["Predikat"];
+            predikat_label: string;
+            /** Format: int32 */
+            year: number;
         };
         /** @description One answer option of an element. */
         AnswerOption: {
@@ -855,12 +2180,10 @@ export interface components {
             created_at: string;
             /** Format: uuid */
             id: string;
-            /** Format: date-time */
             last_used_at?: string | null;
             name: string;
             /** @description The first characters of the key, to recognise it. */
             prefix: string;
-            /** Format: date-time */
             revoked_at?: string | null;
             scopes: components["schemas"]["ApiScope"][];
         };
@@ -869,6 +2192,94 @@ export interface components {
          * @enum {string}
          */
         ApiScope: "master:read" | "master:write" | "results:read";
+        AppealCreate: {
+            /** @description Why the employee objects (required, up to 4000 characters). */
+            reasons: string;
+        };
+        AppealList: {
+            items: components["schemas"]["AppealOut"][];
+            meta: components["schemas"]["PageMeta"];
+            /** @description The role the list was taken in. */
+            role: components["schemas"]["AppealRole"];
+        };
+        AppealOut: {
+            /** @description Whether the caller may decide it now. */
+            can_decide: boolean;
+            /** @description Which statement the caller may still write: `employee`, `penilai` or null. */
+            can_write_statement?: string | null;
+            decided_at?: string | null;
+            /** @description True when the penilai had no supervisor in the system: HR decides. */
+            decided_by_hr: boolean;
+            decider?: components["schemas"]["PersonRef"] | null;
+            /** @description `keep` or `change`. */
+            decision?: string | null;
+            decision_reason?: string | null;
+            employee: components["schemas"]["PersonRef"];
+            employee_statement?: string | null;
+            /** Format: uuid */
+            evaluation_id: string;
+            /** Format: date-time */
+            filed_at: string;
+            /** Format: uuid */
+            id: string;
+            new?: components["schemas"]["RatingsOut"] | null;
+            old?: components["schemas"]["RatingsOut"] | null;
+            penilai: components["schemas"]["PersonRef"];
+            penilai_statement?: string | null;
+            period: components["schemas"]["AppealPeriod"];
+            reasons: string;
+            /** @description `filed` or `decided`. */
+            status: components["schemas"]["AppealStatus"];
+        };
+        AppealPeriod: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @description The employee's appeal against a result. */
+        AppealRef: {
+            /** @description `keep` or `change`, once decided. */
+            decision?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description `filed` or `decided`. */
+            status: string;
+        };
+        /**
+         * @description Which appeals to list.
+         * @enum {string}
+         */
+        AppealRole: "mine" | "penilai" | "to_decide" | "all";
+        /**
+         * @description Status of an appeal (documentation type).
+         * @enum {string}
+         */
+        AppealStatus: "filed" | "decided";
+        ApprovalItem: {
+            jabatan: string;
+            name: string;
+            nip: string;
+            skp?: components["schemas"]["ApprovalSkp"] | null;
+        };
+        ApprovalList: {
+            items: components["schemas"]["ApprovalItem"][];
+            /** Format: int32 */
+            year: number;
+        };
+        ApprovalSkp: {
+            decided_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            rhk_count: number;
+            status: components["schemas"]["SkpStatus"];
+            submitted_at?: string | null;
+        };
+        /**
+         * @description The aspect an indicator measures.
+         * @enum {string}
+         */
+        Aspect: "kuantitas" | "kualitas" | "waktu" | "biaya";
         AuditEntry: {
             action: string;
             /** @description `user:<uuid>` or `api_key:<uuid>`. */
@@ -890,10 +2301,7 @@ export interface components {
             meta: components["schemas"]["PageMeta"];
         };
         AuditVerification: {
-            /**
-             * Format: int64
-             * @description The first entry that does not verify.
-             */
+            /** @description The first entry that does not verify. */
             broken_at?: number | null;
             /** Format: int64 */
             entries: number;
@@ -905,7 +2313,7 @@ export interface components {
         };
         /** @description A BerAKHLAK core value with its three behaviour indicators. */
         BerakhlakValue: {
-            code: unknown;
+            code: components["schemas"]["CoreValue"];
             indicators: string[];
             indicators_en: string[];
             name: string;
@@ -916,6 +2324,54 @@ export interface components {
              */
             number: number;
         };
+        Candidate: {
+            /** @description The last two annual results, newest first. */
+            annual: components["schemas"]["AnnualResult"][];
+            /** Format: int32 */
+            box: number;
+            completed_development: components["schemas"]["CompletedDevelopment"][];
+            golongan: string;
+            jabatan: string;
+            /** @description How the service time was derived (no TMT golongan is recorded). */
+            masa_kerja_note: string;
+            /** @description Whole years since the TMT (masa kerja, from the NIP). */
+            masa_kerja_tahun?: number | null;
+            name: string;
+            nip: string;
+            potensi: components["schemas"]["Potensi"];
+            /** @description TMT CPNS read from the NIP (`YYYY-MM`; PPPK: the TMT year). */
+            tmt_cpns?: string | null;
+            unit_code: string;
+        };
+        CandidateList: {
+            items: components["schemas"]["Candidate"][];
+            rule: string;
+            /** @description The two annual years compared (newest first); fewer when not yet published. */
+            years: number[];
+        };
+        CareerImportReport: {
+            created: number;
+            dry_run: boolean;
+            errors: components["schemas"]["RowError"][];
+            total: number;
+            updated: number;
+        };
+        /**
+         * Format: binary
+         * @description The raw bytes of a certificate file (documentation type).
+         */
+        CertificateFile: string;
+        CertificateOut: {
+            content_type: string;
+            /** Format: date-time */
+            created_at: string;
+            file_name: string;
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            /** Format: int64 */
+            size_bytes: number;
+        };
         /** @description A comment about the employee; the citizen is anonymous by construction. */
         CitizenComment: {
             comment: string;
@@ -925,7 +2381,6 @@ export interface components {
             hidden?: boolean | null;
             /** Format: uuid */
             id: string;
-            /** Format: date-time */
             replied_at?: string | null;
             reply?: string | null;
         };
@@ -943,6 +2398,135 @@ export interface components {
             /** Format: date */
             to: string;
         };
+        CoachingInput: {
+            /** @description B.1.9: competency name → score 1–5, at most ten. */
+            competency_scores?: {
+                [key: string]: number;
+            } | null;
+            /**
+             * Format: date
+             * @description The day of the session (not in the future).
+             */
+            held_on: string;
+            notes?: string | null;
+            topic: string;
+        };
+        CoachingList: {
+            items: components["schemas"]["CoachingOut"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        CoachingOut: {
+            coach?: components["schemas"]["PersonRef"] | null;
+            competency_scores: components["schemas"]["CompetencyScore"][];
+            /** Format: date-time */
+            created_at: string;
+            employee?: components["schemas"]["PersonRef"] | null;
+            /** Format: date */
+            held_on: string;
+            /** Format: uuid */
+            id: string;
+            notes?: string | null;
+            rating?: components["schemas"]["CoachingRating"] | null;
+            topic: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description The employee's rating of the coaching (B.1.8). */
+        CoachingRating: {
+            answers: number[];
+            comment?: string | null;
+            /** Format: date-time */
+            rated_at: string;
+        };
+        CoachingRatingInput: {
+            /** @description The nine B.1.8 answers in statement order, each 1–5. */
+            answers: number[];
+            comment?: string | null;
+        };
+        /** @description One of the nine B.1.8 statements. */
+        CoachingStatement: {
+            /**
+             * Format: int32
+             * @description 1–9, the position of the answer in `answers`.
+             */
+            number: number;
+            text: string;
+        };
+        /** @description Comments per BerAKHLAK value (documentation type). */
+        CommentsDoc: {
+            adaptif?: string | null;
+            akuntabel?: string | null;
+            berorientasi_pelayanan?: string | null;
+            harmonis?: string | null;
+            kolaboratif?: string | null;
+            kompeten?: string | null;
+            loyal?: string | null;
+        };
+        CompetencyScore: {
+            competency: string;
+            /** Format: int32 */
+            score: number;
+        };
+        CompletedDevelopment: {
+            completed_on?: string | null;
+            hours?: number | null;
+            title: string;
+        };
+        CopyInput: {
+            /** Format: int32 */
+            from_year: number;
+        };
+        /**
+         * @description One BerAKHLAK value. The serialised code is what the API and the database store.
+         * @enum {string}
+         */
+        CoreValue: "berorientasi_pelayanan" | "akuntabel" | "kompeten" | "harmonis" | "loyal" | "adaptif" | "kolaboratif";
+        DecideInput: {
+            decision: components["schemas"]["Decision"];
+            rating_hasil_kerja?: components["schemas"]["Rating"] | null;
+            rating_perilaku?: components["schemas"]["Rating"] | null;
+            /** @description The reason for the decision (required, up to 2000 characters). */
+            reason: string;
+        };
+        /**
+         * @description The decision on an appeal.
+         * @enum {string}
+         */
+        Decision: "keep" | "change";
+        /** @description A unit's distribution of predikat against its organisational result. */
+        Distribution: {
+            /** @description Whether every rule holds; null without an org result. */
+            conforms?: boolean | null;
+            counts: components["schemas"]["PredikatCounts"];
+            /** @description Evaluated employees of the unit (snapshot unit, sub-units not included). */
+            employees: number;
+            /** @description Evaluations of the unit still in draft. */
+            evaluations_not_final: number;
+            finalised: boolean;
+            finalised_at?: string | null;
+            /** @description Actor who finalised (`user:<id>`), as in the audit log. */
+            finalised_by?: string | null;
+            /** @description Whether finalising needs an override reason. */
+            needs_override: boolean;
+            org_result?: components["schemas"]["OrgResult"] | null;
+            org_result_label?: string | null;
+            override_reason?: string | null;
+            percentages: components["schemas"]["PredikatPercentages"];
+            /** Format: uuid */
+            period_id: string;
+            /**
+             * @description The rules of the org result, each with its limit (employees, after rounding), the
+             *     actual count and, when broken, a sentence saying what breaks. Empty without an org
+             *     result.
+             */
+            rules: components["schemas"]["RuleCheck"][];
+            /** @description Fewer than 5 evaluated employees: broken rules are warnings only. */
+            small_unit: boolean;
+            unit_code: string;
+            unit_name: string;
+            /** @description The warning shown for a small unit whose rules break. */
+            warning?: string | null;
+        };
         ElementResult: {
             /**
              * Format: int64
@@ -951,11 +2535,23 @@ export interface components {
             answers: number;
             code: string;
             name: string;
-            /**
-             * Format: double
-             * @description NRR (1–4), two decimals; null below the minimum respondents.
-             */
+            /** @description NRR (1–4), two decimals; null below the minimum respondents. */
             nrr?: number | null;
+        };
+        EmployeeAk: {
+            coefficient?: number | null;
+            family: string;
+            formula: string;
+            functional: boolean;
+            jabatan: string;
+            jenjang?: components["schemas"]["Jenjang"] | null;
+            name: string;
+            nip: string;
+            periods: components["schemas"]["AkPeriod"][];
+            /** Format: double */
+            total_ak: number;
+            /** Format: int32 */
+            year: number;
         };
         /** @description One row of a bulk import (JSON form): the upsert body plus the NIP. */
         EmployeeImportRow: components["schemas"]["EmployeeUpsert"] & {
@@ -992,10 +2588,7 @@ export interface components {
             gelar_belakang?: string | null;
             gelar_depan?: string | null;
             golongan: string;
-            /**
-             * Format: int32
-             * @description SIASN code of the golongan.
-             */
+            /** @description SIASN code of the golongan. */
             golongan_code?: number | null;
             /** Format: uuid */
             id: string;
@@ -1025,6 +2618,20 @@ export interface components {
             jabatan: string;
             nip: string;
             unit_name: string;
+        };
+        EmployeeTalent: {
+            box?: number | null;
+            box_label?: string | null;
+            kinerja?: components["schemas"]["Rating"] | null;
+            /** @description Why no box: what is missing. */
+            missing: string[];
+            name: string;
+            nip: string;
+            potensi?: components["schemas"]["Potensi"] | null;
+            predikat?: components["schemas"]["Predikat"] | null;
+            recommendations: string[];
+            /** Format: int32 */
+            year: number;
         };
         /** @description An employee as the HR system sends it (`PUT /employees/{nip}` body). */
         EmployeeUpsert: {
@@ -1063,15 +2670,133 @@ export interface components {
         EvaluationInput: {
             /** @description Final evaluations cannot be changed any more. */
             final?: boolean;
-            /** @description Why the behaviour rating differs from the 360 suggestion, when it does. */
+            /** @description Why the behaviour rating differs from the 360 suggestion; required when it does. */
             justification?: string | null;
             rating_hasil_kerja: components["schemas"]["Rating"];
             rating_perilaku: components["schemas"]["Rating"];
+        };
+        /**
+         * @description Kind of evidence (documentation type).
+         * @enum {string}
+         */
+        EvidenceKind: "link" | "file";
+        EvidenceLinkInput: {
+            /** @description An http(s) link, at most 2000 characters. */
+            url: string;
+        };
+        EvidenceOut: {
+            content_type?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Where a file is downloaded (`/api/v1/evidence/{id}/file`), null for a link. */
+            download_url?: string | null;
+            file_name?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["EvidenceKind"];
+            sha256?: string | null;
+            size_bytes?: number | null;
+            url?: string | null;
+        };
+        /** @description The supervisor's specific expectation for one BerAKHLAK value (null when none). */
+        ExpectationOut: {
+            expectation?: string | null;
+            value_code: components["schemas"]["CoreValue"];
+            value_name: string;
+        };
+        /** @description CoreValue code → expectation text, or null to clear it. Values left out are unchanged. */
+        ExpectationsInput: {
+            expectations: {
+                [key: string]: string | null;
+            };
+        };
+        FeedbackNoteInput: {
+            body: string;
+            period_id?: string | null;
+            /** @description An RHK of the employee's SKP. */
+            rhk_id?: string | null;
+            value_code?: components["schemas"]["CoreValue"] | null;
+        };
+        FeedbackNoteList: {
+            items: components["schemas"]["FeedbackNoteOut"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description A feedback note; its author is named (feedback from the chain is not anonymous). */
+        FeedbackNoteOut: {
+            author?: components["schemas"]["PersonRef"] | null;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            period_id?: string | null;
+            rhk?: components["schemas"]["RhkRef"] | null;
+            value?: components["schemas"]["ValueRef"] | null;
         };
         FeedbackReceived: {
             message: string;
             /** @description True when a valid ticket accompanied the feedback. */
             verified: boolean;
+        };
+        /**
+         * Format: binary
+         * @description The raw bytes of a file (documentation type).
+         */
+        FileBody: string;
+        FinaliseInput: {
+            /** @description Required (10–2000 characters) when the curve breaks in a unit of 5 or more. */
+            override_reason?: string | null;
+        };
+        FormList: {
+            items: components["schemas"]["FormOut"][];
+        };
+        /** @description A rater's form: whom they rate and their saved answers. */
+        FormOut: {
+            /** @description CoreValue code → comment. */
+            comments: {
+                [key: string]: string;
+            };
+            /** @description Last local day answers may be saved; none means while the period is open. */
+            deadline?: string | null;
+            /** @description Whether the form can still be saved or submitted now. */
+            editable: boolean;
+            group: components["schemas"]["RaterGroup"];
+            /** Format: uuid */
+            id: string;
+            overall_comment?: string | null;
+            /** Format: uuid */
+            period_id: string;
+            period_name: string;
+            ratee: components["schemas"]["Person"];
+            /** @description CoreValue code → 1..5. */
+            scores: {
+                [key: string]: number;
+            };
+            /** @description `assigned`, `draft` or `submitted`. */
+            status: string;
+            submitted_at?: string | null;
+        };
+        /** @description What generating assignments created. */
+        GenerateOut: {
+            /**
+             * Format: int64
+             * @description Rows created in total.
+             */
+            created: number;
+            /**
+             * Format: int64
+             * @description Assignments that already existed and were left untouched.
+             */
+            existing: number;
+            /**
+             * Format: int64
+             * @description Self-assessments created.
+             */
+            self: number;
+            /** Format: int64 */
+            subordinate: number;
+            /** Format: int64 */
+            supervisor: number;
         };
         /** @description One golongan as written on documents, with its SIASN code and pangkat (PNS only). */
         Golongan: {
@@ -1087,26 +2812,77 @@ export interface components {
             /** @description `PNS` or `PPPK`. */
             status: string;
         };
+        GridCell: {
+            /** Format: int32 */
+            box: number;
+            count: number;
+            employees: components["schemas"]["GridPerson"][];
+            kinerja: components["schemas"]["Rating"];
+            label: string;
+            potensi: components["schemas"]["Potensi"];
+            recommendations: string[];
+        };
+        GridPerson: {
+            jabatan: string;
+            name: string;
+            nip: string;
+            predikat?: components["schemas"]["Predikat"] | null;
+            unit_code: string;
+        };
+        /** @description One rater group of the aggregate. */
+        GroupOut: {
+            /** @description Peers, subordinates and citizens are anonymous. */
+            anonymous: boolean;
+            group: components["schemas"]["RaterGroup"];
+            label: string;
+            /** @description Group mean (1–5), two decimals, when shown. */
+            mean?: number | null;
+            /**
+             * Format: int32
+             * @description Responses needed before the group is shown.
+             */
+            min_responses: number;
+            /** @description Overall comments, text only, sorted by text, when shown. */
+            overall_comments: string[];
+            /** @description The employee citizen index (25–100, U6 and U7) behind the public mean, when shown. */
+            public_index?: number | null;
+            /**
+             * Format: int32
+             * @description Submitted responses (citizen respondents for the public group).
+             */
+            responses: number;
+            /** @description Per value, when shown (not for the public). */
+            values: components["schemas"]["ValueOut"][];
+            visible: boolean;
+            /**
+             * Format: double
+             * @description The configured weight of the group.
+             */
+            weight: number;
+        };
         Health: {
             /** @description `ok` or `unreachable`. */
             database: string;
             /** @description `ok` or `degraded`. */
             status: string;
         };
+        HoursItem: {
+            /** Format: date */
+            completed_on: string;
+            /** Format: int32 */
+            hours: number;
+            /** Format: uuid */
+            item_id: string;
+            title: string;
+        };
         /** @description The SKM result of a unit over a period. */
         IkmReport: {
             elements: components["schemas"]["ElementResult"][];
             /** Format: date */
             from: string;
-            /**
-             * Format: double
-             * @description Σ NRR × 1/9 (1–4), three decimals.
-             */
+            /** @description Σ NRR × 1/9 (1–4), three decimals. */
             ikm?: number | null;
-            /**
-             * Format: double
-             * @description IKM × 25 (25–100), two decimals.
-             */
+            /** @description IKM × 25 (25–100), two decimals. */
             konversi?: number | null;
             /** Format: int64 */
             min_respondents: number;
@@ -1139,15 +2915,153 @@ export interface components {
             unchanged: number;
             updated: number;
         };
+        IndicatorInput: {
+            aspect: components["schemas"]["Aspect"];
+            description: string;
+            /** @description An existing indicator of this plan to keep. */
+            id?: string | null;
+            target_text?: string | null;
+            target_unit?: string | null;
+            /** @description A numeric target (with `target_unit`), or leave out and give `target_text`. */
+            target_value?: number | null;
+        };
+        IndicatorOut: {
+            aspect: components["schemas"]["Aspect"];
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            position: number;
+            target_text?: string | null;
+            target_unit?: string | null;
+            target_value?: number | null;
+        };
+        IndicatorRealisasi: {
+            aspect: components["schemas"]["Aspect"];
+            description: string;
+            /** Format: uuid */
+            id: string;
+            realisasi?: components["schemas"]["RealisasiOut"] | null;
+            target_text?: string | null;
+            target_unit?: string | null;
+            target_value?: number | null;
+        };
+        /**
+         * @description Kind of a development plan item.
+         * @enum {string}
+         */
+        ItemKind: "training" | "mentoring" | "other";
+        ItemList: {
+            items: components["schemas"]["ItemOut"][];
+        };
+        ItemOut: {
+            cause: string;
+            certificates: components["schemas"]["CertificateOut"][];
+            completed_on?: string | null;
+            /** Format: date */
+            due_on: string;
+            hours?: number | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ItemKind"];
+            mentor_name?: string | null;
+            mentor_nip?: string | null;
+            name?: string | null;
+            /** @description The employee (in lists across employees). */
+            nip?: string | null;
+            /** @description Not done and past its due date. */
+            overdue: boolean;
+            /** Format: uuid */
+            plan_id: string;
+            progress_note?: string | null;
+            status: components["schemas"]["ItemStatus"];
+            title: string;
+            training_id?: string | null;
+            training_title?: string | null;
+            unit_code?: string | null;
+        };
+        ItemPage: {
+            items: components["schemas"]["ItemOut"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        ItemProgressInput: {
+            /** @description When the item was finished (default today; not in the future). */
+            completed_on?: string | null;
+            progress_note?: string | null;
+            status?: components["schemas"]["ItemStatus"] | null;
+        };
+        /**
+         * @description Status of a development plan item.
+         * @enum {string}
+         */
+        ItemStatus: "planned" | "in_progress" | "done";
         /**
          * @description Kind of position (documentation type).
          * @enum {string}
          */
         JenisJabatan: "struktural" | "fungsional" | "pelaksana";
+        /**
+         * @description Jenjang (level) of a functional position.
+         * @enum {string}
+         */
+        Jenjang: "ahli_pertama" | "ahli_muda" | "ahli_madya" | "ahli_utama" | "pemula" | "terampil" | "mahir" | "penyelia";
+        /** @description `kinerjaperiodik`: the periodic (quarterly or monthly) result as SIASN takes it. */
+        KinerjaPeriodik: {
+            /**
+             * Format: int32
+             * @description Rating hasil kerja (1–3), as in `skp22`.
+             */
+            hasilKinerjaNilai: number;
+            /**
+             * Format: int32
+             * @description Predikat kinerja (1–5).
+             */
+            kuadranKinerjaNilai: number;
+            nip: string;
+            /** @description SIASN golongan code of the penilai. */
+            penilaiGolongan: string;
+            penilaiJabatan: string;
+            penilaiNama: string;
+            penilaiNip: string;
+            penilaiUnorNama: string;
+            /**
+             * Format: int32
+             * @description Rating perilaku kerja (1–3).
+             */
+            perilakuKerjaNilai: number;
+            /**
+             * Format: int32
+             * @description Last month of the period (1–12).
+             */
+            periodeAkhir: number;
+            /**
+             * Format: int32
+             * @description First month of the period (1–12).
+             */
+            periodeMulai: number;
+            /** @description NIP of the evaluated employee (see `skp22.pnsDinilaiId`). */
+            pnsDinilaiId: string;
+            /** @description `ASN` or `NON ASN`. */
+            statusPenilai: string;
+            /** Format: int32 */
+            tahun: number;
+        };
         LoginRequest: {
             password: string;
             /** @description NIP (18 digits) or email. */
             username: string;
+        };
+        /** @description The matrix cell a predikat comes from, explained. */
+        MatrixCell: {
+            /** @description The column: the rating perilaku kerja. */
+            column: components["schemas"]["Rating"];
+            column_label: string;
+            /** @description A plain Indonesian sentence explaining the cell. */
+            explanation: string;
+            predikat: components["schemas"]["Predikat"];
+            /** @description The row: the rating hasil kerja. */
+            row: components["schemas"]["Rating"];
+            row_label: string;
         };
         MeOut: {
             employee?: components["schemas"]["EmployeeOut"] | null;
@@ -1164,6 +3078,44 @@ export interface components {
          * @enum {string}
          */
         Mutu: "A" | "B" | "C" | "D";
+        /** @description One published result of the signed-in employee, with the "why". */
+        MyResult: {
+            appeal?: components["schemas"]["AppealRef"] | null;
+            /**
+             * @description The last instant an appeal may be filed: the end of the local day `appeal_days`
+             *     days after publication.
+             */
+            appeal_deadline?: string | null;
+            /** @description Whether the employee may still file an appeal. */
+            can_appeal: boolean;
+            /** Format: uuid */
+            evaluation_id: string;
+            /** @description The supervisor's reason when the rating differs from the suggestion. */
+            justification?: string | null;
+            /** @description The matrix cell the predikat comes from, explained in Indonesian. */
+            matrix: components["schemas"]["MatrixCell"];
+            /** @description The weighted 360 mean (1–5) behind the suggestion. */
+            mean_360?: number | null;
+            penilai: components["schemas"]["PenilaiRef"];
+            period: components["schemas"]["ResultPeriod"];
+            predikat: components["schemas"]["PredikatOut"];
+            rating_hasil_kerja: components["schemas"]["RatingOut"];
+            rating_perilaku: components["schemas"]["RatingOut"];
+            /** @description `published` or `under_appeal`. */
+            status: string;
+            suggested_perilaku?: components["schemas"]["RatingOut"] | null;
+        };
+        MyResultList: {
+            items: components["schemas"]["MyResult"][];
+        };
+        /**
+         * @description The unit's organisational result, set by the leader one level up.
+         * @enum {string}
+         */
+        OrgResult: "istimewa" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang";
+        OrgResultInput: {
+            result: components["schemas"]["OrgResult"];
+        };
         /** @description Pagination of every list. */
         PageMeta: {
             /** Format: int64 */
@@ -1173,7 +3125,44 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        ParentOption: {
+            description: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["RhkKind"];
+            /** Format: int32 */
+            position: number;
+        };
+        /** @description The direct supervisor's RHK items of the year, to link to. */
+        ParentOptions: {
+            items: components["schemas"]["ParentOption"][];
+            skp_status?: components["schemas"]["SkpStatus"] | null;
+            supervisor?: components["schemas"]["PersonRef"] | null;
+        };
+        ParentRhkRef: {
+            description: string;
+            /** Format: uuid */
+            id: string;
+        };
+        PeerList: {
+            items: components["schemas"]["PeerOut"][];
+        };
+        /** @description A peer as the ratee and the organisers see them: never whether they responded. */
+        PeerOut: components["schemas"]["Person"] & {
+            decision_reason?: string | null;
+            /** @description The assignment id (organisers only, for approve/reject). */
+            id?: string | null;
+            /** @description Whether the ratee nominated this peer (organisers only). */
+            nominated_by_ratee?: boolean | null;
+            /** @description `nominated`, `approved` or `rejected`. */
+            state: string;
+        };
+        PeersInput: {
+            /** @description NIPs of the peers (1–8; duplicates are ignored). */
+            nips: string[];
+        };
         Penilai: {
+            /** @description As written on documents (`III/b`). */
             golongan: string;
             jabatan: string;
             name: string;
@@ -1181,13 +3170,38 @@ export interface components {
             unit_code: string;
             unit_name: string;
         };
+        /** @description The penilai as the employee sees them. */
+        PenilaiRef: {
+            jabatan: string;
+            name: string;
+            nip: string;
+        };
+        PeriodBrief: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            name: string;
+            /** Format: int32 */
+            number: number;
+            /** Format: int32 */
+            year: number;
+        };
         PeriodCreate: {
+            /**
+             * @description Last day raters may edit or submit 360 responses (within the period or at most 60
+             *     days after it).
+             */
+            deadline_360?: string | null;
             /**
              * Format: date
              * @description Last day of the quarter or month.
              */
             ends_on: string;
+            /** @description Last day supervisors should rate (same bounds). */
+            evaluation_deadline?: string | null;
             kind: components["schemas"]["PeriodKind"];
+            /** @description Whether this period runs a 360 round (default true). */
+            run_360?: boolean | null;
             /**
              * Format: date
              * @description First day (a quarter starts on 1 January, 1 April, 1 July or 1 October).
@@ -1206,10 +3220,13 @@ export interface components {
             meta: components["schemas"]["PageMeta"];
         };
         PeriodOut: {
-            /** Format: date-time */
             closed_at?: string | null;
+            /** @description Last day of the 360 round. */
+            deadline_360?: string | null;
             /** Format: date */
             ends_on: string;
+            /** @description Last day supervisors should rate. */
+            evaluation_deadline?: string | null;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["PeriodKind"];
@@ -1220,10 +3237,10 @@ export interface components {
              * @description Quarter 1–4 or month 1–12.
              */
             number: number;
-            /** Format: date-time */
             opened_at?: string | null;
-            /** Format: date-time */
             published_at?: string | null;
+            /** @description Whether this period runs a 360 round. */
+            run_360: boolean;
             /** Format: date */
             starts_on: string;
             state: components["schemas"]["PeriodState"];
@@ -1232,17 +3249,147 @@ export interface components {
         };
         /** @enum {string} */
         PeriodState: "draft" | "open" | "closed" | "published";
+        /** @description Changes to a period's 360 and deadline settings; absent fields stay, `null` clears. */
+        PeriodUpdate: {
+            deadline_360?: string | null;
+            evaluation_deadline?: string | null;
+            run_360?: boolean | null;
+        };
+        /** @description An employee as the 360 screens show them. */
+        Person: {
+            jabatan: string;
+            name: string;
+            nip: string;
+            unit_code: string;
+            unit_name: string;
+        };
+        /** @description An employee named in a response. */
+        PersonRef: {
+            jabatan: string;
+            name: string;
+            nip: string;
+        };
+        PlacementList: {
+            family: string;
+            items: components["schemas"]["PlacementRow"][];
+            jenjang?: string | null;
+        };
+        PlacementRow: {
+            box?: number | null;
+            jabatan: string;
+            latest_period?: string | null;
+            latest_predikat?: components["schemas"]["Predikat"] | null;
+            name: string;
+            nip: string;
+            unit_code: string;
+        };
+        PlanInput: {
+            /** @description 1–20 items. */
+            items: components["schemas"]["PlanItemInput"][];
+            /** @description The published period whose result prompted the plan. */
+            period_id?: string | null;
+            title?: string | null;
+        };
+        PlanItemInput: {
+            /** @description Why (the recommendation's cause, or the supervisor's own words). */
+            cause: string;
+            /** Format: date */
+            due_on: string;
+            /** @description Training hours (JP) credited when done, 1–500. */
+            hours?: number | null;
+            kind: components["schemas"]["ItemKind"];
+            mentor_nip?: string | null;
+            title: string;
+            training_id?: string | null;
+        };
+        PlanList: {
+            items: components["schemas"]["PlanOut"][];
+        };
+        PlanOut: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["ItemOut"][];
+            name: string;
+            nip: string;
+            period_id?: string | null;
+            supervisor_name: string;
+            supervisor_nip: string;
+            title: string;
+        };
+        /**
+         * @description Potensi level from an assessment (entered or imported by HR).
+         * @enum {string}
+         */
+        Potensi: "rendah" | "menengah" | "tinggi";
+        PotensiInput: {
+            /**
+             * Format: date
+             * @description Not in the future.
+             */
+            assessed_on: string;
+            level: components["schemas"]["Potensi"];
+            /** @description Where the result comes from, e.g. "Assessment Center BKD 2026". */
+            source: string;
+        };
+        PotensiList: {
+            /** @description Newest first; the first one counts. */
+            items: components["schemas"]["PotensiOut"][];
+            nip: string;
+        };
+        PotensiOut: {
+            /** Format: date */
+            assessed_on: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            level: components["schemas"]["Potensi"];
+            source: string;
+        };
         /**
          * @description Predikat kinerja (SIASN codes 1–5).
          * @enum {string}
          */
         Predikat: "sangat_baik" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang";
+        /** @description Employees per predikat. */
+        PredikatCounts: {
+            baik: number;
+            butuh_perbaikan: number;
+            kurang: number;
+            sangat_baik: number;
+            sangat_kurang: number;
+        };
         /** @description The predikat with its SIASN code. */
         PredikatOut: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description SIASN kuadranKinerjaNilai (1 Sangat Baik … 5 Sangat Kurang).
+             */
             code: number;
             label: string;
             value: components["schemas"]["Predikat"];
+        };
+        /** @description Share of the unit's employees per predikat, in percent (one decimal). */
+        PredikatPercentages: {
+            /** Format: double */
+            baik: number;
+            /** Format: double */
+            butuh_perbaikan: number;
+            /** Format: double */
+            kurang: number;
+            /** Format: double */
+            sangat_baik: number;
+            /** Format: double */
+            sangat_kurang: number;
+        };
+        ProgressOut: {
+            /** Format: uuid */
+            period_id: string;
+            raters: components["schemas"]["RaterPending"][];
+            /** @description Per unit of the ratees. */
+            units: components["schemas"]["UnitProgress"][];
         };
         /** @description One question of the form. */
         PublicElement: {
@@ -1273,15 +3420,172 @@ export interface components {
             title: string;
         };
         /**
+         * @description Why a rater's responses look unreliable (shown to HR, never to the ratee).
+         * @enum {string}
+         */
+        QualityFlag: "straight_lining" | "lenient" | "severe";
+        /** @description A rater whose responses look unreliable (never whom they rated). */
+        QualityItem: {
+            flags: components["schemas"]["QualityFlag"][];
+            /**
+             * Format: double
+             * @description Mean of all their scores, two decimals.
+             */
+            mean: number;
+            name: string;
+            nip: string;
+            /**
+             * Format: int32
+             * @description Submitted responses (self-assessments excluded).
+             */
+            responses: number;
+            unit_code: string;
+            unit_name: string;
+        };
+        QualityOut: {
+            /** @description Flagged raters only. */
+            items: components["schemas"]["QualityItem"][];
+            /** Format: uuid */
+            period_id: string;
+            /** @description Raters with submitted responses that were checked. */
+            raters_checked: number;
+        };
+        /**
+         * @description Who gave a response.
+         * @enum {string}
+         */
+        RaterGroup: "self" | "supervisor" | "peer" | "subordinate" | "public";
+        RaterList: {
+            items: components["schemas"]["RaterOut"][];
+        };
+        /** @description One assignment as the organisers (supervisor chain, HR) see it. */
+        RaterOut: components["schemas"]["Person"] & {
+            group: components["schemas"]["RaterGroup"];
+            /** @description The assignment id, on peer rows only (for approve/reject). */
+            id?: string | null;
+            /**
+             * @description Self and supervisor rows: `assigned`, `draft` or `submitted`. Peer and subordinate
+             *     rows: only `nominated`, `approved` or `rejected` (they are anonymous).
+             */
+            state: string;
+        };
+        /** @description A rater with forms to finish (never whom they rate). */
+        RaterPending: {
+            name: string;
+            nip: string;
+            /** Format: int64 */
+            pending: number;
+            unit_code: string;
+            unit_name: string;
+        };
+        /**
          * @description Rating hasil kerja or rating perilaku kerja (SIASN codes 1/2/3).
          * @enum {string}
          */
         Rating: "di_atas" | "sesuai" | "di_bawah";
+        /** @description A rating with its label and SIASN code. */
+        RatingOut: {
+            /**
+             * Format: int32
+             * @description SIASN code: 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
+             */
+            code: number;
+            label: string;
+            value: components["schemas"]["Rating"];
+        };
+        /** @description A pair of ratings and their predikat. */
+        RatingsOut: {
+            predikat: components["schemas"]["PredikatOut"];
+            rating_hasil_kerja: components["schemas"]["Rating"];
+            rating_perilaku: components["schemas"]["Rating"];
+        };
+        RealisasiInput: {
+            note?: string | null;
+            /** @description The achieved number (same unit as the target), or leave out and give `value_text`. */
+            value_number?: number | null;
+            value_text?: string | null;
+        };
+        RealisasiOut: {
+            /** Format: date-time */
+            created_at: string;
+            evidence: components["schemas"]["EvidenceOut"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            indicator_id: string;
+            note?: string | null;
+            /** Format: uuid */
+            period_id: string;
+            /** Format: date-time */
+            updated_at: string;
+            value_number?: number | null;
+            value_text?: string | null;
+        };
+        RealisasiPeriod: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            state: components["schemas"]["PeriodState"];
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description An employee's realisasi of a period, per RHK and indicator. */
+        RealisasiSheet: {
+            /** @description The caller may record realisasi now (own approved SKP, open period). */
+            can_edit: boolean;
+            employee: components["schemas"]["PersonRef"];
+            period: components["schemas"]["RealisasiPeriod"];
+            rhk: components["schemas"]["RhkRealisasi"][];
+            skp?: components["schemas"]["SkpRef"] | null;
+        };
         ReasonBody: {
             reason: string;
         };
+        RecommendationList: {
+            items: components["schemas"]["RecommendationOut"][];
+            name: string;
+            nip: string;
+            period?: components["schemas"]["PeriodBrief"] | null;
+        };
+        RecommendationOut: {
+            actions: components["schemas"]["RecommendedAction"][];
+            /** @description Why: period, predikat or value + mean. */
+            cause: string;
+            /** @description Stable key of the recommendation within the period (`predikat` or `value:<code>`). */
+            key: string;
+            /** @description The 360 mean of the value (all submitted non-self responses of the period). */
+            mean?: number | null;
+            period: components["schemas"]["PeriodBrief"];
+            predikat?: components["schemas"]["Predikat"] | null;
+            predikat_label?: string | null;
+            responses?: number | null;
+            rule: string;
+            /** @description `predikat` or `value_360`. */
+            trigger: string;
+            value_code?: components["schemas"]["CoreValue"] | null;
+            value_label?: string | null;
+        };
+        RecommendedAction: {
+            hours?: number | null;
+            /** @description `training` or `mentoring`. */
+            kind: string;
+            mentor_jabatan?: string | null;
+            /** @description The mentor's own 360 mean in the value concerned. */
+            mentor_mean?: number | null;
+            mentor_name?: string | null;
+            mentor_nip?: string | null;
+            mode?: string | null;
+            provider?: string | null;
+            reason: string;
+            title: string;
+            training_id?: string | null;
+        };
         RefreshRequest: {
             refresh_token: string;
+        };
+        RejectInput: {
+            /** @description Why the nomination is rejected (shown to the ratee who nominated). */
+            reason?: string | null;
         };
         ReplyBody: {
             text: string;
@@ -1293,6 +3597,13 @@ export interface components {
             replied_at: string;
             reply: string;
         };
+        /** @description A rater's answers. PUT replaces what was saved; `submit` makes them final. */
+        ResponseInput: {
+            comments?: components["schemas"]["CommentsDoc"] | null;
+            overall_comment?: string | null;
+            scores?: components["schemas"]["ScoresDoc"] | null;
+            submit?: boolean;
+        };
         ResultList: {
             items: components["schemas"]["ResultOut"][];
             /** Format: uuid */
@@ -1300,8 +3611,14 @@ export interface components {
         };
         /** @description One employee's result for a period. */
         ResultOut: {
+            /** Format: uuid */
+            evaluation_id: string;
             golongan: string;
             jabatan: string;
+            /** @description The supervisor's justification when the rating differs from the suggestion. */
+            justification?: string | null;
+            /** @description The weighted 360 mean (1–5) behind the suggestion. */
+            mean_360?: number | null;
             name: string;
             nip: string;
             penilai: components["schemas"]["Penilai"];
@@ -1318,9 +3635,60 @@ export interface components {
              * @description SIASN perilakuKerjaNilai (1–3).
              */
             rating_perilaku_kerja_code: number;
-            /** @description `draft`, `final` or `published`. */
+            /** @description `draft`, `final`, `published` or `under_appeal` (published with an open appeal). */
             status: string;
+            suggested_perilaku?: components["schemas"]["Rating"] | null;
             unit_code: string;
+            unit_name: string;
+        };
+        /** @description The period of a result as the employee sees it. */
+        ResultPeriod: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            name: string;
+            /** Format: int32 */
+            number: number;
+            published_at?: string | null;
+            /** Format: int32 */
+            year: number;
+        };
+        ReturnInput: {
+            /** @description Why the plan goes back (5–2000 characters). */
+            reason: string;
+        };
+        RhkInput: {
+            description: string;
+            /** @description An existing RHK of this plan to keep (feedback notes and subordinates' links stay). */
+            id?: string | null;
+            indicators: components["schemas"]["IndicatorInput"][];
+            kind: components["schemas"]["RhkKind"];
+            /** @description An RHK of the direct supervisor's SKP of the same year. */
+            parent_rhk_id?: string | null;
+        };
+        /** @enum {string} */
+        RhkKind: "utama" | "tambahan";
+        RhkOut: {
+            description: string;
+            /** Format: uuid */
+            id: string;
+            indicators: components["schemas"]["IndicatorOut"][];
+            kind: components["schemas"]["RhkKind"];
+            parent_rhk?: components["schemas"]["ParentRhkRef"] | null;
+            /** Format: int32 */
+            position: number;
+        };
+        RhkRealisasi: {
+            description: string;
+            /** Format: uuid */
+            id: string;
+            indicators: components["schemas"]["IndicatorRealisasi"][];
+            kind: components["schemas"]["RhkKind"];
+        };
+        RhkRef: {
+            description: string;
+            /** Format: uuid */
+            id: string;
         };
         /**
          * @description Role of an account (documentation type).
@@ -1334,6 +3702,157 @@ export interface components {
             /** @description 1-based data row (the CSV header is not counted). */
             row: number;
         };
+        /** @description One rule of the curve and how the unit stands against it. */
+        RuleCheck: {
+            /** @description Employees the unit has in the predikat(s) the rule counts. */
+            actual: number;
+            kind: components["schemas"]["RuleKind"];
+            /** @description Employees allowed at most / required at least, after rounding. */
+            limit: number;
+            /** @description What breaks, as a plain Indonesian sentence; `None` when satisfied. */
+            message?: string | null;
+            /** @description The percentage of the regulation, for percentage rules. */
+            percent?: number | null;
+            /** @description The predikat(s) the rule counts. */
+            predikats: components["schemas"]["Predikat"][];
+            /** @description Human-readable rule, in Indonesian. */
+            rule: string;
+            satisfied: boolean;
+        };
+        /**
+         * @description How a rule bounds its count.
+         * @enum {string}
+         */
+        RuleKind: "at_most" | "at_least" | "at_least_count" | "none";
+        /** @description Scores 1–5 per BerAKHLAK value (documentation type). All seven are needed to submit. */
+        ScoresDoc: {
+            adaptif?: number | null;
+            akuntabel?: number | null;
+            berorientasi_pelayanan?: number | null;
+            harmonis?: number | null;
+            kolaboratif?: number | null;
+            kompeten?: number | null;
+            loyal?: number | null;
+        };
+        /** @description One counted group: its configured weight, its renormalised share (0–1) and its mean. */
+        Share: {
+            group: components["schemas"]["RaterGroup"];
+            /** Format: double */
+            mean: number;
+            /** Format: double */
+            share: number;
+            /** Format: double */
+            weight: number;
+        };
+        /** @description One employee's result in SIASN shape. */
+        SiasnItem: {
+            kinerjaperiodik: components["schemas"]["KinerjaPeriodik"];
+            name: string;
+            nip: string;
+            /** @description True when the result may be forwarded: published and no appeal open. */
+            ready: boolean;
+            skp22?: components["schemas"]["Skp22"] | null;
+            /** @description `draft`, `final`, `published` or `under_appeal`. */
+            status: string;
+            unit_code: string;
+        };
+        SiasnList: {
+            items: components["schemas"]["SiasnItem"][];
+            /** Format: uuid */
+            period_id: string;
+        };
+        /**
+         * @description `skp22`: the annual SKP result as SIASN takes it (only for the annual evaluation:
+         *     Triwulan IV, or December for monthly periods).
+         */
+        Skp22: {
+            /**
+             * Format: int32
+             * @description Rating hasil kerja: 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
+             */
+            hasilKinerjaNilai: number;
+            /**
+             * Format: int32
+             * @description Predikat kinerja: 1 Sangat Baik, 2 Baik, 3 Butuh Perbaikan, 4 Kurang/Misconduct,
+             *     5 Sangat Kurang.
+             */
+            kuadranKinerjaNilai: number;
+            /** @description NIP of the evaluated employee. */
+            nip: string;
+            /**
+             * @description Golongan of the penilai as the SIASN code (`32` for III/b; 1–17 for PPPK), as
+             *     snapshotted with the evaluation.
+             */
+            penilaiGolongan: string;
+            /** @description Jabatan of the penilai (snapshot). */
+            penilaiJabatan: string;
+            /** @description Name of the penilai with titles. */
+            penilaiNama: string;
+            /** @description NIP of the pejabat penilai. */
+            penilaiNip: string;
+            /** @description Name of the penilai's unit (unor). */
+            penilaiUnorNama: string;
+            /**
+             * Format: int32
+             * @description Rating perilaku kerja: 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
+             */
+            perilakuKerjaNilai: number;
+            /**
+             * @description The evaluated employee. This system knows the NIP, not SIASN's internal PNS id:
+             *     the HR system maps the NIP to it before forwarding.
+             */
+            pnsDinilaiId: string;
+            /** @description `ASN` when the penilai is PNS or PPPK, otherwise `NON ASN`. */
+            statusPenilai: string;
+            /**
+             * Format: int32
+             * @description Year evaluated.
+             */
+            tahun: number;
+        };
+        /** @description The whole plan; it replaces what was saved. */
+        SkpInput: {
+            rhk: components["schemas"]["RhkInput"][];
+        };
+        /** @description An SKP with its RHK items, indicators and the seven expectations. */
+        SkpOut: {
+            approver?: components["schemas"]["PersonRef"] | null;
+            /** @description The caller may approve or return (the direct supervisor, while submitted). */
+            can_decide: boolean;
+            /** @description The caller may edit and submit (the employee, while draft or returned). */
+            can_edit: boolean;
+            /** @description The caller may set expectations (the direct supervisor). */
+            can_set_expectations: boolean;
+            /** Format: date-time */
+            created_at: string;
+            decided_at?: string | null;
+            employee: components["schemas"]["PersonRef"];
+            /** @description Always the seven values in the official order. */
+            expectations: components["schemas"]["ExpectationOut"][];
+            /** Format: uuid */
+            id: string;
+            jabatan: string;
+            return_reason?: string | null;
+            rhk: components["schemas"]["RhkOut"][];
+            status: components["schemas"]["SkpStatus"];
+            submitted_at?: string | null;
+            /** @description Snapshot of the employee's unit and jabatan when the plan was last saved. */
+            unit_code: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            year: number;
+        };
+        SkpRef: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SkpStatus"];
+        };
+        /**
+         * @description The state of an SKP.
+         * @enum {string}
+         */
+        SkpStatus: "draft" | "submitted" | "approved" | "returned";
         /** @description One Server-Sent Event as it appears on the wire. */
         SseEvent: {
             /** @description JSON text: `{ "kind", "ids": [...] }`. */
@@ -1341,11 +3860,15 @@ export interface components {
             /** @description `ready`, `resync`, `employee_updated`, `unit_updated`, `employees_imported`, … */
             event?: string | null;
             id?: string | null;
-            /**
-             * Format: int64
-             * @description Reconnection delay in milliseconds.
-             */
+            /** @description Reconnection delay in milliseconds. */
             retry?: number | null;
+        };
+        /** @description One side's statement; each party may only write their own. */
+        StatementsInput: {
+            /** @description The employee's statement (the employee only). */
+            employee_statement?: string | null;
+            /** @description The penilai's statement (the penilai only). */
+            penilai_statement?: string | null;
         };
         SubmissionList: {
             items: components["schemas"]["SubmissionOut"][];
@@ -1367,7 +3890,6 @@ export interface components {
             hold_reason?: string | null;
             /** Format: uuid */
             id: string;
-            /** Format: date-time */
             replied_at?: string | null;
             reply?: string | null;
             /** @description `counted`, `held` or `rejected`. */
@@ -1382,6 +3904,46 @@ export interface components {
          * @enum {string}
          */
         SubmissionStatus: "counted" | "held" | "rejected";
+        /** @description The 360 suggestion shown to the supervisor. */
+        SuggestionOut: {
+            /**
+             * Format: double
+             * @description The weighted 360 mean (1–5).
+             */
+            mean: number;
+            rating: components["schemas"]["Rating"];
+        };
+        /** @description A ratee's 360 aggregate for a period. */
+        SummaryOut: {
+            /**
+             * Format: int32
+             * @description Effective threshold for peers and subordinates (never below 3).
+             */
+            anonymity_threshold: number;
+            groups: components["schemas"]["GroupOut"][];
+            name: string;
+            nip: string;
+            /** Format: uuid */
+            period_id: string;
+            run_360: boolean;
+            suggested_rating?: components["schemas"]["Rating"] | null;
+            suggested_rating_label?: string | null;
+            /** @description Weighted mean of the shown groups (1–5), two decimals. */
+            weighted_mean?: number | null;
+            /** @description The groups counted, with their weights renormalised to shares. */
+            weights_used: components["schemas"]["Share"][];
+            /** @description The formula with the numbers. */
+            why: string;
+        };
+        TalentGrid: {
+            /** @description The nine cells, box 1 to 9. */
+            cells: components["schemas"]["GridCell"][];
+            unit_code?: string | null;
+            /** @description Employees without an annual result or potensi. */
+            unplaced: components["schemas"]["Unplaced"][];
+            /** Format: int32 */
+            year: number;
+        };
         TargetCreate: {
             /** @description The employee (employee targets); must belong to `unit_code`. */
             employee_nip?: string | null;
@@ -1427,6 +3989,53 @@ export interface components {
             unit_code: string;
             unit_name: string;
         };
+        /** @description A subordinate's evaluation as the supervisor sees it. */
+        TeamEvaluation: {
+            /** Format: uuid */
+            id: string;
+            justification?: string | null;
+            mean_360?: number | null;
+            predikat: components["schemas"]["PredikatOut"];
+            rating_hasil_kerja: components["schemas"]["Rating"];
+            rating_perilaku: components["schemas"]["Rating"];
+            /** @description `draft` or `final`. */
+            status: string;
+            suggested_perilaku?: components["schemas"]["Rating"] | null;
+        };
+        TeamList: {
+            items: components["schemas"]["TeamMember"][];
+            /** Format: uuid */
+            period_id: string;
+        };
+        /** @description One direct subordinate and where their cycle stands. */
+        TeamMember: {
+            /** @description `filed` or `decided` when the employee appealed. */
+            appeal_status?: string | null;
+            evaluation?: components["schemas"]["TeamEvaluation"] | null;
+            /**
+             * Format: int64
+             * @description Indicators in the SKP of the year.
+             */
+            indicators: number;
+            jabatan: string;
+            name: string;
+            nip: string;
+            /**
+             * Format: int64
+             * @description Indicators with realisasi recorded in this period.
+             */
+            realisasi: number;
+            /**
+             * Format: int64
+             * @description Submitted 360 responses about them in this period, all groups together (no
+             *     per-rater detail).
+             */
+            responses_360_submitted: number;
+            /** @description SKP of the period's year: `draft`, `submitted`, `approved`, `returned`, or null. */
+            skp_status?: string | null;
+            suggestion?: components["schemas"]["SuggestionOut"] | null;
+            unit_code: string;
+        };
         TicketBatch: {
             /** Format: uuid */
             batch_id: string;
@@ -1448,7 +4057,6 @@ export interface components {
             code: string;
             /** Format: date-time */
             created_at: string;
-            /** Format: date-time */
             used_at?: string | null;
         };
         TokenPair: {
@@ -1462,14 +4070,114 @@ export interface components {
             /** @description Always `Bearer`. */
             token_type: string;
         };
+        TrainingHoursOut: {
+            /** Format: int64 */
+            completed_jp: number;
+            items: components["schemas"]["HoursItem"][];
+            met: boolean;
+            name: string;
+            nip: string;
+            /** Format: int64 */
+            remaining_jp: number;
+            /** Format: int64 */
+            target_jp: number;
+            /** Format: int32 */
+            year: number;
+        };
+        TrainingInput: {
+            active?: boolean | null;
+            competency?: string | null;
+            /**
+             * Format: int32
+             * @description Length in JP, 1–500.
+             */
+            hours: number;
+            mode: components["schemas"]["TrainingMode"];
+            provider: string;
+            title: string;
+            value_code?: components["schemas"]["CoreValue"] | null;
+        };
+        TrainingList: {
+            items: components["schemas"]["TrainingOut"][];
+        };
+        /**
+         * @description Delivery mode of a course in the catalogue.
+         * @enum {string}
+         */
+        TrainingMode: "klasikal" | "e-learning" | "blended" | "lainnya";
+        TrainingOut: {
+            active: boolean;
+            competency?: string | null;
+            /**
+             * Format: int32
+             * @description Length in JP (jam pelajaran).
+             */
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            mode: components["schemas"]["TrainingMode"];
+            provider: string;
+            title: string;
+            value_code?: components["schemas"]["CoreValue"] | null;
+            value_label?: string | null;
+        };
         TrendPoint: {
-            /** Format: double */
             konversi?: number | null;
             /** @description Local month `YYYY-MM`. */
             month: string;
             mutu?: components["schemas"]["Mutu"] | null;
             /** Format: int64 */
             respondents: number;
+        };
+        UnitAk: {
+            formula: string;
+            items: components["schemas"]["UnitAkRow"][];
+            /** Format: int32 */
+            year: number;
+        };
+        UnitAkRow: {
+            coefficient?: number | null;
+            jabatan: string;
+            jenjang?: components["schemas"]["Jenjang"] | null;
+            name: string;
+            nip: string;
+            periods: number;
+            /** Format: double */
+            total_ak: number;
+            unit_code: string;
+        };
+        UnitDistributionList: {
+            /** @description Units with evaluations or an org result in the period, by code. */
+            items: components["schemas"]["UnitDistributionSummary"][];
+            /** Format: uuid */
+            period_id: string;
+        };
+        /** @description One unit in the period overview. */
+        UnitDistributionSummary: {
+            conforms?: boolean | null;
+            employees: number;
+            evaluations_not_final: number;
+            finalised: boolean;
+            needs_override: boolean;
+            org_result?: components["schemas"]["OrgResult"] | null;
+            small_unit: boolean;
+            unit_code: string;
+            unit_name: string;
+        };
+        UnitHoursOut: {
+            items: components["schemas"]["UnitHoursRow"][];
+            /** Format: int64 */
+            target_jp: number;
+            /** Format: int32 */
+            year: number;
+        };
+        UnitHoursRow: {
+            /** Format: int64 */
+            completed_jp: number;
+            met: boolean;
+            name: string;
+            nip: string;
+            unit_code: string;
         };
         /**
          * @description Unit kinds (documentation type; the handler validates the string).
@@ -1495,12 +4203,38 @@ export interface components {
             parent_code?: string | null;
             parent_name?: string | null;
         };
+        UnitProgress: {
+            /**
+             * Format: int64
+             * @description Forms issued (assigned, started or submitted).
+             */
+            assigned: number;
+            /**
+             * Format: int64
+             * @description Peer nominations waiting for a decision.
+             */
+            awaiting_approval: number;
+            /**
+             * Format: int64
+             * @description Issued and not yet submitted.
+             */
+            pending: number;
+            /** Format: int64 */
+            submitted: number;
+            unit_code: string;
+            unit_name: string;
+        };
         UnitUpsert: {
             /** @description One of kecamatan, kelurahan, sekretariat, seksi, dinas, bidang, uptd, lainnya. */
             kind: components["schemas"]["UnitKind"];
             name: string;
             /** @description Code of the parent unit; omit or null for a root unit. */
             parent_code?: string | null;
+        };
+        Unplaced: {
+            name: string;
+            nip: string;
+            reason: string;
         };
         /** @description The signed-in account. */
         UserOut: {
@@ -1510,6 +4244,22 @@ export interface components {
             name: string;
             nip?: string | null;
             roles: components["schemas"]["Role"][];
+        };
+        /** @description One BerAKHLAK value of a shown group. */
+        ValueOut: {
+            /** @description Comments, text only, sorted by text. */
+            comments: string[];
+            /**
+             * Format: double
+             * @description Mean score, two decimals.
+             */
+            mean: number;
+            name: string;
+            value: components["schemas"]["CoreValue"];
+        };
+        ValueRef: {
+            code: components["schemas"]["CoreValue"];
+            name: string;
         };
     };
     responses: never;
@@ -1699,6 +4449,295 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_appeals: {
+        parameters: {
+            query?: {
+                /** @description `mine` (default), `penilai`, `to_decide` or `all`. */
+                role?: components["schemas"]["AppealRole"] | null;
+                /** @description `filed` or `decided`. */
+                status?: components["schemas"]["AppealStatus"] | null;
+                page?: number | null;
+                per_page?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `all` without admin, HR or auditor role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown role or status */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_appeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    decide_appeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the decider (the penilai and the employee never are) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `appeal_decided` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing reason, or ratings that contradict the decision */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_statements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatementsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Writing the other side's statement, or not a party */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `appeal_decided` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Empty or too long statement */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1974,6 +5013,447 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rate_coaching: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Coaching session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoachingRatingInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the coached employee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not exactly nine answers from 1 to 5, or a long comment */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemProgressInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the plan's employee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    upload_certificate: {
+        parameters: {
+            query?: {
+                /** @description The original file name (only its last segment is kept, sanitised). */
+                file_name?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The raw file bytes */
+        requestBody: {
+            content: {
+                "application/pdf": components["schemas"]["CertificateFile"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CertificateFile"];
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["CertificateFile"];
+                "image/jpeg": components["schemas"]["CertificateFile"];
+                "image/png": components["schemas"]["CertificateFile"];
+                "image/webp": components["schemas"]["CertificateFile"];
+                "text/csv": components["schemas"]["CertificateFile"];
+                "text/plain": components["schemas"]["CertificateFile"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the plan's employee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `certificate_limit`: at most 10 files per item */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Type not accepted, or the bytes do not match it */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Empty file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    download_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Item id */
+                id: string;
+                cert_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CertificateFile"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Item id */
+                id: string;
+                cert_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_plan_items: {
+        parameters: {
+            query?: {
+                /** @description Only employees of this unit and the units below it. */
+                unit_code?: string | null;
+                /** @description Only items not done and past their due date. */
+                overdue?: boolean | null;
+                page?: number | null;
+                per_page?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown unit */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2339,6 +5819,70 @@ export interface operations {
             };
         };
     };
+    employee_angka_kredit: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year. */
+                year?: number | null;
+            };
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeAk"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     get_employee_citizen_feedback: {
         parameters: {
             query?: {
@@ -2399,6 +5943,1408 @@ export interface operations {
             };
         };
     };
+    list_coaching: {
+        parameters: {
+            query?: {
+                page?: number | null;
+                per_page?: number | null;
+            };
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    add_coaching: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoachingInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not above the employee in the chain */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A date in the future, an empty topic, or invalid competency scores */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_plans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the employee's direct supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid items, or a referenced training, mentor or period does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    completed_development: {
+        parameters: {
+            query?: {
+                /** @description Only items completed on or after this date (default: all). */
+                since?: string | null;
+            };
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_feedback_notes: {
+        parameters: {
+            query?: {
+                period_id?: string | null;
+                page?: number | null;
+                per_page?: number | null;
+            };
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackNoteList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    add_feedback_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackNoteInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackNoteOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not above the employee in the chain */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Empty or long body, unknown value code, an RHK not of this employee, or an unknown period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_potensi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PotensiList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    add_potensi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PotensiInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PotensiOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_recommendations: {
+        parameters: {
+            query?: {
+                /** @description A published period; default: the latest published period with a result for the employee. */
+                period_id?: string | null;
+            };
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown NIP, or the period does not exist or is not published */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_skp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such employee (or not visible), or `skp_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Year outside 2000–2100 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_skp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkpInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpOut"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the employee themself */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `skp_locked`: submitted or approved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid plan (fields name each problem), a parent RHK that is not the supervisor's, or an unknown item id */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    approve_skp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the direct supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `invalid_transition`: not submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    copy_skp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the employee themself */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No plan for `from_year` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `skp_exists`: a plan for the year exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Year outside 2000–2100 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_expectations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpectationsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the direct supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown value code or text too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    parent_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentOptions"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Year outside 2000–2100 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    return_skp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the direct supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `invalid_transition`: not submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Reason missing or too short */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    submit_skp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the employee themself */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `invalid_transition`: already submitted or approved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `no_rhk_utama`, or `no_supervisor` (nobody to approve) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    employee_talent: {
+        parameters: {
+            query?: {
+                /** @description Year of the annual result (default: the latest year with a published annual period). */
+                year?: number | null;
+            };
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeTalent"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    employee_training_hours: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year. */
+                year?: number | null;
+            };
+            header?: never;
+            path: {
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingHoursOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     stream_events: {
         parameters: {
             query?: {
@@ -2429,6 +7375,126 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evidence id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `period_not_open` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    download_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Evidence id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["FileBody"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description May not read this employee's realisasi */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such evidence, or it is a link */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3542,6 +8608,89 @@ export interface operations {
             };
         };
     };
+    my_forms: {
+        parameters: {
+            query?: {
+                /** @description Forms of this period; without it, of every open period. */
+                period_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Period not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    my_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyResultList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The account is not linked to an employee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     list_periods: {
         parameters: {
             query?: {
@@ -3651,7 +8800,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not exactly one quarter or month of the year */
+            /** @description Not exactly one quarter or month of the year, or a deadline outside the period (+60 days) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3697,6 +8846,213 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeriodUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The period is published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A deadline outside the period (+60 days) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_progress: {
+        parameters: {
+            query?: {
+                /** @description Limit to the employees of this unit and the units below it. */
+                unit_code?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Period or unit not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_quality: {
+        parameters: {
+            query?: {
+                /** @description Limit to the employees of this unit and the units below it. */
+                unit_code?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Period or unit not found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3758,8 +9114,257 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Transition not allowed from the current state */
+            /** @description Transition not allowed from the current state, or (publish) units not finalised */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                /** @description The ratee */
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_peers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                /** @description The ratee */
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    add_peers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                /** @description The ratee */
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeersInput"];
+            };
+        };
+        responses: {
+            /** @description The peers as the caller may see them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Neither the employee, their direct supervisor nor HR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `no_360_round`, `period_published` or `assignment_conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `cannot_rate_self_as_peer`, `peer_in_other_group`, `too_many_peers`, or `validation_failed` naming unknown or inactive NIPs */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_raters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                /** @description The ratee */
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaterList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The ratee themself */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3827,7 +9432,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Period not open, or the evaluation is final */
+            /** @description `period_not_open`, `evaluation_final`, `unit_finalised` or `skp_not_approved` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3852,6 +9457,101 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description `justification_required` (field `justification`) or a too long justification */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    file_appeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealCreate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the evaluated employee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `period_not_published`, `appeal_deadline_passed` or `appeal_exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Empty or too long reasons */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,7 +9613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Transition not allowed from the current state */
+            /** @description Transition not allowed from the current state, or (publish) units not finalised */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3975,7 +9675,74 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Transition not allowed from the current state */
+            /** @description Transition not allowed from the current state, or (publish) units not finalised */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    generate_raters: {
+        parameters: {
+            query?: {
+                /** @description Limit to the employees of this unit and the units below it. */
+                unit_code?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerateOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Period or unit not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `no_360_round`, `period_published` or `assignment_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3989,6 +9756,7 @@ export interface operations {
     list_period_results: {
         parameters: {
             query?: {
+                /** @description Only the results of this (snapshot) unit. */
                 unit_code?: string | null;
             };
             header?: never;
@@ -4033,6 +9801,682 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    results_csv: {
+        parameters: {
+            query?: {
+                /** @description Only the results of this (snapshot) unit. */
+                unit_code?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    results_xlsx: {
+        parameters: {
+            query?: {
+                /** @description Only the results of this (snapshot) unit. */
+                unit_code?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description More rows than a sheet holds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    results_siasn: {
+        parameters: {
+            query?: {
+                /** @description Only the results of this (snapshot) unit. */
+                unit_code?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The account is not linked to an employee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_unit_distributions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDistributionList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_distribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                /** @description Unit code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Distribution"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    finalise_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                /** @description Unit code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinaliseInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Distribution"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `org_result_missing`, `evaluations_not_final`, `distribution_violated`, `unit_finalised` or `period_published` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Override reason shorter than 10 or longer than 2000 characters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    set_org_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                /** @description Unit code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgResultInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Distribution"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not HR/admin nor a leader above the unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unit_finalised` or `period_published` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_realisasi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period_id: string;
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealisasiSheet"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such period, or employee not visible */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_realisasi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period_id: string;
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RealisasiInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealisasiOut"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealisasiOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the employee's own indicator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such period or indicator */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `skp_not_approved`, `period_not_open` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No value, a text too long, or the SKP is of another year than the period */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4170,6 +10614,473 @@ export interface operations {
             };
         };
     };
+    get_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Assignment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Assignment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `response_submitted`, `period_not_open`, `deadline_passed` or `no_360_round` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Scores outside 1–5, unknown values, comments too long, or missing scores when submitting */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    approve_peer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Assignment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaterOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_a_peer`, `no_360_round` or `period_published` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reject_peer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Assignment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaterOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_a_peer`, `no_360_round` or `period_published` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    add_evidence_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Realisasi id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceLinkInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `period_not_open`, `evidence_limit` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not an http(s) link, or longer than 2000 characters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    upload_evidence_file: {
+        parameters: {
+            query?: {
+                /** @description The original file name (only its last segment is kept, sanitised). */
+                filename?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Realisasi id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The raw file bytes */
+        requestBody: {
+            content: {
+                "application/pdf": components["schemas"]["FileBody"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBody"];
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["FileBody"];
+                "image/jpeg": components["schemas"]["FileBody"];
+                "image/png": components["schemas"]["FileBody"];
+                "image/webp": components["schemas"]["FileBody"];
+                "text/csv": components["schemas"]["FileBody"];
+                "text/plain": components["schemas"]["FileBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `period_not_open`, `evidence_limit` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Larger than the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `unsupported_file_type`: type not accepted or the bytes do not match it */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Empty file */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     list_berakhlak: {
         parameters: {
             query?: never;
@@ -4185,6 +11096,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BerakhlakValue"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    coaching_statements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingStatement"][];
                 };
             };
             401: {
@@ -4215,6 +11153,960 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_approvals: {
+        parameters: {
+            query?: {
+                /** @description Defaults to the current year. */
+                year?: number | null;
+                status?: ("draft" | "submitted" | "approved" | "returned" | "none") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown status filter or year outside 2000–2100 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unit_angka_kredit: {
+        parameters: {
+            query?: {
+                /** @description The unit (and the units below it); required for unit leaders. */
+                unit_code?: string | null;
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitAk"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unit_angka_kredit_csv: {
+        parameters: {
+            query?: {
+                /** @description The unit (and the units below it); required for unit leaders. */
+                unit_code?: string | null;
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    promotion_candidates: {
+        parameters: {
+            query?: {
+                /** @description The unit and the units below it; required for unit leaders. */
+                unit_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    promotion_candidates_csv: {
+        parameters: {
+            query?: {
+                /** @description The unit and the units below it; required for unit leaders. */
+                unit_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    talent_grid: {
+        parameters: {
+            query?: {
+                /** @description The unit and the units below it; required for unit leaders. */
+                unit_code?: string | null;
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalentGrid"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    placement: {
+        parameters: {
+            query?: {
+                /** @description The vacant position's jabatan (its family is compared, without the jenjang). */
+                jabatan?: string | null;
+                /** @description Only this unit and below (required for unit leaders). */
+                unit_code?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description jabatan missing or too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    import_potensi: {
+        parameters: {
+            query?: {
+                /** @description Validate only. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareerImportReport"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `import_rejected` (rows list every problem) or an unusable CSV */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unit_training_hours: {
+        parameters: {
+            query?: {
+                /** @description The unit (and the units below it); required for unit leaders. */
+                unit_code?: string | null;
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitHoursOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_trainings: {
+        parameters: {
+            query?: {
+                /** @description Part of the title. */
+                q?: string | null;
+                /** @description A BerAKHLAK value code. */
+                value_code?: string | null;
+                /** @description `klasikal`, `e-learning`, `blended` or `lainnya`. */
+                mode?: string | null;
+                active?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown value_code or mode */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_training: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `training_exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    import_trainings: {
+        parameters: {
+            query?: {
+                /** @description Validate only. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareerImportReport"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `import_rejected` (rows list every problem) or an unusable CSV */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_training: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_training: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingOut"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `training_exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_training: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `training_in_use` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,6 +26,7 @@ use uuid::Uuid;
 
 use super::PageMeta;
 use super::evaluations::{PredikatOut, display_name};
+use super::skp::PersonRef;
 use crate::auth::{Principal, policy};
 use crate::domain::appeal::{Decision, deadline, decide, within};
 use crate::domain::period::PeriodState;
@@ -118,14 +119,7 @@ pub struct AppealQuery {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct PersonRef {
-    pub nip: String,
-    pub name: String,
-    pub jabatan: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct PeriodBrief {
+pub struct AppealPeriod {
     pub id: Uuid,
     pub name: String,
 }
@@ -142,7 +136,7 @@ pub struct RatingsOut {
 pub struct AppealOut {
     pub id: Uuid,
     pub evaluation_id: Uuid,
-    pub period: PeriodBrief,
+    pub period: AppealPeriod,
     pub employee: PersonRef,
     pub penilai: PersonRef,
     /// The atasan pejabat penilai; null when HR decides.
@@ -262,7 +256,7 @@ async fn views<C: sea_orm::ConnectionTrait>(
             Some(AppealOut {
                 id: a.id,
                 evaluation_id: a.evaluation_id,
-                period: PeriodBrief {
+                period: AppealPeriod {
                     id: per.id,
                     name: per.name.clone(),
                 },

@@ -31,7 +31,7 @@ use uuid::Uuid;
 use super::PageMeta;
 use crate::auth::{Principal, policy};
 use crate::domain::angka_kredit::family_key;
-use crate::domain::berakhlak::Value;
+use crate::domain::berakhlak::CoreValue;
 use crate::domain::development::{
     self as rules, Action, Colleague, Course, ItemKind, ItemStatus, TARGET_JP_PER_YEAR,
     TrainingMode, Trigger,
@@ -213,7 +213,7 @@ pub struct RecommendationOut {
     pub period: PeriodBrief,
     pub predikat: Option<Predikat>,
     pub predikat_label: Option<String>,
-    pub value_code: Option<Value>,
+    pub value_code: Option<CoreValue>,
     pub value_label: Option<String>,
     /// The 360 mean of the value (all submitted non-self responses of the period).
     pub mean: Option<f64>,
@@ -265,7 +265,7 @@ pub async fn recommendations_for<C: ConnectionTrait>(
         .map(|(i, t)| Course {
             index: i,
             title: t.title.clone(),
-            value: t.value_code.as_deref().and_then(Value::parse),
+            value: t.value_code.as_deref().and_then(CoreValue::parse),
         })
         .collect();
 
@@ -1116,7 +1116,9 @@ pub struct PlanItemQuery {
     pub unit_code: Option<String>,
     /// Only items not done and past their due date.
     pub overdue: Option<bool>,
+    #[param(minimum = 0)]
     pub page: Option<i32>,
+    #[param(minimum = 0)]
     pub per_page: Option<i32>,
 }
 
@@ -1244,7 +1246,7 @@ pub struct TrainingOut {
     pub id: Uuid,
     pub title: String,
     pub provider: String,
-    pub value_code: Option<Value>,
+    pub value_code: Option<CoreValue>,
     pub value_label: Option<String>,
     pub competency: Option<String>,
     /// Length in JP (jam pelajaran).
@@ -1259,7 +1261,7 @@ pub struct TrainingList {
 }
 
 fn training_view(t: training::Model) -> TrainingOut {
-    let value = t.value_code.as_deref().and_then(Value::parse);
+    let value = t.value_code.as_deref().and_then(CoreValue::parse);
     TrainingOut {
         id: t.id,
         title: t.title,
@@ -1308,7 +1310,7 @@ pub async fn list_trainings(
         .map(str::trim)
         .filter(|v| !v.is_empty());
     if let Some(v) = value_code
-        && Value::parse(v).is_none()
+        && CoreValue::parse(v).is_none()
     {
         return Err(ApiError::field(
             "value_code",
@@ -1349,7 +1351,7 @@ pub struct TrainingInput {
     pub title: String,
     #[schema(max_length = 200)]
     pub provider: String,
-    pub value_code: Option<Value>,
+    pub value_code: Option<CoreValue>,
     #[schema(max_length = 200)]
     pub competency: Option<String>,
     /// Length in JP, 1–500.
@@ -1392,7 +1394,7 @@ fn clean_training(errors: &mut FieldErrors, raw: RawTraining<'_>) -> CleanTraini
     let provider = required_text(errors, &f("provider"), provider, 200);
     let value_code = value_code.map(str::trim).filter(|v| !v.is_empty());
     if let Some(v) = value_code
-        && Value::parse(v).is_none()
+        && CoreValue::parse(v).is_none()
     {
         errors
             .entry(f("value_code"))

@@ -19,7 +19,7 @@ use uuid::Uuid;
 use super::PageMeta;
 use super::skp::{PersonRef, Res, person, readable_employee};
 use crate::auth::{Principal, policy};
-use crate::domain::berakhlak::Value;
+use crate::domain::berakhlak::CoreValue;
 use crate::domain::skp::{self as rules, COACHING_STATEMENTS};
 use crate::error::{ApiError, ErrorResponse};
 use crate::events::Audience;
@@ -56,7 +56,7 @@ pub struct FeedbackNoteInput {
     pub rhk_id: Option<Uuid>,
     /// A BerAKHLAK value code.
     #[serde(default)]
-    #[schema(value_type = Option<Value>)]
+    #[schema(value_type = Option<CoreValue>)]
     pub value_code: Option<String>,
     #[schema(min_length = 1, max_length = 2000)]
     pub body: String,
@@ -70,7 +70,7 @@ pub struct RhkRef {
 
 #[derive(Serialize, ToSchema)]
 pub struct ValueRef {
-    pub code: Value,
+    pub code: CoreValue,
     pub name: String,
 }
 
@@ -205,7 +205,7 @@ async fn note_views<C: sea_orm::ConnectionTrait>(
             value: n
                 .value_code
                 .as_deref()
-                .and_then(Value::parse)
+                .and_then(CoreValue::parse)
                 .map(|v| ValueRef {
                     code: v,
                     name: v.info().name_id.to_string(),
@@ -312,7 +312,7 @@ pub async fn add_feedback_note(
     }
     let value = match rules::clean(body.value_code.as_deref()) {
         Some(code) => Some(
-            Value::parse(&code)
+            CoreValue::parse(&code)
                 .ok_or_else(|| ApiError::field("value_code", "Bukan kode nilai BerAKHLAK"))?,
         ),
         None => None,

@@ -693,7 +693,7 @@ pub async fn get_team(
 
 /// The period of a result as the employee sees it.
 #[derive(Serialize, ToSchema)]
-pub struct PeriodRef {
+pub struct ResultPeriod {
     pub id: Uuid,
     pub name: String,
     pub year: i32,
@@ -723,7 +723,7 @@ pub struct AppealRef {
 /// One published result of the signed-in employee, with the "why".
 #[derive(Serialize, ToSchema)]
 pub struct MyResult {
-    pub period: PeriodRef,
+    pub period: ResultPeriod,
     pub evaluation_id: Uuid,
     pub rating_hasil_kerja: RatingOut,
     pub rating_perilaku: RatingOut,
@@ -807,7 +807,7 @@ pub async fn my_results(
                 .published_at
                 .map(|t| deadline(t, settings.appeal_days, settings.local_offset()));
             Some(MyResult {
-                period: PeriodRef {
+                period: ResultPeriod {
                     id: per.id,
                     name: per.name.clone(),
                     year: per.year,

@@ -172,17 +172,21 @@ static ROUTES: LazyLock<Vec<(Vec<String>, Vec<String>)>> = LazyLock::new(|| {
         .unwrap_or_default()
 });
 
-/// Methods allowed on a concrete path, when it matches a documented template.
+/// Methods allowed on a concrete path, when it matches a documented template; a literal
+/// segment beats a placeholder (`/trainings/import` before `/trainings/{id}`).
 pub fn allowed_methods(path: &str) -> Option<Vec<String>> {
     let parts: Vec<&str> = path.split('/').collect();
-    ROUTES.iter().find_map(|(template, methods)| {
-        let matches = template.len() == parts.len()
-            && template
-                .iter()
-                .zip(&parts)
-                .all(|(t, p)| (t.starts_with('{') && !p.is_empty()) || t == p);
-        matches.then(|| methods.clone())
-    })
+    ROUTES
+        .iter()
+        .filter(|(template, _)| {
+            template.len() == parts.len()
+                && template
+                    .iter()
+                    .zip(&parts)
+                    .all(|(t, p)| (t.starts_with('{') && !p.is_empty()) || t == p)
+        })
+        .min_by_key(|(template, _)| template.iter().filter(|t| t.starts_with('{')).count())
+        .map(|(_, methods)| methods.clone())
 }
 
 async fn api_not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
@@ -219,7 +223,19 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
     api.into()
 }
 
-pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
+pub fn path_error(err: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
+    // `PUT /trainings/import` reaches `PUT /trainings/{id}` with "import" as the id: the
+    // path is a literal route that does not take this method, so it is a 405, not a 400.
+    if let Some(allow) = allowed_methods(req.path()) {
+        let method = req.method().to_string();
+        if !allow.contains(&method) {
+            return ApiError::MethodNotAllowed {
+                method,
+                allow: allow.join(", "),
+            }
+            .into();
+        }
+    }
     ApiError::bad_request("invalid_path", format!("Parameter path tidak valid: {err}")).into()
 }
 

@@ -30,7 +30,7 @@ use uuid::Uuid;
 
 use crate::auth::{Principal, policy};
 use crate::domain::aggregation::{self, QualityFlag, RaterGroup, Share};
-use crate::domain::berakhlak::Value;
+use crate::domain::berakhlak::CoreValue;
 use crate::domain::master::full_name;
 use crate::domain::period::PeriodState;
 use crate::domain::predikat::Rating;
@@ -164,9 +164,9 @@ pub struct FormOut {
     /// Whether the form can still be saved or submitted now.
     pub editable: bool,
     pub ratee: Person,
-    /// Value code → 1..5.
+    /// CoreValue code → 1..5.
     pub scores: BTreeMap<String, i16>,
-    /// Value code → comment.
+    /// CoreValue code → comment.
     pub comments: BTreeMap<String, String>,
     pub overall_comment: Option<String>,
     pub submitted_at: Option<DateTime<Utc>>,
@@ -244,7 +244,7 @@ pub struct ResponseInput {
 /// One BerAKHLAK value of a shown group.
 #[derive(Serialize, ToSchema)]
 pub struct ValueOut {
-    pub value: Value,
+    pub value: CoreValue,
     pub name: String,
     /// Mean score, two decimals.
     pub mean: f64,
@@ -520,7 +520,7 @@ fn comments_map(json_text: Option<&str>) -> BTreeMap<String, String> {
 
 fn form_out(state: &AppState, period: &period::Model, row: r360::Model, ratee: Person) -> FormOut {
     let editable = edit_block(state, period, &row).is_none();
-    let scores = Value::ALL
+    let scores = CoreValue::ALL
         .iter()
         .zip(scores_of(&row))
         .filter_map(|(v, s)| s.map(|s| (v.as_str().to_string(), s)))
@@ -1316,7 +1316,7 @@ fn check_answers(input: &ResponseInput) -> ApiResult<Answers> {
     let mut scores: [Option<i16>; 7] = [None; 7];
     for (code, n) in input.scores.iter().flatten() {
         let field = format!("scores.{code}");
-        let Some(v) = Value::parse(code) else {
+        let Some(v) = CoreValue::parse(code) else {
             errors.insert(field, vec!["Nilai BerAKHLAK tidak dikenal".into()]);
             continue;
         };
@@ -1335,7 +1335,7 @@ fn check_answers(input: &ResponseInput) -> ApiResult<Answers> {
     let mut comments = BTreeMap::new();
     for (code, text) in input.comments.iter().flatten() {
         let field = format!("comments.{code}");
-        if Value::parse(code).is_none() {
+        if CoreValue::parse(code).is_none() {
             errors.insert(field, vec!["Nilai BerAKHLAK tidak dikenal".into()]);
             continue;
         }
@@ -1367,7 +1367,7 @@ fn check_answers(input: &ResponseInput) -> ApiResult<Answers> {
         );
     }
     if input.submit && errors.is_empty() {
-        let missing: Vec<&str> = Value::ALL
+        let missing: Vec<&str> = CoreValue::ALL
             .iter()
             .filter(|v| scores[v.index()].is_none())
             .map(|v| v.as_str())
@@ -1567,7 +1567,7 @@ pub async fn get_summary(
         .filter(|g| g.visible && g.group != RaterGroup::Public)
         .map(|g| g.group.as_str())
         .collect();
-    let mut value_comments: HashMap<(RaterGroup, Value), Vec<String>> = HashMap::new();
+    let mut value_comments: HashMap<(RaterGroup, CoreValue), Vec<String>> = HashMap::new();
     let mut overall: HashMap<RaterGroup, Vec<String>> = HashMap::new();
     for (group, comments, overall_comment) in
         store::ratings360::comments_of(db, period.id, ratee.id, shown).await?
@@ -1576,7 +1576,7 @@ pub async fn get_summary(
             continue;
         };
         for (code, text) in comments_map(comments.as_deref()) {
-            if let Some(v) = Value::parse(&code) {
+            if let Some(v) = CoreValue::parse(&code) {
                 value_comments.entry((group, v)).or_default().push(text);
             }
         }
@@ -1590,7 +1590,7 @@ pub async fn get_summary(
         .iter()
         .map(|g| {
             let values = if g.visible {
-                Value::ALL
+                CoreValue::ALL
                     .iter()
                     .zip(&g.value_means)
                     .map(|(v, m)| {

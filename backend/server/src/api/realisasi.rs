@@ -114,7 +114,7 @@ pub struct FileQuery {
 pub struct FileBody(pub Vec<u8>);
 
 #[derive(Serialize, ToSchema)]
-pub struct PeriodRef {
+pub struct RealisasiPeriod {
     pub id: Uuid,
     pub name: String,
     pub year: i32,
@@ -150,7 +150,7 @@ pub struct RhkRealisasi {
 /// An employee's realisasi of a period, per RHK and indicator.
 #[derive(Serialize, ToSchema)]
 pub struct RealisasiSheet {
-    pub period: PeriodRef,
+    pub period: RealisasiPeriod,
     pub employee: PersonRef,
     /// The SKP of the period's year, null when none.
     pub skp: Option<SkpRef>,
@@ -465,7 +465,7 @@ pub async fn list_realisasi(
         can_edit: policy::is_self(&p, employee.id)
             && status == Some(SkpStatus::Approved)
             && is_open(&period),
-        period: PeriodRef {
+        period: RealisasiPeriod {
             id: period.id,
             name: period.name.clone(),
             year: period.year,

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Principal;
-use crate::domain::berakhlak::{VALUES, Value};
+use crate::domain::berakhlak::{CoreValue, VALUES};
 use crate::domain::golongan::{ALL, Golongan};
 use crate::error::ErrorResponse;
 
@@ -31,7 +31,7 @@ pub async fn list_golongan(_p: Principal) -> web::Json<Vec<Golongan>> {
 /// A BerAKHLAK core value with its three behaviour indicators.
 #[derive(Serialize, ToSchema)]
 pub struct BerakhlakValue {
-    pub code: Value,
+    pub code: CoreValue,
     /// 1–7 in the official order.
     pub number: u8,
     pub name: String,

@@ -21,7 +21,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::{Principal, policy};
-use crate::domain::berakhlak::Value;
+use crate::domain::berakhlak::CoreValue;
 use crate::domain::master::full_name;
 use crate::domain::skp::{
     self as rules, Aspect, IndicatorDraft, RhkDraft, RhkKind, SkpAction, SkpStatus,
@@ -87,7 +87,7 @@ pub struct RhkOut {
 /// The supervisor's specific expectation for one BerAKHLAK value (null when none).
 #[derive(Serialize, ToSchema)]
 pub struct ExpectationOut {
-    pub value_code: Value,
+    pub value_code: CoreValue,
     pub value_name: String,
     pub expectation: Option<String>,
 }
@@ -171,7 +171,7 @@ pub struct ReturnInput {
     pub reason: String,
 }
 
-/// Value code → expectation text, or null to clear it. Values left out are unchanged.
+/// CoreValue code → expectation text, or null to clear it. Values left out are unchanged.
 #[derive(Deserialize, ToSchema)]
 pub struct ExpectationsInput {
     #[schema(value_type = BTreeMap<String, Option<String>>)]
@@ -402,7 +402,7 @@ async fn skp_view<C: ConnectionTrait>(
                 position: r.position,
             })
             .collect(),
-        expectations: Value::ALL
+        expectations: CoreValue::ALL
             .into_iter()
             .map(|v| ExpectationOut {
                 value_code: v,
@@ -871,11 +871,11 @@ pub async fn put_expectations(
 ) -> Res<web::Json<SkpOut>> {
     let (nip, year) = path.into_inner();
     check_year(year, "year")?;
-    let mut changes: Vec<(Value, Option<String>)> = Vec::new();
+    let mut changes: Vec<(CoreValue, Option<String>)> = Vec::new();
     let mut problems = rules::FieldProblems::new();
     for (code, text) in &body.expectations {
         let field = format!("expectations.{code}");
-        let Some(v) = Value::parse(code.trim()) else {
+        let Some(v) = CoreValue::parse(code.trim()) else {
             problems.push((field, "Bukan kode nilai BerAKHLAK".into()));
             continue;
         };

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
 )]
 #[serde(rename_all = "snake_case")]
-pub enum Value {
+pub enum CoreValue {
     BerorientasiPelayanan,
     Akuntabel,
     Kompeten,
@@ -22,7 +22,7 @@ pub enum Value {
 
 /// A value with its wording.
 pub struct ValueInfo {
-    pub value: Value,
+    pub value: CoreValue,
     pub code: &'static str,
     pub number: u8,
     pub name_id: &'static str,
@@ -31,39 +31,39 @@ pub struct ValueInfo {
     pub indicators_en: [&'static str; 3],
 }
 
-impl Value {
+impl CoreValue {
     /// In the official order (B, A, K, H, L, A, K).
-    pub const ALL: [Value; 7] = [
-        Value::BerorientasiPelayanan,
-        Value::Akuntabel,
-        Value::Kompeten,
-        Value::Harmonis,
-        Value::Loyal,
-        Value::Adaptif,
-        Value::Kolaboratif,
+    pub const ALL: [CoreValue; 7] = [
+        CoreValue::BerorientasiPelayanan,
+        CoreValue::Akuntabel,
+        CoreValue::Kompeten,
+        CoreValue::Harmonis,
+        CoreValue::Loyal,
+        CoreValue::Adaptif,
+        CoreValue::Kolaboratif,
     ];
 
     pub fn as_str(self) -> &'static str {
         self.info().code
     }
 
-    pub fn parse(s: &str) -> Option<Value> {
-        Value::ALL.into_iter().find(|v| v.as_str() == s)
+    pub fn parse(s: &str) -> Option<CoreValue> {
+        CoreValue::ALL.into_iter().find(|v| v.as_str() == s)
     }
 
     /// Position in the official order, 0-based (the `score_*` columns follow it).
     pub fn index(self) -> usize {
-        Value::ALL.iter().position(|v| *v == self).unwrap_or(0)
+        CoreValue::ALL.iter().position(|v| *v == self).unwrap_or(0)
     }
 
     pub fn info(self) -> &'static ValueInfo {
-        &VALUES[Value::ALL.iter().position(|v| *v == self).unwrap_or(0)]
+        &VALUES[CoreValue::ALL.iter().position(|v| *v == self).unwrap_or(0)]
     }
 }
 
 pub static VALUES: [ValueInfo; 7] = [
     ValueInfo {
-        value: Value::BerorientasiPelayanan,
+        value: CoreValue::BerorientasiPelayanan,
         code: "berorientasi_pelayanan",
         number: 1,
         name_id: "Berorientasi Pelayanan",
@@ -80,7 +80,7 @@ pub static VALUES: [ValueInfo; 7] = [
         ],
     },
     ValueInfo {
-        value: Value::Akuntabel,
+        value: CoreValue::Akuntabel,
         code: "akuntabel",
         number: 2,
         name_id: "Akuntabel",
@@ -97,7 +97,7 @@ pub static VALUES: [ValueInfo; 7] = [
         ],
     },
     ValueInfo {
-        value: Value::Kompeten,
+        value: CoreValue::Kompeten,
         code: "kompeten",
         number: 3,
         name_id: "Kompeten",
@@ -114,7 +114,7 @@ pub static VALUES: [ValueInfo; 7] = [
         ],
     },
     ValueInfo {
-        value: Value::Harmonis,
+        value: CoreValue::Harmonis,
         code: "harmonis",
         number: 4,
         name_id: "Harmonis",
@@ -131,7 +131,7 @@ pub static VALUES: [ValueInfo; 7] = [
         ],
     },
     ValueInfo {
-        value: Value::Loyal,
+        value: CoreValue::Loyal,
         code: "loyal",
         number: 5,
         name_id: "Loyal",
@@ -148,7 +148,7 @@ pub static VALUES: [ValueInfo; 7] = [
         ],
     },
     ValueInfo {
-        value: Value::Adaptif,
+        value: CoreValue::Adaptif,
         code: "adaptif",
         number: 6,
         name_id: "Adaptif",
@@ -165,7 +165,7 @@ pub static VALUES: [ValueInfo; 7] = [
         ],
     },
     ValueInfo {
-        value: Value::Kolaboratif,
+        value: CoreValue::Kolaboratif,
         code: "kolaboratif",
         number: 7,
         name_id: "Kolaboratif",
@@ -190,10 +190,10 @@ mod tests {
     #[test]
     fn there_are_seven_values_with_three_indicators_each_in_official_order() {
         assert_eq!(VALUES.len(), 7);
-        for (i, v) in Value::ALL.iter().enumerate() {
+        for (i, v) in CoreValue::ALL.iter().enumerate() {
             assert_eq!(v.info().number as usize, i + 1);
             assert_eq!(v.index(), i);
-            assert_eq!(Value::parse(v.as_str()), Some(*v));
+            assert_eq!(CoreValue::parse(v.as_str()), Some(*v));
         }
         let total: usize = VALUES.iter().map(|v| v.indicators_id.len()).sum();
         assert_eq!(total, 21);
@@ -201,8 +201,8 @@ mod tests {
 
     #[test]
     fn codes_serialise_as_stored() {
-        let json = serde_json::to_string(&Value::BerorientasiPelayanan).unwrap_or_default();
+        let json = serde_json::to_string(&CoreValue::BerorientasiPelayanan).unwrap_or_default();
         assert_eq!(json, "\"berorientasi_pelayanan\"");
-        assert_eq!(Value::parse("unknown"), None);
+        assert_eq!(CoreValue::parse("unknown"), None);
     }
 }

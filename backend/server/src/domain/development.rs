@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::berakhlak::Value;
+use super::berakhlak::CoreValue;
 use super::predikat::Predikat;
 
 /// A value whose 360 mean is below this needs development.
@@ -131,7 +131,7 @@ pub fn fmt_mean(m: f64) -> String {
 pub struct Course {
     pub index: usize,
     pub title: String,
-    pub value: Option<Value>,
+    pub value: Option<CoreValue>,
 }
 
 /// A colleague who might mentor, with their result in the same period.
@@ -142,7 +142,7 @@ pub struct Colleague {
     pub same_family: bool,
     pub same_unit: bool,
     pub predikat: Option<Predikat>,
-    /// 360 mean per value (order of `Value::ALL`), when any response exists.
+    /// 360 mean per value (order of `CoreValue::ALL`), when any response exists.
     pub means: [Option<f64>; 7],
 }
 
@@ -151,7 +151,7 @@ pub struct Colleague {
 pub enum Trigger {
     Predikat(Predikat),
     Value {
-        value: Value,
+        value: CoreValue,
         mean: f64,
         responses: u32,
     },
@@ -167,7 +167,7 @@ pub enum Action {
     },
     Mentoring {
         colleague: usize,
-        value: Option<Value>,
+        value: Option<CoreValue>,
         mean: f64,
         reason: String,
     },
@@ -189,7 +189,7 @@ pub struct Recommendation {
 pub fn pick_mentor(
     colleagues: &[Colleague],
     self_index: usize,
-    value: Option<Value>,
+    value: Option<CoreValue>,
 ) -> Option<(usize, f64)> {
     let mean_of = |c: &Colleague| match value {
         Some(v) => c.means[v.index()],
@@ -230,7 +230,7 @@ pub fn pick_mentor(
     )
 }
 
-fn courses_for(courses: &[Course], value: Option<Value>) -> Vec<usize> {
+fn courses_for(courses: &[Course], value: Option<CoreValue>) -> Vec<usize> {
     let mut out: Vec<usize> = courses
         .iter()
         .filter(|c| c.value == value && value.is_some())
@@ -263,7 +263,7 @@ pub fn recommend(
     let mut out = Vec::new();
     if let Some(p) = predikat.filter(|p| predikat_triggers(*p)) {
         // The weakest value (lowest mean) focuses the actions, when the 360 has data.
-        let weakest = Value::ALL
+        let weakest = CoreValue::ALL
             .into_iter()
             .filter_map(|v| means[v.index()].map(|(m, _)| (v, m)))
             .min_by(|a, b| a.1.total_cmp(&b.1))
@@ -300,11 +300,13 @@ pub fn recommend(
             actions,
         });
     }
-    for v in Value::ALL {
+    for v in CoreValue::ALL {
         let Some((mean, responses)) = means[v.index()] else {
             continue;
         };
-        if mean >= VALUE_MEAN_THRESHOLD {
+        // A mean of fewer than three raters is not shown to the employee: with the
+        // supervisor's own scores known it could reveal a single peer's (ADR 0008).
+        if mean >= VALUE_MEAN_THRESHOLD || responses < super::aggregation::anonymity_threshold(0) {
             continue;
         }
         let mut actions: Vec<Action> = courses_for(courses, Some(v))
@@ -348,7 +350,7 @@ pub fn recommend(
 mod tests {
     use super::*;
 
-    fn course(index: usize, value: Option<Value>) -> Course {
+    fn course(index: usize, value: Option<CoreValue>) -> Course {
         Course {
             index,
             title: format!("Kursus {index}"),
@@ -379,8 +381,8 @@ mod tests {
     #[test]
     fn a_low_value_mean_recommends_its_courses_and_a_mentor_with_its_cause() {
         let mut means = [Some((3.5, 4)); 7];
-        means[Value::Akuntabel.index()] = Some((2.5, 4));
-        let courses = [course(0, Some(Value::Akuntabel)), course(1, None)];
+        means[CoreValue::Akuntabel.index()] = Some((2.5, 4));
+        let courses = [course(0, Some(CoreValue::Akuntabel)), course(1, None)];
         let colleagues = [
             colleague(1, false, true, Predikat::Baik, 4.5),
             colleague(2, true, false, Predikat::Baik, 4.1),
@@ -426,13 +428,13 @@ mod tests {
         let low = colleague(2, true, true, Predikat::Baik, 3.9);
         let me = colleague(0, true, true, Predikat::SangatBaik, 5.0);
         assert_eq!(
-            pick_mentor(&[weak, low, me.clone()], 0, Some(Value::Loyal)),
+            pick_mentor(&[weak, low, me.clone()], 0, Some(CoreValue::Loyal)),
             None
         );
         let unit_only = colleague(3, false, true, Predikat::SangatBaik, 4.0);
         let elsewhere = colleague(4, false, false, Predikat::SangatBaik, 5.0);
         assert_eq!(
-            pick_mentor(&[me, unit_only, elsewhere], 0, Some(Value::Loyal)),
+            pick_mentor(&[me, unit_only, elsewhere], 0, Some(CoreValue::Loyal)),
             Some((3, 4.0))
         );
     }
@@ -440,10 +442,10 @@ mod tests {
     #[test]
     fn a_predikat_trigger_focuses_on_the_weakest_value() {
         let mut means = [Some((3.6, 3)); 7];
-        means[Value::Adaptif.index()] = Some((3.1, 3));
+        means[CoreValue::Adaptif.index()] = Some((3.1, 3));
         let courses = [
-            course(0, Some(Value::Adaptif)),
-            course(1, Some(Value::Loyal)),
+            course(0, Some(CoreValue::Adaptif)),
+            course(1, Some(CoreValue::Loyal)),
         ];
         let recs = recommend(
             "Triwulan I 2026",

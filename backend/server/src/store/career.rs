@@ -16,7 +16,7 @@ use sea_orm::{
 };
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::berakhlak::Value;
+use crate::domain::berakhlak::CoreValue;
 
 const CHUNK: usize = 500;
 
@@ -81,7 +81,7 @@ pub async fn evaluations_of<C: ConnectionTrait>(
     Ok(out)
 }
 
-/// Per ratee: the mean and count per value (order of `Value::ALL`) over every submitted,
+/// Per ratee: the mean and count per value (order of `CoreValue::ALL`) over every submitted,
 /// non-self 360 response of the period.
 pub async fn value_means<C: ConnectionTrait>(
     conn: &C,
@@ -99,15 +99,15 @@ pub async fn value_means<C: ConnectionTrait>(
             .await?;
         for r in rows {
             let entry = sums.entry(r.ratee_id).or_insert([(0, 0); 7]);
-            for v in Value::ALL {
+            for v in CoreValue::ALL {
                 let score = match v {
-                    Value::BerorientasiPelayanan => r.score_pelayanan,
-                    Value::Akuntabel => r.score_akuntabel,
-                    Value::Kompeten => r.score_kompeten,
-                    Value::Harmonis => r.score_harmonis,
-                    Value::Loyal => r.score_loyal,
-                    Value::Adaptif => r.score_adaptif,
-                    Value::Kolaboratif => r.score_kolaboratif,
+                    CoreValue::BerorientasiPelayanan => r.score_pelayanan,
+                    CoreValue::Akuntabel => r.score_akuntabel,
+                    CoreValue::Kompeten => r.score_kompeten,
+                    CoreValue::Harmonis => r.score_harmonis,
+                    CoreValue::Loyal => r.score_loyal,
+                    CoreValue::Adaptif => r.score_adaptif,
+                    CoreValue::Kolaboratif => r.score_kolaboratif,
                 };
                 if let Some(s) = score {
                     entry[v.index()].0 += i64::from(s);

@@ -23,7 +23,7 @@ use crate::domain::aggregation::{
 use crate::domain::ikm::{self, ElementTotals};
 use crate::domain::predikat::Rating;
 
-/// The score columns in the official BerAKHLAK order of `domain::berakhlak::Value::ALL`.
+/// The score columns in the official BerAKHLAK order of `domain::berakhlak::CoreValue::ALL`.
 pub const SCORE_COLUMNS: [r360::Column; 7] = [
     r360::Column::ScorePelayanan,
     r360::Column::ScoreAkuntabel,

@@ -1,13 +1,79 @@
 // Routes and navigation entries of this area, mounted inside the signed-in layout by App.tsx
-// and Layout.tsx.
-import type { ReactNode } from 'react';
+// and Layout.tsx: HR's screens of the evaluation cycle (periods, 360 assignments, progress,
+// distribution, rater quality, results and exports, appeals) and the help pages.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, NavLink, Route } from 'react-router';
 import type { Me } from '../../api/types';
+import { canReadMasterData } from '../../lib/auth/auth';
+import { useI18n } from '../../lib/i18n/i18n';
+import { RequireRole } from '../../components/guards';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { Loading } from '../../components/Status';
+
+// Loaded on demand: most users never open HR's pages, and the help is read rarely.
+const HelpPage = lazy(() => import('./components/HelpPage').then((m) => ({ default: m.HelpPage })));
+const PeriodsPage = lazy(() => import('./components/PeriodsPage').then((m) => ({ default: m.PeriodsPage })));
+const PeriodDetailPage = lazy(() =>
+  import('./components/PeriodDetailPage').then((m) => ({ default: m.PeriodDetailPage })),
+);
+const AssignmentsPage = lazy(() =>
+  import('./components/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage })),
+);
+const ProgressPage = lazy(() => import('./components/ProgressPage').then((m) => ({ default: m.ProgressPage })));
+const DistributionPage = lazy(() =>
+  import('./components/DistributionPage').then((m) => ({ default: m.DistributionPage })),
+);
+const QualityPage = lazy(() => import('./components/QualityPage').then((m) => ({ default: m.QualityPage })));
+const ResultsPage = lazy(() => import('./components/ResultsPage').then((m) => ({ default: m.ResultsPage })));
+const AppealsPage = lazy(() => import('./components/AppealsPage').then((m) => ({ default: m.AppealsPage })));
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+/** HR's pages are for admin, HR and (read-only) the auditor; writes are hidden per page. */
+const canSeeHrPages = canReadMasterData;
 
 /** Route elements (children of the layout route). */
-export const hrRoutes: ReactNode = null;
+export const hrRoutes: ReactNode = (
+  <>
+    <Route path="bantuan" element={<Page><HelpPage /></Page>} />
+    <Route path="hr" element={<RequireRole allow={canSeeHrPages} />}>
+      <Route index element={<Navigate to="periods" replace />} />
+      <Route path="periods" element={<Page><PeriodsPage /></Page>} />
+      <Route path="periods/:id" element={<Page><PeriodDetailPage /></Page>} />
+      <Route path="periods/:id/assignments" element={<Page><AssignmentsPage /></Page>} />
+      <Route path="periods/:id/progress" element={<Page><ProgressPage /></Page>} />
+      <Route path="periods/:id/units/:code" element={<Page><DistributionPage /></Page>} />
+      <Route path="periods/:id/quality" element={<Page><QualityPage /></Page>} />
+      <Route path="periods/:id/results" element={<Page><ResultsPage /></Page>} />
+      <Route path="appeals" element={<Page><AppealsPage /></Page>} />
+    </Route>
+  </>
+);
 
 /** Navigation list items for the signed-in user. */
 export function HrNavItems({ me }: { me: Me | undefined }): ReactNode {
-  void me;
-  return null;
+  const { t } = useI18n();
+  return (
+    <>
+      {canSeeHrPages(me) && (
+        <>
+          <li>
+            <NavLink to="/hr/periods">{t('nav.hr.periods')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/hr/appeals">{t('nav.hr.appeals')}</NavLink>
+          </li>
+        </>
+      )}
+      <li>
+        <NavLink to="/bantuan">{t('nav.hr.help')}</NavLink>
+      </li>
+    </>
+  );
 }

@@ -12,8 +12,28 @@ export const INVALIDATES: Record<string, readonly (readonly string[])[]> = {
   employees_imported: [['employees'], ['units']],
   unit_updated: [['units']],
   feedback_received: [['citizen-feedback'], ['ikm'], ['feedback', 'targets'], ['feedback', 'moderation']],
+  // HR's cycle screens (features/hr); the employee's and supervisor's screens add their own
+  // kinds through `registerInvalidations` (features/cycle/live.ts).
+  rating_submitted: [['hr', '360']],
+  evaluation_updated: [['hr', 'results'], ['hr', 'distribution']],
+  period_published: [['hr', 'periods'], ['hr', 'results']],
+  appeal_filed: [['hr', 'appeals'], ['hr', 'results']],
+  appeal_updated: [['hr', 'appeals']],
+  appeal_decided: [['hr', 'appeals'], ['hr', 'results'], ['hr', 'distribution']],
   resync: [[]],
 };
+
+/** Adds a feature's event kinds to the map, merging with prefixes already there. */
+export function registerInvalidations(
+  extra: Record<string, readonly (readonly string[])[]>,
+  target: Record<string, readonly (readonly string[])[]> = INVALIDATES,
+): void {
+  for (const [kind, prefixes] of Object.entries(extra)) {
+    const existing = target[kind] ?? [];
+    const seen = new Set(existing.map((p) => p.join('\u0000')));
+    target[kind] = [...existing, ...prefixes.filter((p) => !seen.has(p.join('\u0000')))];
+  }
+}
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 

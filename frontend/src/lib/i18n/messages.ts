@@ -2,6 +2,7 @@
 // The evaluation cycle's screens keep their texts in their own files, merged here.
 import { cycleEn, cycleErrorCodes, cycleId } from './messages-cycle';
 import { hrEn, hrErrorCodes, hrId } from './messages-hr';
+import { careerEn, careerErrorCodes, careerId } from './messages-career';
 
 const baseId = {
   'app.name': 'Kinerja360',
@@ -357,7 +358,7 @@ const baseId = {
   'error.server_error': 'Server sedang bermasalah. Coba lagi nanti.',
 } as const;
 
-export const id = { ...baseId, ...cycleId, ...hrId };
+export const id = { ...baseId, ...cycleId, ...hrId, ...careerId };
 
 export type MessageKey = keyof typeof id;
 
@@ -715,7 +716,7 @@ const baseEn: Record<keyof typeof baseId, string> = {
   'error.server_error': 'The server has a problem. Please try again later.',
 };
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...cycleEn, ...hrEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...cycleEn, ...hrEn, ...careerEn };
 
 /**
  * English texts for the server's stable error codes. In Indonesian the server's own
@@ -736,4 +737,9 @@ const baseErrorCodes: Record<string, string> = {
   already_replied: 'This comment already has a reply; only one reply is allowed.',
 };
 
-export const enErrorCodes: Record<string, string> = { ...baseErrorCodes, ...cycleErrorCodes, ...hrErrorCodes };
+export const enErrorCodes: Record<string, string> = {
+  ...baseErrorCodes,
+  ...cycleErrorCodes,
+  ...hrErrorCodes,
+  ...careerErrorCodes,
+};

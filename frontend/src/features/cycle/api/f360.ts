@@ -1,0 +1,59 @@
+// 360-degree forms to fill (the rater's inbox) and the aggregates of one ratee.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api/client';
+import { unwrap } from '../../../lib/api/errors';
+import type { components } from '../../../api/schema';
+
+type Schemas = components['schemas'];
+export type Group = Schemas['RaterGroup'];
+export type Form360 = Schemas['FormOut'];
+export type FormStatus = 'assigned' | 'draft' | 'submitted';
+export type Form360Input = Schemas['ResponseInput'];
+export type Summary360 = Schemas['SummaryOut'];
+export type GroupSummary = Schemas['GroupOut'];
+
+export const f360Keys = {
+  all: ['cycle', '360'] as const,
+  inbox: ['cycle', '360', 'inbox'] as const,
+  form: (id: string) => ['cycle', '360', 'form', id] as const,
+  summary: (periodId: string, nip: string) => ['cycle', '360', 'summary', periodId, nip] as const,
+};
+
+export function useInbox() {
+  return useQuery({
+    queryKey: f360Keys.inbox,
+    queryFn: () => unwrap(api.GET('/api/v1/me/360')),
+  });
+}
+
+export function useForm360(id: string) {
+  return useQuery({
+    queryKey: f360Keys.form(id),
+    queryFn: () => unwrap(api.GET('/api/v1/ratings360/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function useSaveForm360(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Form360Input) => unwrap(api.PUT('/api/v1/ratings360/{id}', { params: { path: { id } }, body })),
+    onSuccess: (form) => {
+      qc.setQueryData(f360Keys.form(id), form);
+      void qc.invalidateQueries({ queryKey: f360Keys.inbox });
+    },
+  });
+}
+
+export function useSummary360(periodId: string | undefined, nip: string | undefined) {
+  return useQuery({
+    queryKey: f360Keys.summary(periodId ?? '', nip ?? ''),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/periods/{id}/employees/{nip}/360', { params: { path: { id: periodId!, nip: nip! } } })),
+    enabled: !!periodId && !!nip,
+  });
+}
+
+/** The form's state; an unknown value reads as not started. */
+export function formStatus(f: Pick<Form360, 'status'>): FormStatus {
+  return f.status === 'draft' || f.status === 'submitted' ? f.status : 'assigned';
+}

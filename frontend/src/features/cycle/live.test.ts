@@ -1,0 +1,23 @@
+import { describe, expect, it, vi } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { applyEvent, INVALIDATES } from '../../lib/events/live';
+import { registerCycleEvents } from './live';
+
+describe('cycle live events', () => {
+  it('merges the cycle kinds into a map without dropping existing prefixes', () => {
+    const map: Record<string, readonly (readonly string[])[]> = { predikat_published: [['x']] };
+    registerCycleEvents(map);
+    registerCycleEvents(map);
+    expect(map.predikat_published).toEqual([['x'], ['cycle', 'results'], ['cycle', 'team'], ['cycle', 'periods'], ['cycle', 'curve']]);
+    expect(map.skp_updated).toEqual([['cycle', 'skp'], ['cycle', 'team']]);
+  });
+
+  it('makes the employee results stale when a predikat is published', () => {
+    registerCycleEvents();
+    const qc = new QueryClient();
+    const spy = vi.spyOn(qc, 'invalidateQueries');
+    expect(INVALIDATES.feedback360_updated).toBeDefined();
+    applyEvent(qc, 'predikat_published');
+    expect(spy).toHaveBeenCalledWith({ queryKey: ['cycle', 'results'] });
+  });
+});
