@@ -10,6 +10,8 @@ export const CYCLE_INVALIDATES: Record<string, readonly (readonly string[])[]> =
   rating_submitted: [['cycle', '360'], ['cycle', 'team']],
   ratings360_assigned: [['cycle', '360']],
   peers360_updated: [['cycle', '360']],
+  peers360_nominated: [['cycle', '360']],
+  ratings360_withdrawn: [['cycle', '360']],
   distribution_updated: [['cycle', 'curve']],
   period_updated: [['cycle', 'periods']],
   evaluation_updated: [['cycle', 'team'], ['cycle', 'curve']],

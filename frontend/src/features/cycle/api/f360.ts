@@ -57,3 +57,46 @@ export function useSummary360(periodId: string | undefined, nip: string | undefi
 export function formStatus(f: Pick<Form360, 'status'>): FormStatus {
   return f.status === 'draft' || f.status === 'submitted' ? f.status : 'assigned';
 }
+
+// Peer nominations (the ratee) and their approval (the direct supervisor). Neither view ever
+// says whether a peer has answered.
+export type Peer = Schemas['PeerOut'];
+export type PeerState = 'nominated' | 'approved' | 'rejected';
+
+export const peerKeys = {
+  peers: (periodId: string, nip: string) => ['cycle', '360', 'peers', periodId, nip] as const,
+};
+
+/** A peer's approval state; an unknown value reads as nominated. */
+export function peerState(p: Pick<Peer, 'state'>): PeerState {
+  return p.state === 'approved' || p.state === 'rejected' ? p.state : 'nominated';
+}
+
+export function usePeers(periodId: string | undefined, nip: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: peerKeys.peers(periodId ?? '', nip ?? ''),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/periods/{id}/employees/{nip}/peers', { params: { path: { id: periodId!, nip: nip! } } })),
+    enabled: enabled && !!periodId && !!nip,
+  });
+}
+
+export function useNominatePeers(periodId: string, nip: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (nips: string[]) =>
+      unwrap(api.POST('/api/v1/periods/{id}/employees/{nip}/peers', { params: { path: { id: periodId, nip } }, body: { nips } })),
+    onSuccess: (list) => qc.setQueryData(peerKeys.peers(periodId, nip), list),
+  });
+}
+
+export function useDecidePeer(periodId: string, nip: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, approve, reason }: { id: string; approve: boolean; reason?: string | null }) =>
+      approve
+        ? unwrap(api.POST('/api/v1/ratings360/{id}/approve', { params: { path: { id } } }))
+        : unwrap(api.POST('/api/v1/ratings360/{id}/reject', { params: { path: { id } }, body: { reason: reason || null } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: peerKeys.peers(periodId, nip) }),
+  });
+}

@@ -8,6 +8,7 @@ import { MyNav } from './CycleNav';
 import { useDate } from './ui';
 import { formStatus, useInbox, type FormStatus } from '../api/f360';
 import { daysUntil } from '../domain';
+import { PeerNominationSection } from './PeersSection';
 
 const STATUS_BADGE: Record<FormStatus, string> = { assigned: 'badge', draft: 'badge badge-info', submitted: 'badge badge-ok' };
 
@@ -85,6 +86,7 @@ export function Inbox360Page() {
           </table>
         </div>
       )}
+      <PeerNominationSection />
     </section>
   );
 }

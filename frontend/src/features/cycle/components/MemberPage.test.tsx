@@ -55,7 +55,9 @@ const summary = {
   why: 'Rata-rata tertimbang = (40 × 4,50 + 20 × 4,00) ÷ 60 = 4,33 → Di Atas Ekspektasi',
 };
 
-function routes(put: (body: Record<string, unknown>) => Response) {
+type Handlers = Parameters<typeof mockFetch>[0];
+
+function routes(put: (body: Record<string, unknown>) => Response, extra: Handlers = {}) {
   return mockFetch({
     'GET /api/v1/me': () => json(lurahMe),
     'GET /api/v1/periods': () => json(periodsPage),
@@ -67,6 +69,7 @@ function routes(put: (body: Record<string, unknown>) => Response) {
     [`GET /api/v1/employees/${STAF_NIP}/feedback-notes`]: () => json({ items: [], meta: { page: 1, per_page: 100, total: 0 } }),
     [`GET /api/v1/employees/${STAF_NIP}/coaching`]: () => json({ items: [], meta: { page: 1, per_page: 100, total: 0 } }),
     [`PUT /api/v1/periods/${period.id}/evaluations/${STAF_NIP}`]: (c) => put(JSON.parse(c.body) as Record<string, unknown>),
+    ...extra,
   });
 }
 
@@ -136,5 +139,80 @@ describe('MemberPage rating form', () => {
     await user.click(within(within(form).getByRole('group', { name: /Rating perilaku kerja/ })).getByRole('radio', { name: 'Di Atas Ekspektasi' }));
     await user.click(within(form).getByRole('button', { name: 'Simpan penilaian' }));
     await waitFor(() => expect(within(form).getAllByText('Alasan wajib diisi karena berbeda dari saran 360.').length).toBeGreaterThan(0));
+  }, 20_000);
+});
+
+const peer = { nip: '199505052019031002', name: 'Rina Putri', jabatan: 'Analis', unit_code: 'CKN-KEL-CB', unit_name: 'Kelurahan CB' };
+
+describe('MemberPage peers and coaching', () => {
+  afterEach(() => clearTokens());
+
+  it('approves a nominated peer through the approve endpoint, without saying who answered', async () => {
+    setTokens({ access_token: 'a', refresh_token: 'r', expires_in: 900 });
+    let state = 'nominated';
+    const { calls } = routes(() => json({}), {
+      'GET /api/v1/periods': () => json({ ...periodsPage, items: [{ ...period, run_360: true }] }),
+      [`GET /api/v1/periods/${period.id}/employees/${STAF_NIP}/peers`]: () =>
+        json({
+          items: [
+            { ...peer, id: 'r1', state, nominated_by_ratee: true },
+            { ...peer, nip: '199707072020121003', name: 'Dedi Kurnia', id: 'r2', state: 'approved', nominated_by_ratee: false },
+          ],
+        }),
+      'POST /api/v1/ratings360/r1/approve': () => {
+        state = 'approved';
+        return json({ ...peer, id: 'r1', group: 'peer', state: 'approved' });
+      },
+    });
+    renderPage();
+    const user = userEvent.setup();
+
+    const section = (await screen.findByRole('heading', { name: 'Rekan kerja penilai 360' })).closest('section')!;
+    const table = await within(section).findByRole('table', { name: 'Rekan kerja penilai 360 dan status persetujuannya' });
+    expect(within(table).getByRole('rowheader', { name: /Rina Putri/ })).toHaveTextContent('Diusulkan pegawai');
+    // Only the nomination gets the buttons; the approved peer has none.
+    expect(within(table).queryByRole('button', { name: 'Setujui Dedi Kurnia' })).toBeNull();
+    expect(within(table).getByRole('button', { name: 'Tolak Rina Putri' })).toBeInTheDocument();
+    expect(section).not.toHaveTextContent(/terkirim|submitted|draf/i);
+
+    await user.click(within(table).getByRole('button', { name: 'Setujui Rina Putri' }));
+    expect(await within(section).findByText('Rina Putri disetujui sebagai rekan penilai.')).toBeInTheDocument();
+    const post = calls.find((c) => c.method === 'POST' && c.path === '/api/v1/ratings360/r1/approve');
+    expect(post).toBeDefined();
+    await waitFor(() => expect(within(section).queryByRole('button', { name: 'Setujui Rina Putri' })).toBeNull());
+  }, 20_000);
+
+  it('records coaching with competency scores (B.1.9)', async () => {
+    setTokens({ access_token: 'a', refresh_token: 'r', expires_in: 900 });
+    const { calls } = routes(() => json({}), {
+      [`POST /api/v1/employees/${STAF_NIP}/coaching`]: (c) => {
+        const body = JSON.parse(c.body) as Record<string, unknown>;
+        return json({ id: 'c1', ...body, competency_scores: [], created_at: '2026-05-01T00:00:00Z', updated_at: '2026-05-01T00:00:00Z' }, 201);
+      },
+    });
+    renderPage();
+    const user = userEvent.setup();
+
+    await screen.findByRole('heading', { name: 'Bimbingan kinerja' });
+    await user.type(screen.getByLabelText(/^Topik/), 'Penyusunan laporan');
+    await user.click(screen.getByRole('button', { name: 'Tambah kompetensi' }));
+    await user.type(screen.getByLabelText('Kompetensi 1'), 'Komunikasi');
+    await user.click(screen.getByRole('button', { name: 'Tambah kompetensi' }));
+    await user.type(screen.getByLabelText('Kompetensi 2'), 'Kerja sama');
+    // A name without a score is refused before sending.
+    await user.click(screen.getByRole('button', { name: 'Simpan bimbingan' }));
+    expect(await screen.findByRole('link', { name: 'Kompetensi 1: pilih skor 1–5.' })).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+
+    await user.selectOptions(screen.getByLabelText('Skor kompetensi 1'), '4');
+    await user.selectOptions(screen.getByLabelText('Skor kompetensi 2'), '5');
+    await user.click(screen.getByRole('button', { name: 'Simpan bimbingan' }));
+    expect(await screen.findByText('Sesi bimbingan tercatat.')).toBeInTheDocument();
+    const post = calls.find((c) => c.method === 'POST' && c.path.endsWith('/coaching'))!;
+    expect(JSON.parse(post.body)).toMatchObject({
+      topic: 'Penyusunan laporan',
+      notes: null,
+      competency_scores: { Komunikasi: 4, 'Kerja sama': 5 },
+    });
   }, 20_000);
 });

@@ -16,6 +16,7 @@ import { Summary360View } from './Summary360View';
 import { RealisasiSheetView } from './RealisasiPage';
 import { NotesList } from './NotesList';
 import { CoachingList } from './CoachingList';
+import { PeerApprovals } from './PeersSection';
 import { useRate, useTeam, type TeamMember } from '../api/results';
 import { useSummary360, type Summary360 } from '../api/f360';
 import { useBerakhlak, type Period } from '../api/common';
@@ -88,6 +89,7 @@ function MemberBody({ member, period }: { member: TeamMember; period: Period }) 
           )}
         </section>
       </div>
+      <PeerApprovals period={period} nip={member.nip} />
       <section className="card" aria-labelledby="member-realisasi">
         <h2 id="member-realisasi">{t('realisasi.title')}</h2>
         {sheet.isPending ? (
@@ -352,6 +354,15 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+const MAX_COMPETENCIES = 10;
+const COMPETENCY_SCORES = [1, 2, 3, 4, 5] as const;
+
+interface CompetencyRow {
+  key: number;
+  name: string;
+  score: number | null;
+}
+
 function CoachingForm({ nip }: { nip: string }) {
   const { t, errorText } = useI18n();
   const fid = useId();
@@ -361,7 +372,12 @@ function CoachingForm({ nip }: { nip: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [scores, setScores] = useState<CompetencyRow[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const record = useRecordCoaching(nip);
+  const nextKey = useRef(0);
+  const setRow = (i: number, patch: Partial<CompetencyRow>) =>
+    setScores((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -371,22 +387,43 @@ function CoachingForm({ nip }: { nip: string }) {
     if (!heldOn) errs.held_on = t('common.required');
     else if (heldOn > today()) errs.held_on = t('coaching.notFuture');
     if (!topic.trim()) errs.topic = t('common.required');
+    // B.1.9 rows: a blank row is ignored; otherwise both a unique name and a score.
+    const competency: Record<string, number> = {};
+    const rowProblems: Problem[] = [];
+    scores.forEach((r, i) => {
+      const name = r.name.trim();
+      if (!name && !r.score) return;
+      if (!name) rowProblems.push({ id: `${fid}-cn-${i}`, message: t('coaching.competencyNameRequired', { n: i + 1 }) });
+      else if (!r.score) rowProblems.push({ id: `${fid}-cs-${i}`, message: t('coaching.competencyScoreRequired', { n: i + 1 }) });
+      else if (name in competency) rowProblems.push({ id: `${fid}-cn-${i}`, message: t('coaching.competencyDuplicate', { n: i + 1 }) });
+      else competency[name] = r.score;
+    });
     setErrors(errs);
+    setProblems(rowProblems);
     if (Object.keys(errs).length > 0) {
       document.getElementById(`${fid}-${Object.keys(errs)[0]}`)?.focus();
       return;
     }
+    if (rowProblems.length > 0) return;
     record.mutate(
-      { held_on: heldOn, topic: topic.trim(), notes: notes.trim() || null },
+      {
+        held_on: heldOn,
+        topic: topic.trim(),
+        notes: notes.trim() || null,
+        ...(Object.keys(competency).length > 0 ? { competency_scores: competency } : {}),
+      },
       {
         onSuccess: () => {
           setTopic('');
           setNotes('');
+          setScores([]);
           setStatus(t('coaching.recorded'));
         },
         onError: (err) => {
           if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
-            setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, v.join(' ')])));
+            const fe = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k.startsWith('competency_scores') ? 'competency_scores' : k, v.join(' ')]));
+            setErrors(fe);
+            if (fe.competency_scores) setProblems([{ id: `${fid}-competency`, message: fe.competency_scores }]);
           } else setFailure(errorText(err));
         },
       },
@@ -407,6 +444,7 @@ function CoachingForm({ nip }: { nip: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="coaching-form">
+      <ErrorSummary problems={problems} />
       <FormAlert message={failure} />
       <div className="form-grid">
         <div className={`field${errors.held_on ? ' field-invalid' : ''}`}>
@@ -431,6 +469,73 @@ function CoachingForm({ nip }: { nip: string }) {
         <textarea rows={3} maxLength={4000} {...fieldProps('notes')} value={notes} onChange={(e) => setNotes(e.target.value)} />
         {err('notes')}
       </div>
+      <fieldset
+        id={`${fid}-competency`}
+        tabIndex={-1}
+        className={`choice choice-block${errors.competency_scores ? ' field-invalid' : ''}`}
+        aria-describedby={`${fid}-competency-hint${errors.competency_scores ? ` ${fid}-competency_scores-e` : ''}`}
+      >
+        <legend>{t('coaching.competencyTitle')}</legend>
+        <p id={`${fid}-competency-hint`} className="field-hint">
+          {t('coaching.competencyHint')}
+        </p>
+        {scores.map((r, i) => {
+          const bad = problems.some((p) => p.id === `${fid}-cn-${i}` || p.id === `${fid}-cs-${i}`);
+          return (
+            <div key={r.key} className={`form-grid${bad ? ' field-invalid' : ''}`}>
+              <div className="field">
+                <label htmlFor={`${fid}-cn-${i}`}>{t('coaching.competencyName', { n: i + 1 })}</label>
+                <input
+                  id={`${fid}-cn-${i}`}
+                  maxLength={200}
+                  aria-invalid={problems.some((p) => p.id === `${fid}-cn-${i}`) || undefined}
+                  value={r.name}
+                  onChange={(e) => setRow(i, { name: e.target.value })}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={`${fid}-cs-${i}`}>{t('coaching.competencyScore', { n: i + 1 })}</label>
+                <select
+                  id={`${fid}-cs-${i}`}
+                  aria-invalid={problems.some((p) => p.id === `${fid}-cs-${i}`) || undefined}
+                  value={r.score ?? ''}
+                  onChange={(e) => setRow(i, { score: e.target.value ? Number(e.target.value) : null })}
+                >
+                  <option value="">{t('coaching.competencyChoose')}</option>
+                  {COMPETENCY_SCORES.map((v) => (
+                    <option key={v} value={v}>
+                      {v} · {t(`score.${v}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  onClick={() => setScores((prev) => prev.filter((_, j) => j !== i))}
+                >
+                  {t('coaching.competencyRemove', { n: i + 1 })}
+                </button>
+              </div>
+            </div>
+          );
+        })}
+        {scores.length < MAX_COMPETENCIES && (
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={() => {
+              const i = scores.length;
+              setScores((prev) => [...prev, { key: nextKey.current++, name: '', score: null }]);
+              setTimeout(() => document.getElementById(`${fid}-cn-${i}`)?.focus(), 0);
+            }}
+          >
+            {t('coaching.competencyAdd')}
+          </button>
+        )}
+        {err('competency_scores')}
+      </fieldset>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-small" disabled={record.isPending}>
           {record.isPending ? t('common.saving') : t('coaching.record')}
