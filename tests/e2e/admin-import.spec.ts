@@ -52,7 +52,7 @@ test('admin imports employees: the dry run names the bad row, a clean import cre
   await snap(page, testInfo, 'import-done');
 
   // 4. The new employee is found by NIP on the Pegawai page.
-  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pegawai' }).click();
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pegawai', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pegawai' })).toBeVisible();
   await page.getByLabel('Cari nama atau NIP').fill(NEW_NIP);
   const hit = page.getByRole('row').filter({ hasText: NEW_NIP });

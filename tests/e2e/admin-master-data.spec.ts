@@ -29,7 +29,7 @@ test('admin creates a unit and an employee through the forms, then edits the emp
   await snap(page, testInfo, 'unit-created');
 
   // Employee: the client rejects a bad NIP before sending, then the form creates it.
-  await nav.getByRole('link', { name: 'Pegawai' }).click();
+  await nav.getByRole('link', { name: 'Pegawai', exact: true }).click();
   await page.getByRole('link', { name: 'Tambah pegawai' }).click();
   const form = page.getByRole('form', { name: 'Tambah pegawai' });
   await form.getByLabel(/^NIP( \*)?$/).fill('199202022016132002');

@@ -20,11 +20,11 @@ test('at 375 px the navigation collapses behind a Menu button and pages fit the 
 
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await expect(nav.getByRole('link', { name: 'Pegawai' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Pegawai', exact: true })).toBeVisible();
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'mobile-menu-open');
 
-  await nav.getByRole('link', { name: 'Pegawai' }).click();
+  await nav.getByRole('link', { name: 'Pegawai', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pegawai' })).toBeVisible();
   // Navigating closes the menu again.
   await expect(nav).toBeHidden();
