@@ -1777,6 +1777,16 @@ pub(crate) async fn read_csv(
     Ok((headers, rows, errors))
 }
 
+/// The value of a named column in a CSV row (empty when the column or cell is absent).
+pub(crate) fn csv_cell(headers: &[String], row: &[String], name: &str) -> String {
+    headers
+        .iter()
+        .position(|h| h == name)
+        .and_then(|i| row.get(i))
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// Field errors of one row as row errors.
 pub(crate) fn row_errors(row: usize, fields: FieldErrors) -> impl Iterator<Item = RowError> {
     fields.into_iter().flat_map(move |(field, msgs)| {
@@ -1817,14 +1827,7 @@ pub async fn import_trainings(
     policy::require(policy::can_manage_career(&p))?;
     let (headers, rows, mut errors) =
         read_csv(&req, payload, &["title", "provider", "hours", "mode"]).await?;
-    let col = |r: &Vec<String>, name: &str| -> String {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .and_then(|i| r.get(i))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let col = |r: &Vec<String>, name: &str| csv_cell(&headers, r, name);
     let mut clean = Vec::new();
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for (row, r) in &rows {

@@ -291,14 +291,7 @@ pub async fn import_potensi(
     policy::require(policy::can_manage_career(&p))?;
     let (headers, rows, mut errors) =
         read_csv(&req, payload, &["nip", "level", "source", "assessed_on"]).await?;
-    let col = |r: &Vec<String>, name: &str| -> String {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .and_then(|i| r.get(i))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let col = |r: &Vec<String>, name: &str| super::career::csv_cell(&headers, r, name);
     let nips: Vec<String> = rows
         .iter()
         .map(|(_, r)| col(r, "nip").trim().to_string())
