@@ -33,7 +33,7 @@ pub struct EmployeeUpsert {
     #[serde(default)]
     pub gelar_belakang: Option<String>,
     /// `PNS` or `PPPK` (must match the form of the NIP).
-    #[schema(value_type = crate::api::EmployeeStatus)]
+    #[schema(value_type = crate::dto::EmployeeStatus)]
     pub status: String,
     /// As written on documents: `III/b` (PNS) or `IX` (PPPK).
     #[schema(example = "III/b", min_length = 1)]
@@ -41,7 +41,7 @@ pub struct EmployeeUpsert {
     #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub jabatan: String,
     /// `struktural`, `fungsional` or `pelaksana`.
-    #[schema(value_type = crate::api::JenisJabatan)]
+    #[schema(value_type = crate::dto::JenisJabatan)]
     pub jenis_jabatan: String,
     #[schema(min_length = 1, max_length = 64, pattern = r"^[A-Za-z0-9._-]+$")]
     pub unit_code: String,

@@ -1,13 +1,16 @@
 //! Kinerja360 server: performance evaluation of Indonesian civil servants (ASN).
 //!
-//! Data flows one way: `api` → (`auth`, `domain`, `store`) → `entity`. `domain` holds pure
-//! rules; `store` holds queries; handlers in `api` read as use cases.
+//! Data flows one way (ADR 0011): `api` (thin handlers) → `app` (use cases) → (`auth::policy`,
+//! `domain`, `store`, `dto`) → `entity`. `domain` holds pure rules without I/O; `store` holds
+//! every query; `dto` holds the wire types. `scripts/check-layers.sh` enforces it.
 
 pub mod api;
+pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod dto;
 pub mod error;
 pub mod events;
 pub mod import;

@@ -33,84 +33,13 @@ pub mod units;
 use actix_web::{HttpRequest, HttpResponse, error::JsonPayloadError, web};
 use serde::Serialize;
 use std::sync::LazyLock;
-use utoipa::ToSchema;
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::error::ApiError;
 
-/// Pagination of every list.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PageMeta {
-    pub page: u64,
-    pub per_page: u64,
-    pub total: u64,
-}
-
-/// Unit kinds (documentation type; the handler validates the string).
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum UnitKind {
-    Kecamatan,
-    Kelurahan,
-    Sekretariat,
-    Seksi,
-    Dinas,
-    Bidang,
-    Uptd,
-    Lainnya,
-}
-
-/// Employee status (documentation type).
-#[derive(Serialize, ToSchema)]
-pub enum EmployeeStatus {
-    #[serde(rename = "PNS")]
-    Pns,
-    #[serde(rename = "PPPK")]
-    Pppk,
-}
-
-/// Kind of position (documentation type).
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum JenisJabatan {
-    Struktural,
-    Fungsional,
-    Pelaksana,
-}
-
-/// Role of an account (documentation type).
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Admin,
-    Hr,
-    Auditor,
-    Employee,
-}
-
-/// Scope of an API key (documentation type).
-#[derive(Serialize, ToSchema)]
-pub enum ApiScope {
-    #[serde(rename = "master:read")]
-    MasterRead,
-    #[serde(rename = "master:write")]
-    MasterWrite,
-    #[serde(rename = "results:read")]
-    ResultsRead,
-}
-
-/// One Server-Sent Event as it appears on the wire.
-#[derive(Serialize, ToSchema)]
-pub struct SseEvent {
-    /// `ready`, `resync`, `employee_updated`, `unit_updated`, `employees_imported`, …
-    pub event: Option<String>,
-    /// JSON text: `{ "kind", "ids": [...] }`.
-    pub data: Option<String>,
-    pub id: Option<String>,
-    /// Reconnection delay in milliseconds.
-    pub retry: Option<u64>,
-}
+pub use crate::app::unit_filter;
+pub use crate::dto::{ApiScope, EmployeeStatus, JenisJabatan, PageMeta, Role, SseEvent, UnitKind};
 
 /// Mounts `/api/...`.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -267,21 +196,6 @@ pub fn page_req(
         non_negative(page, "page")?,
         non_negative(per_page, "per_page")?,
     ))
-}
-
-/// The id of the unit named by an optional `unit_code` filter: `None` when absent or
-/// empty, 404 when no such unit exists.
-pub async fn unit_filter<C: sea_orm::ConnectionTrait>(
-    conn: &C,
-    code: Option<&str>,
-) -> Result<Option<uuid::Uuid>, ApiError> {
-    let Some(code) = code.map(str::trim).filter(|c| !c.is_empty()) else {
-        return Ok(None);
-    };
-    crate::store::units::find_by_code(conn, code)
-        .await?
-        .map(|u| Some(u.id))
-        .ok_or_else(|| ApiError::NotFound(format!("Unit {code} tidak ditemukan")))
 }
 
 /// 201 when created, 200 otherwise.

@@ -5,6 +5,12 @@
 //! (direct and indirect); HR and admin manage master data; the auditor reads everything;
 //! API keys act within their scopes.
 
+pub mod career;
+pub mod cycle;
+pub mod master;
+pub mod plans;
+pub mod ratings360;
+
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 

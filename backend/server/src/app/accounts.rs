@@ -1,0 +1,1 @@
+//! Use cases of `accounts` (see `api::accounts` for the HTTP side).

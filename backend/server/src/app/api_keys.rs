@@ -1,0 +1,1 @@
+//! Use cases of `api_keys` (see `api::api_keys` for the HTTP side).

@@ -1,0 +1,1 @@
+//! Use cases of `appeals` (see `api::appeals` for the HTTP side).

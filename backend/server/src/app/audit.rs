@@ -1,0 +1,1 @@
+//! Use cases of `audit` (see `api::audit` for the HTTP side).

@@ -1,0 +1,1 @@
+//! Use cases of `auth` (see `api::auth` for the HTTP side).

@@ -1,0 +1,1 @@
+//! Use cases of `career` (see `api::career` for the HTTP side).

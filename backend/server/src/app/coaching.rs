@@ -1,0 +1,1 @@
+//! Use cases of `coaching` (see `api::coaching` for the HTTP side).

@@ -1,0 +1,1 @@
+//! Use cases of `employees` (see `api::employees` for the HTTP side).

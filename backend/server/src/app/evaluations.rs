@@ -1,0 +1,1 @@
+//! Use cases of `evaluations` (see `api::evaluations` for the HTTP side).

@@ -1,0 +1,1 @@
+//! Use cases of `exports` (see `api::exports` for the HTTP side).

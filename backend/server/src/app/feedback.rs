@@ -1,0 +1,1 @@
+//! Use cases of `feedback` (see `api::feedback` for the HTTP side).

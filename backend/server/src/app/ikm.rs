@@ -1,0 +1,1 @@
+//! Use cases of `ikm` (see `api::ikm` for the HTTP side).

@@ -1,0 +1,1 @@
+//! Use cases of `periods` (see `api::periods` for the HTTP side).

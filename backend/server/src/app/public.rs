@@ -1,0 +1,1 @@
+//! Use cases of `public` (see `api::public` for the HTTP side).

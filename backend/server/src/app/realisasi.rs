@@ -1,0 +1,1 @@
+//! Use cases of `realisasi` (see `api::realisasi` for the HTTP side).

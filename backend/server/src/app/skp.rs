@@ -1,0 +1,1 @@
+//! Use cases of `skp` (see `api::skp` for the HTTP side).

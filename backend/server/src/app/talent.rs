@@ -1,0 +1,1 @@
+//! Use cases of `talent` (see `api::talent` for the HTTP side).

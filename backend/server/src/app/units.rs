@@ -1,0 +1,1 @@
+//! Use cases of `units` (see `api::units` for the HTTP side).

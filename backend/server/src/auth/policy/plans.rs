@@ -1,0 +1,1 @@
+//! Permissions — SKP, realisasi, evidence, continuous feedback and coaching: who writes, approves and reads.

@@ -1,0 +1,103 @@
+//! Wire types: the request and response bodies of the API (serde + utoipa `ToSchema`),
+//! one module per area (ADR 0011). Plain data: conversions from rows are allowed here,
+//! decisions are not.
+//!
+//! Import rule: `dto` may use `domain` (for typed vocabularies), `entity` (for `From`
+//! conversions) and `error`; never `api`, `app` or `store`.
+
+pub mod accounts;
+pub mod api_keys;
+pub mod appeals;
+pub mod audit;
+pub mod auth;
+pub mod career;
+pub mod coaching;
+pub mod employees;
+pub mod evaluations;
+pub mod exports;
+pub mod feedback;
+pub mod ikm;
+pub mod org_results;
+pub mod periods;
+pub mod public;
+pub mod ratings360;
+pub mod realisasi;
+pub mod skp;
+pub mod talent;
+pub mod units;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Pagination of every list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PageMeta {
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
+}
+
+/// Unit kinds (documentation type; the handler validates the string).
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    Kecamatan,
+    Kelurahan,
+    Sekretariat,
+    Seksi,
+    Dinas,
+    Bidang,
+    Uptd,
+    Lainnya,
+}
+
+/// Employee status (documentation type).
+#[derive(Serialize, ToSchema)]
+pub enum EmployeeStatus {
+    #[serde(rename = "PNS")]
+    Pns,
+    #[serde(rename = "PPPK")]
+    Pppk,
+}
+
+/// Kind of position (documentation type).
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum JenisJabatan {
+    Struktural,
+    Fungsional,
+    Pelaksana,
+}
+
+/// Role of an account (documentation type).
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Admin,
+    Hr,
+    Auditor,
+    Employee,
+}
+
+/// Scope of an API key (documentation type).
+#[derive(Serialize, ToSchema)]
+pub enum ApiScope {
+    #[serde(rename = "master:read")]
+    MasterRead,
+    #[serde(rename = "master:write")]
+    MasterWrite,
+    #[serde(rename = "results:read")]
+    ResultsRead,
+}
+
+/// One Server-Sent Event as it appears on the wire.
+#[derive(Serialize, ToSchema)]
+pub struct SseEvent {
+    /// `ready`, `resync`, `employee_updated`, `unit_updated`, `employees_imported`, …
+    pub event: Option<String>,
+    /// JSON text: `{ "kind", "ids": [...] }`.
+    pub data: Option<String>,
+    pub id: Option<String>,
+    /// Reconnection delay in milliseconds.
+    pub retry: Option<u64>,
+}
