@@ -65,21 +65,8 @@ impl Drop for TestApp {
     }
 }
 
-fn replace_db_name(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let cut = base.rfind('/').expect("postgres URL has a database");
-    let mut out = format!("{}/{name}", &base[..cut]);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
-}
-
-/// Settings for a fresh database of the configured engine.
+/// Settings for a fresh database of the configured engine, copied from the run's migrated
+/// template (`template.rs`).
 async fn fresh_settings() -> (Settings, Cleanup) {
     let mut settings = Settings {
         bind: "127.0.0.1:0".into(),
@@ -90,16 +77,8 @@ async fn fresh_settings() -> (Settings, Cleanup) {
     };
     match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if url.starts_with("postgres") => {
-            let name = format!("k360_test_{}", Uuid::new_v4().simple());
-            let admin = Database::connect(url.as_str())
-                .await
-                .expect("connect to TEST_DATABASE_URL");
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                .await
-                .expect("create test database");
-            let _ = admin.close().await;
-            settings.database_url = replace_db_name(&url, &name);
+            let (db_url, name) = crate::template::pg_database(&url, &settings).await;
+            settings.database_url = db_url;
             (
                 settings,
                 Cleanup::Postgres {
@@ -109,10 +88,8 @@ async fn fresh_settings() -> (Settings, Cleanup) {
             )
         }
         _ => {
-            let dir = std::env::temp_dir().join("kinerja-api-tests");
-            std::fs::create_dir_all(&dir).expect("temp dir");
-            let path = dir.join(format!("{}.db", Uuid::new_v4().simple()));
-            settings.database_url = format!("sqlite://{}?mode=rwc", path.display());
+            let (db_url, path) = crate::template::sqlite_database(&settings).await;
+            settings.database_url = db_url;
             (settings, Cleanup::Sqlite(path))
         }
     }

@@ -2,9 +2,11 @@
 //!
 //! Without `TEST_DATABASE_URL` every test gets its own SQLite file; with
 //! `TEST_DATABASE_URL=postgres://…/postgres` every test gets its own PostgreSQL database
-//! (created, migrated, and dropped afterwards). `make test` runs the binary both ways.
+//! (cloned from a template migrated once per run, and dropped afterwards; `template.rs`).
+//! `make test` runs the binary both ways.
 
 mod helpers;
+mod template;
 
 mod accounts;
 mod anonymity;
