@@ -76,6 +76,7 @@ schemathesis() {
 }
 
 suite "build server (debug)" cargo build --bin kinerja
+suite "layers and file sizes (ADR 0011)" python3 scripts/check_layers.py
 suite "rustfmt --check" cargo fmt --all -- --check
 suite "clippy -D warnings" cargo clippy --workspace --all-targets -- -D warnings
 suite "frontend lint (eslint)" bash -c 'cd frontend && npm run lint'

@@ -26,7 +26,7 @@ async fn the_committed_openapi_file_matches_the_served_spec() {
 
 #[tokio::test]
 async fn every_operation_documents_its_error_envelope() {
-    let spec = kinerja::openapi::spec();
+    let spec = kinerja::api::spec();
     let json = serde_json::to_value(&spec).expect("serialise");
     for (path, item) in json["paths"].as_object().expect("paths") {
         for (method, op) in item.as_object().expect("item") {

@@ -5,7 +5,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use kinerja::cli::{AdminCommand, AuditCommand, Cli, Command, ImportArgs};
 use kinerja::config::Settings;
 use kinerja::store::Db;
-use kinerja::{auth, import, openapi, seed, startup::Application, store, telemetry};
+use kinerja::{auth, import, seed, startup::Application, store, telemetry};
 use sea_orm::TransactionTrait;
 use std::process::ExitCode;
 
@@ -180,7 +180,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             );
         }
         Command::Openapi { output, check } => {
-            let json = openapi::spec_json()?;
+            let json = kinerja::api::spec_json()?;
             if check {
                 let current = std::fs::read_to_string(&output).unwrap_or_default();
                 if current != json {

@@ -1,8 +1,11 @@
 //! The OpenAPI document: metadata and security schemes here; paths and schemas are
-//! collected from the handlers by utoipa-actix-web when the app is assembled.
+//! collected from the handlers by utoipa-actix-web (`assemble`). This module imports no
+//! other module of the crate: `api::spec()` hands it the routes.
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+use utoipa_actix_web::service_config::ServiceConfig;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -61,14 +64,21 @@ impl Modify for SecuritySchemes {
     }
 }
 
-/// The complete document, as served at `/api-docs/openapi.json`.
-pub fn spec() -> utoipa::openapi::OpenApi {
-    crate::startup::openapi_of_app()
+/// The document of an app whose routes `configure` mounts (paths and schemas collected from
+/// the handlers), as served at `/api-docs/openapi.json`. `api::spec()` calls it with the
+/// API's routes, so this module needs nothing from `api` or `startup`.
+pub fn assemble(configure: impl FnOnce(&mut ServiceConfig)) -> utoipa::openapi::OpenApi {
+    let (_, api) = actix_web::App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(configure)
+        .split_for_parts();
+    nullable_formats_as_one_of(api)
 }
 
-/// The document as pretty JSON with a trailing newline (the committed file's form).
-pub fn spec_json() -> anyhow::Result<String> {
-    let mut s = spec().to_pretty_json()?;
+/// A document as pretty JSON with a trailing newline (the committed file's form).
+pub fn to_json(spec: &utoipa::openapi::OpenApi) -> anyhow::Result<String> {
+    let mut s = spec.to_pretty_json()?;
     s.push('\n');
     Ok(s)
 }

@@ -23,16 +23,6 @@ pub struct Application {
     pub state: web::Data<AppState>,
 }
 
-/// The OpenAPI document the running app serves (paths collected from the handlers).
-pub fn openapi_of_app() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new()
-        .into_utoipa_app()
-        .openapi(ApiDoc::openapi())
-        .configure(api::configure)
-        .split_for_parts();
-    crate::openapi::nullable_formats_as_one_of(api)
-}
-
 impl Application {
     /// Connects, migrates, optionally seeds demo data, and binds.
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
@@ -115,7 +105,7 @@ fn run(
     state: web::Data<AppState>,
     settings: Arc<Settings>,
 ) -> anyhow::Result<Server> {
-    let spec = openapi_of_app();
+    let spec = api::spec();
     let static_dir = settings.static_dir.clone();
     let max_body = settings.max_body_bytes;
     let server = HttpServer::new(move || {

@@ -41,6 +41,17 @@ use crate::error::ApiError;
 pub use crate::app::unit_filter;
 pub use crate::dto::{ApiScope, EmployeeStatus, JenisJabatan, PageMeta, Role, SseEvent, UnitKind};
 
+/// The OpenAPI document of the API (served at `/api-docs/openapi.json`, committed as
+/// `openapi/openapi.json`).
+pub fn spec() -> utoipa::openapi::OpenApi {
+    crate::openapi::assemble(configure)
+}
+
+/// The document as the committed file's JSON.
+pub fn spec_json() -> anyhow::Result<String> {
+    crate::openapi::to_json(&spec())
+}
+
 /// Mounts `/api/...`.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(
@@ -81,7 +92,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// Path templates of the API (`/api/v1/units/{code}` as segments) with their methods,
 /// taken from the OpenAPI document, so a wrong method on a known path is a 405.
 static ROUTES: LazyLock<Vec<(Vec<String>, Vec<String>)>> = LazyLock::new(|| {
-    let spec = crate::openapi::spec();
+    let spec = spec();
     let json = serde_json::to_value(&spec).unwrap_or_default();
     json["paths"]
         .as_object()
