@@ -11,6 +11,8 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
+pub use crate::error_code::ErrorCode;
+
 /// Field name → messages.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
@@ -26,7 +28,7 @@ pub struct RowError {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
     /// Stable, machine-readable code (`validation_failed`, `not_found`, …).
-    pub code: String,
+    pub code: ErrorCode,
     /// Human-readable message in Indonesian.
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -173,7 +175,10 @@ impl ApiError {
             other => other.to_string(),
         };
         ErrorBody {
-            code: self.code().to_string(),
+            code: ErrorCode::parse(self.code()).unwrap_or_else(|| {
+                tracing::error!(code = self.code(), "error code missing from ErrorCode");
+                ErrorCode::InternalError
+            }),
             message,
             fields: match self {
                 ApiError::Validation(f) => Some(f.clone()),
@@ -292,7 +297,7 @@ mod tests {
     fn internal_errors_hide_their_cause() {
         let e = ApiError::Internal(anyhow::anyhow!("SELECT secret FROM x"));
         let body = e.body();
-        assert_eq!(body.code, "internal_error");
+        assert_eq!(body.code, ErrorCode::InternalError);
         assert!(!body.message.contains("SELECT"));
     }
 }

@@ -5,8 +5,145 @@
 //! it (its user or employee) or to everyone. Lost events are harmless: the SPA refetches.
 
 use serde::Serialize;
+use utoipa::ToSchema;
 use tokio::sync::broadcast;
 use uuid::Uuid;
+
+/// The kinds of change events (the SSE `event:` field), as the OpenAPI document lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub enum EventKind {
+    /// Sent once when the stream opens.
+    #[serde(rename = "ready")]
+    Ready,
+    /// Sent after a lag: refetch everything shown.
+    #[serde(rename = "resync")]
+    Resync,
+    /// An employee's master data changed.
+    #[serde(rename = "employee_updated")]
+    EmployeeUpdated,
+    /// A bulk import wrote employees.
+    #[serde(rename = "employees_imported")]
+    EmployeesImported,
+    /// A unit's master data changed.
+    #[serde(rename = "unit_updated")]
+    UnitUpdated,
+    /// A citizen submission was counted for the employee or unit.
+    #[serde(rename = "feedback_received")]
+    FeedbackReceived,
+    /// A period's state or settings changed.
+    #[serde(rename = "period_updated")]
+    PeriodUpdated,
+    /// A period was published.
+    #[serde(rename = "period_published")]
+    PeriodPublished,
+    /// The employee's predikat of a period is published.
+    #[serde(rename = "predikat_published")]
+    PredikatPublished,
+    /// A supervisor's rating changed.
+    #[serde(rename = "evaluation_updated")]
+    EvaluationUpdated,
+    /// A unit's org result or finalisation changed.
+    #[serde(rename = "distribution_updated")]
+    DistributionUpdated,
+    /// An SKP changed state or content.
+    #[serde(rename = "skp_updated")]
+    SkpUpdated,
+    /// Realisasi or evidence changed.
+    #[serde(rename = "realisasi_updated")]
+    RealisasiUpdated,
+    /// A continuous-feedback note was added.
+    #[serde(rename = "feedback_note_added")]
+    FeedbackNoteAdded,
+    /// A coaching session was recorded.
+    #[serde(rename = "coaching_recorded")]
+    CoachingRecorded,
+    /// The employee rated a coaching session.
+    #[serde(rename = "coaching_rated")]
+    CoachingRated,
+    /// 360 forms were assigned.
+    #[serde(rename = "ratings360_assigned")]
+    Ratings360Assigned,
+    /// A 360 response was submitted (staff progress).
+    #[serde(rename = "rating_submitted")]
+    RatingSubmitted,
+    /// The ratee's visible 360 results changed.
+    #[serde(rename = "feedback360_updated")]
+    Feedback360Updated,
+    /// Peers were nominated (for the supervisor to decide).
+    #[serde(rename = "peers360_nominated")]
+    Peers360Nominated,
+    /// A peer nomination was decided.
+    #[serde(rename = "peers360_updated")]
+    Peers360Updated,
+    /// An appeal was filed.
+    #[serde(rename = "appeal_filed")]
+    AppealFiled,
+    /// A statement was added to an appeal.
+    #[serde(rename = "appeal_updated")]
+    AppealUpdated,
+    /// An appeal was decided.
+    #[serde(rename = "appeal_decided")]
+    AppealDecided,
+}
+
+impl EventKind {
+    pub const ALL: &[EventKind] = &[
+        EventKind::Ready,
+        EventKind::Resync,
+        EventKind::EmployeeUpdated,
+        EventKind::EmployeesImported,
+        EventKind::UnitUpdated,
+        EventKind::FeedbackReceived,
+        EventKind::PeriodUpdated,
+        EventKind::PeriodPublished,
+        EventKind::PredikatPublished,
+        EventKind::EvaluationUpdated,
+        EventKind::DistributionUpdated,
+        EventKind::SkpUpdated,
+        EventKind::RealisasiUpdated,
+        EventKind::FeedbackNoteAdded,
+        EventKind::CoachingRecorded,
+        EventKind::CoachingRated,
+        EventKind::Ratings360Assigned,
+        EventKind::RatingSubmitted,
+        EventKind::Feedback360Updated,
+        EventKind::Peers360Nominated,
+        EventKind::Peers360Updated,
+        EventKind::AppealFiled,
+        EventKind::AppealUpdated,
+        EventKind::AppealDecided,
+    ];
+
+    /// The wire string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Ready => "ready",
+            EventKind::Resync => "resync",
+            EventKind::EmployeeUpdated => "employee_updated",
+            EventKind::EmployeesImported => "employees_imported",
+            EventKind::UnitUpdated => "unit_updated",
+            EventKind::FeedbackReceived => "feedback_received",
+            EventKind::PeriodUpdated => "period_updated",
+            EventKind::PeriodPublished => "period_published",
+            EventKind::PredikatPublished => "predikat_published",
+            EventKind::EvaluationUpdated => "evaluation_updated",
+            EventKind::DistributionUpdated => "distribution_updated",
+            EventKind::SkpUpdated => "skp_updated",
+            EventKind::RealisasiUpdated => "realisasi_updated",
+            EventKind::FeedbackNoteAdded => "feedback_note_added",
+            EventKind::CoachingRecorded => "coaching_recorded",
+            EventKind::CoachingRated => "coaching_rated",
+            EventKind::Ratings360Assigned => "ratings360_assigned",
+            EventKind::RatingSubmitted => "rating_submitted",
+            EventKind::Feedback360Updated => "feedback360_updated",
+            EventKind::Peers360Nominated => "peers360_nominated",
+            EventKind::Peers360Updated => "peers360_updated",
+            EventKind::AppealFiled => "appeal_filed",
+            EventKind::AppealUpdated => "appeal_updated",
+            EventKind::AppealDecided => "appeal_decided",
+        }
+    }
+}
 
 /// Who an event is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,5 +234,18 @@ mod tests {
         assert!(staff.is_for(None, None, true));
         assert!(!staff.is_for(None, Some(me), false));
         assert!(e.to_sse().starts_with("event: employee_updated\ndata: "));
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::EventKind;
+
+    #[test]
+    fn every_event_kind_serialises_to_its_wire_string() {
+        for kind in EventKind::ALL {
+            let json = serde_json::to_value(kind).expect("serialise");
+            assert_eq!(json, serde_json::Value::String(kind.as_str().to_string()));
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod domain;
 pub mod dto;
 pub mod error;
+pub mod error_code;
 pub mod events;
 pub mod import;
 pub mod openapi;

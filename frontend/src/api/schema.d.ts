@@ -2657,12 +2657,17 @@ export interface components {
         };
         ErrorBody: {
             /** @description Stable, machine-readable code (`validation_failed`, `not_found`, …). */
-            code: string;
+            code: components["schemas"]["ErrorCode"];
             fields?: components["schemas"]["BTreeMap"] | null;
             /** @description Human-readable message in Indonesian. */
             message: string;
             rows?: components["schemas"]["RowError"][] | null;
         };
+        /**
+         * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
+         * @enum {string}
+         */
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description The envelope of every error response. */
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
@@ -2675,6 +2680,11 @@ export interface components {
             rating_hasil_kerja: components["schemas"]["Rating"];
             rating_perilaku: components["schemas"]["Rating"];
         };
+        /**
+         * @description The kinds of change events (the SSE `event:` field), as the OpenAPI document lists them.
+         * @enum {string}
+         */
+        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "feedback360_updated" | "peers360_nominated" | "peers360_updated" | "appeal_filed" | "appeal_updated" | "appeal_decided";
         /**
          * @description Kind of evidence (documentation type).
          * @enum {string}
@@ -3857,8 +3867,7 @@ export interface components {
         SseEvent: {
             /** @description JSON text: `{ "kind", "ids": [...] }`. */
             data?: string | null;
-            /** @description `ready`, `resync`, `employee_updated`, `unit_updated`, `employees_imported`, … */
-            event?: string | null;
+            event?: components["schemas"]["EventKind"] | null;
             id?: string | null;
             /** @description Reconnection delay in milliseconds. */
             retry?: number | null;

@@ -93,8 +93,7 @@ pub enum ApiScope {
 /// One Server-Sent Event as it appears on the wire.
 #[derive(Serialize, ToSchema)]
 pub struct SseEvent {
-    /// `ready`, `resync`, `employee_updated`, `unit_updated`, `employees_imported`, …
-    pub event: Option<String>,
+    pub event: Option<crate::events::EventKind>,
     /// JSON text: `{ "kind", "ids": [...] }`.
     pub data: Option<String>,
     pub id: Option<String>,
