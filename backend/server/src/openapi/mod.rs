@@ -3,6 +3,8 @@
 //! other module of the crate: `api::spec()` hands it the routes.
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+pub mod responses;
+
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -54,6 +56,11 @@ impl Modify for SecuritySchemes {
                     .build(),
             ),
         );
+        for (_, name, description) in responses::SHARED {
+            components
+                .responses
+                .insert((*name).to_string(), responses::component(description).into());
+        }
         components.add_security_scheme(
             "api_key",
             SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
