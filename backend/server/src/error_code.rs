@@ -106,6 +106,9 @@ pub enum ErrorCode {
     /// 409: the employee's SKP for the year is not approved.
     #[serde(rename = "skp_not_approved")]
     SkpNotApproved,
+    /// 404: the employee has no SKP for that year.
+    #[serde(rename = "skp_not_found")]
+    SkpNotFound,
     /// 409: the employee already has an SKP for that year.
     #[serde(rename = "skp_exists")]
     SkpExists,
@@ -245,6 +248,7 @@ impl ErrorCode {
         ErrorCode::EvaluationsNotFinal,
         ErrorCode::JustificationRequired,
         ErrorCode::SkpNotApproved,
+        ErrorCode::SkpNotFound,
         ErrorCode::SkpExists,
         ErrorCode::SkpLocked,
         ErrorCode::NoRhkUtama,
@@ -316,6 +320,7 @@ impl ErrorCode {
             ErrorCode::EvaluationsNotFinal => "evaluations_not_final",
             ErrorCode::JustificationRequired => "justification_required",
             ErrorCode::SkpNotApproved => "skp_not_approved",
+            ErrorCode::SkpNotFound => "skp_not_found",
             ErrorCode::SkpExists => "skp_exists",
             ErrorCode::SkpLocked => "skp_locked",
             ErrorCode::NoRhkUtama => "no_rhk_utama",
