@@ -150,6 +150,12 @@ impl ApiError {
         }
     }
 
+    /// A 404 with a code more specific than `not_found` (`skp_not_found`), for layers
+    /// that know nothing of HTTP status types.
+    pub fn not_found_coded(code: &'static str, message: impl Into<String>) -> Self {
+        Self::coded(StatusCode::NOT_FOUND, code, message)
+    }
+
     pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
         ApiError::Conflict {
             code,

@@ -55,10 +55,21 @@ pub fn declared_type(req: &HttpRequest) -> ApiResult<FileType> {
 /// bytes against the declared type and stores it.
 pub async fn receive(
     req: &HttpRequest,
-    mut payload: web::Payload,
+    payload: web::Payload,
     settings: &Settings,
     file_name: Option<&str>,
 ) -> ApiResult<Stored> {
+    let (file_type, bytes) = read_body(req, payload, settings).await?;
+    store(settings, file_type, bytes, file_name).await
+}
+
+/// The HTTP half of `receive`: the declared type (415 when not accepted) and the body up to
+/// `upload_max_bytes` (413 beyond, early when announced; 422 when empty).
+pub async fn read_body(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+    settings: &Settings,
+) -> ApiResult<(FileType, Vec<u8>)> {
     let file_type = declared_type(req)?;
     let limit = settings.upload_max_bytes;
     let announced = req
@@ -78,10 +89,20 @@ pub async fn receive(
         }
         bytes.extend_from_slice(&chunk);
     }
-    let bytes = bytes.freeze();
     if bytes.is_empty() {
         return Err(ApiError::field("file", "Berkas kosong"));
     }
+    Ok((file_type, bytes.to_vec()))
+}
+
+/// The storage half of `receive`: the bytes must really be of `file_type` (415 otherwise);
+/// they are written under a fresh random key.
+pub async fn store(
+    settings: &Settings,
+    file_type: FileType,
+    bytes: Vec<u8>,
+    file_name: Option<&str>,
+) -> ApiResult<Stored> {
     if !file_type.matches(&bytes) {
         return Err(unsupported(format!(
             "Isi berkas bukan {} seperti yang disebutkan",

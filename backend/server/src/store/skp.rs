@@ -14,7 +14,10 @@ use sea_orm::{
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
+use crate::domain::skp::SkpStatus;
+
 /// Whether the employee's SKP for the year is approved (only then can it be evaluated).
+/// (Kept under this name for the evaluations area; a `find_*` with a status filter.)
 pub async fn is_approved<C: ConnectionTrait>(
     conn: &C,
     employee_id: Uuid,
@@ -23,7 +26,7 @@ pub async fn is_approved<C: ConnectionTrait>(
     Ok(skp::Entity::find()
         .filter(skp::Column::EmployeeId.eq(employee_id))
         .filter(skp::Column::Year.eq(year))
-        .filter(skp::Column::Status.eq("approved"))
+        .filter(skp::Column::Status.eq(SkpStatus::Approved.as_str()))
         .one(conn)
         .await?
         .is_some())
@@ -50,7 +53,7 @@ pub async fn find_by_id<C: ConnectionTrait>(
 }
 
 /// The plans of several employees for one year.
-pub async fn find_for_employees<C: ConnectionTrait>(
+pub async fn list_for_employees<C: ConnectionTrait>(
     conn: &C,
     employee_ids: Vec<Uuid>,
     year: i32,
@@ -69,7 +72,10 @@ pub async fn find_for_employees<C: ConnectionTrait>(
 }
 
 /// The RHK items of one plan, in order.
-pub async fn rhks_of<C: ConnectionTrait>(conn: &C, skp_id: Uuid) -> Result<Vec<rhk::Model>, DbErr> {
+pub async fn list_rhks<C: ConnectionTrait>(
+    conn: &C,
+    skp_id: Uuid,
+) -> Result<Vec<rhk::Model>, DbErr> {
     rhk::Entity::find()
         .filter(rhk::Column::SkpId.eq(skp_id))
         .order_by_asc(rhk::Column::Position)
@@ -78,7 +84,7 @@ pub async fn rhks_of<C: ConnectionTrait>(conn: &C, skp_id: Uuid) -> Result<Vec<r
 }
 
 /// The RHK items of several plans (for counts in lists).
-pub async fn rhks_of_many<C: ConnectionTrait>(
+pub async fn list_rhks_of_plans<C: ConnectionTrait>(
     conn: &C,
     skp_ids: Vec<Uuid>,
 ) -> Result<Vec<rhk::Model>, DbErr> {
@@ -91,14 +97,11 @@ pub async fn rhks_of_many<C: ConnectionTrait>(
         .await
 }
 
-pub async fn rhk_by_id<C: ConnectionTrait>(
-    conn: &C,
-    id: Uuid,
-) -> Result<Option<rhk::Model>, DbErr> {
+pub async fn find_rhk<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<rhk::Model>, DbErr> {
     rhk::Entity::find_by_id(id).one(conn).await
 }
 
-pub async fn rhks_by_ids<C: ConnectionTrait>(
+pub async fn list_rhks_by_ids<C: ConnectionTrait>(
     conn: &C,
     ids: Vec<Uuid>,
 ) -> Result<HashMap<Uuid, rhk::Model>, DbErr> {
@@ -115,7 +118,7 @@ pub async fn rhks_by_ids<C: ConnectionTrait>(
 }
 
 /// The indicators of the given RHK items, grouped by RHK, each group in order.
-pub async fn indicators_of<C: ConnectionTrait>(
+pub async fn list_indicators<C: ConnectionTrait>(
     conn: &C,
     rhk_ids: Vec<Uuid>,
 ) -> Result<HashMap<Uuid, Vec<indicator::Model>>, DbErr> {
@@ -135,7 +138,7 @@ pub async fn indicators_of<C: ConnectionTrait>(
 }
 
 /// An indicator with the RHK and plan it belongs to.
-pub async fn indicator_with_plan<C: ConnectionTrait>(
+pub async fn find_indicator_with_plan<C: ConnectionTrait>(
     conn: &C,
     indicator_id: Uuid,
 ) -> Result<Option<(indicator::Model, rhk::Model, skp::Model)>, DbErr> {
@@ -154,7 +157,7 @@ pub async fn indicator_with_plan<C: ConnectionTrait>(
     Ok(Some((ind, r, s)))
 }
 
-pub async fn expectations_of<C: ConnectionTrait>(
+pub async fn list_expectations<C: ConnectionTrait>(
     conn: &C,
     skp_id: Uuid,
 ) -> Result<Vec<skp_expectation::Model>, DbErr> {
@@ -165,7 +168,7 @@ pub async fn expectations_of<C: ConnectionTrait>(
 }
 
 /// Sets (Some) or clears (None) the expectation for one value.
-pub async fn set_expectation<C: ConnectionTrait>(
+pub async fn update_expectation<C: ConnectionTrait>(
     conn: &C,
     skp_id: Uuid,
     value_code: &str,
@@ -228,19 +231,19 @@ pub struct PlanRhk {
 
 /// Replaces the plan's RHK items and indicators with `items` (positions follow the order).
 /// Ids that are not rows of this plan get fresh ids (the caller refuses them first).
-pub async fn replace_plan<C: ConnectionTrait>(
+pub async fn update_plan_items<C: ConnectionTrait>(
     conn: &C,
     skp_id: Uuid,
     items: Vec<PlanRhk>,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let existing: HashMap<Uuid, rhk::Model> = rhks_of(conn, skp_id)
+    let existing: HashMap<Uuid, rhk::Model> = list_rhks(conn, skp_id)
         .await?
         .into_iter()
         .map(|r| (r.id, r))
         .collect();
     let existing_ind: HashMap<Uuid, indicator::Model> =
-        indicators_of(conn, existing.keys().copied().collect())
+        list_indicators(conn, existing.keys().copied().collect())
             .await?
             .into_values()
             .flatten()
@@ -338,7 +341,7 @@ pub async fn replace_plan<C: ConnectionTrait>(
 }
 
 /// The active employees whose direct supervisor is `supervisor_id`, by name.
-pub async fn direct_subordinates<C: ConnectionTrait>(
+pub async fn list_direct_subordinates<C: ConnectionTrait>(
     conn: &C,
     supervisor_id: Uuid,
 ) -> Result<Vec<entity::employee::Model>, DbErr> {
@@ -350,4 +353,89 @@ pub async fn direct_subordinates<C: ConnectionTrait>(
         .order_by_asc(employee::Column::Nip)
         .all(conn)
         .await
+}
+
+/// A new plan row in `draft`, with the employee's unit and jabatan as its snapshot. The
+/// unique index (`uq_skps_employee_year`) refuses a second plan of the year.
+pub async fn insert_skp<C: ConnectionTrait>(
+    conn: &C,
+    employee: &entity::employee::Model,
+    year: i32,
+    now: DateTime<Utc>,
+) -> Result<skp::Model, DbErr> {
+    skp::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        employee_id: Set(employee.id),
+        year: Set(year),
+        status: Set(SkpStatus::Draft.as_str().into()),
+        return_reason: Set(None),
+        approver_id: Set(None),
+        unit_id: Set(employee.unit_id),
+        jabatan: Set(employee.jabatan.clone()),
+        submitted_at: Set(None),
+        decided_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(conn)
+    .await
+}
+
+/// Refreshes the plan's unit and jabatan snapshot from the employee.
+pub async fn update_skp_snapshot<C: ConnectionTrait>(
+    conn: &C,
+    s: skp::Model,
+    employee: &entity::employee::Model,
+    now: DateTime<Utc>,
+) -> Result<skp::Model, DbErr> {
+    let mut am: skp::ActiveModel = s.into();
+    am.unit_id = Set(employee.unit_id);
+    am.jabatan = Set(employee.jabatan.clone());
+    am.updated_at = Set(now);
+    am.update(conn).await
+}
+
+/// Marks the plan as submitted to `approver_id`.
+pub async fn update_skp_submitted<C: ConnectionTrait>(
+    conn: &C,
+    s: skp::Model,
+    status: SkpStatus,
+    approver_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<skp::Model, DbErr> {
+    let mut am: skp::ActiveModel = s.into();
+    am.status = Set(status.as_str().into());
+    am.approver_id = Set(Some(approver_id));
+    am.submitted_at = Set(Some(now));
+    am.updated_at = Set(now);
+    am.update(conn).await
+}
+
+/// Records the supervisor's decision (the reason is kept only for a return).
+pub async fn update_skp_decided<C: ConnectionTrait>(
+    conn: &C,
+    s: skp::Model,
+    status: SkpStatus,
+    return_reason: Option<String>,
+    approver_id: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<skp::Model, DbErr> {
+    let mut am: skp::ActiveModel = s.into();
+    am.status = Set(status.as_str().into());
+    am.return_reason = Set(return_reason);
+    am.approver_id = Set(approver_id);
+    am.decided_at = Set(Some(now));
+    am.updated_at = Set(now);
+    am.update(conn).await
+}
+
+/// Sets the plan's `updated_at`.
+pub async fn update_skp_touched<C: ConnectionTrait>(
+    conn: &C,
+    s: skp::Model,
+    now: DateTime<Utc>,
+) -> Result<skp::Model, DbErr> {
+    let mut am: skp::ActiveModel = s.into();
+    am.updated_at = Set(now);
+    am.update(conn).await
 }

@@ -1,1 +1,0 @@
-//! Use cases of `skp` (see `api::skp` for the HTTP side).
