@@ -147,7 +147,7 @@ pub async fn list_plan_items(
     let page = crate::api::page_req(q.page, q.per_page)?;
     let overdue = q.overdue.unwrap_or(false);
     Ok(web::Json(
-        app::career::list_plan_items(&state, &p, q.unit_code.as_deref(), overdue, page).await?,
+        app::career::list_plan_items(&state, q.unit_code.as_deref(), overdue, page).await?,
     ))
 }
 

@@ -323,16 +323,15 @@ pub async fn update_item(
     Ok(out)
 }
 
-/// Development plan items across employees for HR (admin/HR/auditor), by due date;
-/// `overdue` keeps only items not done and past due.
+/// Development plan items across employees for HR, by due date; `overdue` keeps only
+/// items not done and past due. The handler has checked `policy::reads_all_performance`
+/// (before validating the page), so the principal is not needed here.
 pub async fn list_plan_items(
     state: &AppState,
-    p: &Principal,
     unit_code: Option<&str>,
     overdue: bool,
     page: PageReq,
 ) -> ApiResult<ItemPage> {
-    policy::require(policy::reads_all_performance(p))?;
     let db = &state.db.read;
     let units = match crate::app::unit_filter(db, unit_code).await? {
         Some(u) => Some(store::talent::list_unit_subtree(db, u).await?),
