@@ -210,7 +210,7 @@ pub async fn seed_career(
 
     // 2. Who is in Cakranegara (the kecamatan and every unit below it).
     let cak_units: HashSet<Uuid> = match store::units::find_by_code(txn, "CKN").await? {
-        Some(u) => store::career::unit_subtree(txn, u.id)
+        Some(u) => store::talent::list_unit_subtree(txn, u.id)
             .await?
             .into_iter()
             .collect(),
@@ -359,12 +359,12 @@ pub async fn seed_career(
     // 5. The low performer's plan, from their recommendations: the latest published quarter
     //    of this year with a Butuh Perbaikan (or worse) in Cakranegara, else last year's
     //    annual period.
-    let published = store::career::published_periods(txn).await?;
+    let published = store::talent::list_published_periods(txn).await?;
     let mut plans = 0usize;
     let mut low: Option<(period::Model, entity::employee::Model)> = None;
     for per in &published {
         let ids: Vec<Uuid> = evaluated.iter().map(|&i| staff[i].id).collect();
-        let evals = store::career::evaluations_of(txn, &[per.id], &ids).await?;
+        let evals = store::talent::list_final_evaluations(txn, &[per.id], &ids).await?;
         let mut weak: Vec<&evaluation::Model> = evals
             .iter()
             .filter(|e| {
@@ -384,7 +384,7 @@ pub async fn seed_career(
     if let Some((per, emp)) = low
         && let Some(sup) = emp.supervisor_id
     {
-        let recs = crate::api::career::recommendations_for(txn, &emp, &per)
+        let recs = crate::app::career::recommendations_for(txn, &emp, &per)
             .await
             .map_err(|e| anyhow::anyhow!("recommendations: {e}"))?;
         let plan_id = Uuid::now_v7();
@@ -408,7 +408,7 @@ pub async fn seed_career(
                     None => None,
                 };
                 items.push((
-                    a.kind.clone(),
+                    a.kind.as_str().to_string(),
                     a.title.clone(),
                     a.training_id,
                     mentor,

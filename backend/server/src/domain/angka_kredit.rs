@@ -126,9 +126,56 @@ pub fn months_of(kind: &str) -> u32 {
     if kind == "monthly" { 1 } else { 3 }
 }
 
+/// How angka kredit is computed, as shown with every list.
+pub const AK_FORMULA: &str = "AK = persentase predikat × koefisien jenjang × bulan ÷ 12 (Sangat Baik 150%, Baik 100%, Butuh Perbaikan 75%, Kurang 50%, Sangat Kurang 25%)";
+
+/// The kind of the published periods a year's angka kredit is summed over: quarters when
+/// any are published, otherwise months (never both, so months are not counted twice).
+pub fn period_kind_for_year<'a>(kinds: impl IntoIterator<Item = &'a str>) -> &'static str {
+    if kinds.into_iter().any(|k| k == "quarterly") {
+        "quarterly"
+    } else {
+        "monthly"
+    }
+}
+
+/// Whether an employee holds a functional position: recorded as such, or their jabatan
+/// names a jenjang.
+pub fn is_functional(jenis_jabatan: &str, jabatan: &str) -> bool {
+    jenis_jabatan == "fungsional" || parse_jabatan(jabatan).jenjang.is_some()
+}
+
+/// A year's total angka kredit, rounded to three decimals.
+pub fn total(per_period: impl IntoIterator<Item = f64>) -> f64 {
+    (per_period.into_iter().sum::<f64>() * 1000.0).round() / 1000.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_counts_quarters_when_any_are_published_otherwise_months() {
+        assert_eq!(period_kind_for_year(["monthly", "quarterly"]), "quarterly");
+        assert_eq!(period_kind_for_year(["monthly"]), "monthly");
+        assert_eq!(period_kind_for_year([]), "monthly");
+    }
+
+    #[test]
+    fn a_functional_employee_is_recorded_so_or_has_a_jenjang() {
+        assert!(is_functional("fungsional", "Pranata Komputer"));
+        assert!(is_functional(
+            "pelaksana",
+            "Analis SDM Aparatur Ahli Pertama"
+        ));
+        assert!(!is_functional("struktural", "Camat"));
+    }
+
+    #[test]
+    fn the_yearly_total_is_rounded_to_three_decimals() {
+        assert_eq!(total([0.1, 0.2]), 0.3);
+        assert_eq!(total([]), 0.0);
+    }
 
     #[test]
     fn the_jenjang_is_read_from_the_end_of_the_jabatan() {

@@ -108,6 +108,54 @@ impl TrainingMode {
     }
 }
 
+/// Kind of a recommended action: a course from the catalogue or mentoring by a colleague.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecommendationKind {
+    Training,
+    Mentoring,
+}
+
+impl RecommendationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecommendationKind::Training => "training",
+            RecommendationKind::Mentoring => "mentoring",
+        }
+    }
+    pub fn parse(s: &str) -> Option<RecommendationKind> {
+        [RecommendationKind::Training, RecommendationKind::Mentoring]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// What caused a recommendation: a low predikat or a low 360 mean in one value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub enum RecommendationTrigger {
+    #[serde(rename = "predikat")]
+    Predikat,
+    #[serde(rename = "value_360")]
+    Value360,
+}
+
+impl RecommendationTrigger {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecommendationTrigger::Predikat => "predikat",
+            RecommendationTrigger::Value360 => "value_360",
+        }
+    }
+    pub fn parse(s: &str) -> Option<RecommendationTrigger> {
+        [
+            RecommendationTrigger::Predikat,
+            RecommendationTrigger::Value360,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
 /// Whether an item is overdue on `today`: not done and past its due date.
 pub fn is_overdue(status: ItemStatus, due_on: NaiveDate, today: NaiveDate) -> bool {
     status != ItemStatus::Done && due_on < today
@@ -349,6 +397,29 @@ pub fn recommend(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recommendation_kinds_and_triggers_keep_their_wire_strings() {
+        for k in [RecommendationKind::Training, RecommendationKind::Mentoring] {
+            assert_eq!(RecommendationKind::parse(k.as_str()), Some(k));
+            assert_eq!(
+                serde_json::to_value(k).ok(),
+                Some(serde_json::Value::from(k.as_str()))
+            );
+        }
+        for t in [
+            RecommendationTrigger::Predikat,
+            RecommendationTrigger::Value360,
+        ] {
+            assert_eq!(RecommendationTrigger::parse(t.as_str()), Some(t));
+            assert_eq!(
+                serde_json::to_value(t).ok(),
+                Some(serde_json::Value::from(t.as_str()))
+            );
+        }
+        assert_eq!(RecommendationTrigger::Value360.as_str(), "value_360");
+        assert_eq!(RecommendationKind::parse("other"), None);
+    }
 
     fn course(index: usize, value: Option<CoreValue>) -> Course {
         Course {

@@ -128,6 +128,33 @@ pub fn label(b: u8) -> String {
     }
 }
 
+/// Whether a period is the annual one of its year: Triwulan IV, or month 12 (used when the
+/// year has no published Triwulan IV).
+pub fn is_annual_period(kind: &str, number: i32) -> bool {
+    (kind == "quarterly" && number == 4) || (kind == "monthly" && number == 12)
+}
+
+/// Which annual period counts for a year among `(kind, number)` candidates of that year:
+/// the index of Triwulan IV, else of month 12.
+pub fn annual_period_index<'a>(periods: impl IntoIterator<Item = (&'a str, i32)>) -> Option<usize> {
+    let all: Vec<(&str, i32)> = periods.into_iter().collect();
+    all.iter()
+        .position(|&(k, n)| k == "quarterly" && n == 4)
+        .or_else(|| all.iter().position(|&(k, n)| k == "monthly" && n == 12))
+}
+
+/// Why an employee has no box.
+pub fn unplaced_reason(has_kinerja: bool, has_potensi: bool) -> &'static str {
+    match (has_kinerja, has_potensi) {
+        (false, false) => "Belum ada hasil tahunan dan data potensi",
+        (false, true) => "Belum ada hasil tahunan",
+        _ => "Belum ada data potensi",
+    }
+}
+
+/// The promotion candidate rule as shown to HR.
+pub const CANDIDATE_RULE: &str = "Predikat tahunan minimal Baik pada dua periode tahunan terakhir dan berada di kotak 7, 8 atau 9";
+
 /// Promotion candidate rule (DOMAIN.md §7): Baik or better in EACH of the last two annual
 /// periods (both must exist) and box 7, 8 or 9.
 pub fn is_promotion_candidate(last_two_annual: [Option<Predikat>; 2], b: Option<u8>) -> bool {
@@ -140,6 +167,30 @@ mod tests {
     use super::*;
     use Potensi::*;
     use Rating::*;
+
+    #[test]
+    fn the_annual_period_is_triwulan_four_else_month_twelve() {
+        assert!(is_annual_period("quarterly", 4));
+        assert!(is_annual_period("monthly", 12));
+        assert!(!is_annual_period("quarterly", 3));
+        assert!(!is_annual_period("monthly", 4));
+        assert_eq!(
+            annual_period_index([("monthly", 12), ("quarterly", 4)]),
+            Some(1)
+        );
+        assert_eq!(annual_period_index([("monthly", 12)]), Some(0));
+        assert_eq!(annual_period_index([("quarterly", 3)]), None);
+    }
+
+    #[test]
+    fn an_unplaced_employee_is_told_what_is_missing() {
+        assert_eq!(
+            unplaced_reason(false, false),
+            "Belum ada hasil tahunan dan data potensi"
+        );
+        assert_eq!(unplaced_reason(false, true), "Belum ada hasil tahunan");
+        assert_eq!(unplaced_reason(true, false), "Belum ada data potensi");
+    }
 
     #[test]
     fn every_cell_of_the_grid_has_the_box_of_the_rules() {

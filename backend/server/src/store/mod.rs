@@ -19,6 +19,7 @@ pub mod ratings360;
 pub mod realisasi;
 pub mod results;
 pub mod skp;
+pub mod talent;
 pub mod tokens;
 pub mod units;
 pub mod users;

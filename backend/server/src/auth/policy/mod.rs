@@ -377,16 +377,6 @@ pub fn can_read_all_360(p: &Principal) -> bool {
 
 // ---- Career area: development, training catalogue, talent (helper "career") ----
 
-/// May manage the training catalogue and potensi assessments (admin, HR).
-pub fn can_manage_career(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr")
-}
-
-/// Reads every unit's talent data (9-box, candidates, angka kredit): admin, HR, auditor.
-pub fn reads_all_talent(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr") || p.has_role("auditor")
-}
-
 /// Whether the caller leads a unit tree: their own unit is the unit or one of its ancestors,
 /// and they supervise (directly or through others) someone in the tree. So the Camat leads
 /// the kecamatan and every kelurahan below it; a lurah leads only their kelurahan.

@@ -1,1 +1,0 @@
-//! Use cases of `career` (see `api::career` for the HTTP side).

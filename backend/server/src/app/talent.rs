@@ -1,1 +1,0 @@
-//! Use cases of `talent` (see `api::talent` for the HTTP side).
