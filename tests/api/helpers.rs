@@ -35,6 +35,13 @@ enum Cleanup {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
+        if self
+            .settings
+            .upload_dir
+            .starts_with(crate::template::sqlite_dir())
+        {
+            let _ = std::fs::remove_dir_all(&self.settings.upload_dir);
+        }
         match self.cleanup.take() {
             Some(Cleanup::Sqlite(path)) => {
                 for suffix in ["", "-wal", "-shm"] {
@@ -73,6 +80,9 @@ async fn fresh_settings() -> (Settings, Cleanup) {
         jwt_secret: JWT_SECRET.into(),
         log: "warn".into(),
         static_dir: "does-not-exist".into(),
+        // Uploads of a test stay in the temp folder, never in the work tree.
+        upload_dir: crate::template::sqlite_dir()
+            .join(format!("uploads-{}", Uuid::new_v4().simple())),
         ..Settings::default()
     };
     match std::env::var("TEST_DATABASE_URL") {

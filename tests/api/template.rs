@@ -34,7 +34,8 @@ fn process_alive(pid: u32) -> bool {
 
 /// The pid a template name was made by (`…_<pid>_…`), if it has one.
 fn pid_of(name: &str) -> Option<u32> {
-    name.split('_').find_map(|part| part.strip_prefix('p')?.parse().ok())
+    name.split('_')
+        .find_map(|part| part.strip_prefix('p')?.parse().ok())
 }
 
 /// Migrates the SQLite template of this run (once) and returns its path.

@@ -5,8 +5,8 @@
 //! it (its user or employee) or to everyone. Lost events are harmless: the SPA refetches.
 
 use serde::Serialize;
-use utoipa::ToSchema;
 use tokio::sync::broadcast;
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// The kinds of change events (the SSE `event:` field), as the OpenAPI document lists them.

@@ -57,9 +57,10 @@ impl Modify for SecuritySchemes {
             ),
         );
         for (_, name, description) in responses::SHARED {
-            components
-                .responses
-                .insert((*name).to_string(), responses::component(description).into());
+            components.responses.insert(
+                (*name).to_string(),
+                responses::component(description).into(),
+            );
         }
         components.add_security_scheme(
             "api_key",

@@ -107,7 +107,11 @@ mod tests {
             (Forbidden::responses(), "403", "Forbidden"),
             (NotFound::responses(), "404", "NotFound"),
             (PayloadTooLarge::responses(), "413", "PayloadTooLarge"),
-            (UnsupportedMediaType::responses(), "415", "UnsupportedMediaType"),
+            (
+                UnsupportedMediaType::responses(),
+                "415",
+                "UnsupportedMediaType",
+            ),
             (ValidationFailed::responses(), "422", "ValidationFailed"),
         ];
         for (map, status, name) in cases {
