@@ -20,6 +20,10 @@ export type Role = components['schemas']['Role'];
 export type UnitKind = components['schemas']['UnitKind'];
 export type EmployeeStatus = components['schemas']['EmployeeStatus'];
 export type JenisJabatan = components['schemas']['JenisJabatan'];
+/** Every error code the server sends (`error.code` of the error envelope). */
+export type ErrorCode = components['schemas']['ErrorCode'];
+/** Every kind of server event on the SSE stream (its `event:` field). */
+export type EventKind = components['schemas']['EventKind'];
 export type Employee = Ok<paths['/api/v1/employees/{nip}']['get']>;
 export type EmployeeSummary = NonNullable<Me['supervisor']>;
 export type EmployeeInput = BodyOf<paths['/api/v1/employees/{nip}']['put']>;
