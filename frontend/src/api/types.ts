@@ -20,6 +20,25 @@ export type Role = components['schemas']['Role'];
 export type UnitKind = components['schemas']['UnitKind'];
 export type EmployeeStatus = components['schemas']['EmployeeStatus'];
 export type JenisJabatan = components['schemas']['JenisJabatan'];
+export type PeriodKind = components['schemas']['PeriodKind'];
+export type PeriodState = components['schemas']['PeriodState'];
+export type SkpStatus = components['schemas']['SkpStatus'];
+export type Rating = components['schemas']['Rating'];
+export type Predikat = components['schemas']['Predikat'];
+export type OrgResult = components['schemas']['OrgResult'];
+export type CoreValue = components['schemas']['CoreValue'];
+export type RaterGroup = components['schemas']['RaterGroup'];
+export type QualityFlag = components['schemas']['QualityFlag'];
+export type AppealStatus = components['schemas']['AppealStatus'];
+/** The `role` filter of GET /appeals (which appeals to list), not an account role. */
+export type AppealListRole = components['schemas']['AppealRole'];
+export type AppealDecision = components['schemas']['Decision'];
+export type SubmissionStatus = components['schemas']['SubmissionStatus'];
+export type Mutu = components['schemas']['Mutu'];
+/** Every error code the server sends (`error.code` of the error envelope). */
+export type ErrorCode = components['schemas']['ErrorCode'];
+/** Every kind of server event on the SSE stream (its `event:` field). */
+export type EventKind = components['schemas']['EventKind'];
 export type Employee = Ok<paths['/api/v1/employees/{nip}']['get']>;
 export type EmployeeSummary = NonNullable<Me['supervisor']>;
 export type EmployeeInput = BodyOf<paths['/api/v1/employees/{nip}']['put']>;

@@ -1,7 +1,8 @@
 // The SKM quality grade (mutu A–D) as a coloured badge with its label.
 import { useI18n } from '../lib/i18n/i18n';
+import type { Mutu } from '../api/types';
 
-export type Mutu = 'A' | 'B' | 'C' | 'D';
+export type { Mutu };
 
 export function MutuBadge({ mutu, label }: { mutu: Mutu; label?: string | null }) {
   const { t, lang } = useI18n();

@@ -98,7 +98,7 @@ describe('app routes', () => {
   it('goes to the login page with a notice when the session cannot be refreshed', async () => {
     signIn();
     mockFetch({
-      'GET /api/v1/me': () => json({ error: { code: 'unauthorized', message: 'Token kedaluwarsa.' } }, 401),
+      'GET /api/v1/me': () => json({ error: { code: 'invalid_token', message: 'Token kedaluwarsa.' } }, 401),
       'POST /api/v1/auth/refresh': () =>
         json({ error: { code: 'refresh_token_reused', message: 'Sesi berakhir.' } }, 401),
     });

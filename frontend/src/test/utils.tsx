@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { I18nProvider, type Lang } from '../lib/i18n/i18n';
+import type { ErrorCode } from '../api/types';
 
 export function renderWithProviders(ui: ReactElement, { route = '/', lang }: { route?: string; lang?: Lang } = {}) {
   const queryClient = new QueryClient({
@@ -27,7 +28,8 @@ export function json(body: unknown, status = 200): Response {
   });
 }
 
-export function apiError(status: number, code: string, message: string, extra: Record<string, unknown> = {}): Response {
+/** An error envelope; the code must be one the spec declares, so fixtures cannot drift. */
+export function apiError(status: number, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): Response {
   return json({ error: { code, message, ...extra } }, status);
 }
 
@@ -59,7 +61,7 @@ export function mockFetch(routes: Record<string, Handler>) {
     };
     calls.push(call);
     const handler = routes[`${call.method} ${call.path}`];
-    if (!handler) return apiError(599, 'unmocked', `no mock for ${call.method} ${call.path}`);
+    if (!handler) return json({ error: { code: 'unmocked', message: `no mock for ${call.method} ${call.path}` } }, 599);
     return handler(call);
   });
   vi.stubGlobal('fetch', fn);

@@ -2,8 +2,9 @@
 // suggestion thresholds, the BerAKHLAK value codes, evidence upload limits.
 // The server stays the authority; these only let a screen preview and pre-validate.
 
-export type Rating = 'di_atas' | 'sesuai' | 'di_bawah';
-export type Predikat = 'sangat_baik' | 'baik' | 'butuh_perbaikan' | 'kurang' | 'sangat_kurang';
+import type { CoreValue, Predikat, RaterGroup, Rating } from '../../api/types';
+
+export type { Predikat, RaterGroup, Rating };
 
 /** The order ratings are offered in (SIASN codes 1, 2, 3). */
 export const RATINGS: readonly Rating[] = ['di_atas', 'sesuai', 'di_bawah'];
@@ -47,7 +48,8 @@ export function suggestionFor(mean: number): Rating {
 }
 
 /** The seven BerAKHLAK values in the official order. */
-export const VALUE_CODES = [
+export type ValueCode = CoreValue;
+export const VALUE_CODES: readonly ValueCode[] = [
   'berorientasi_pelayanan',
   'akuntabel',
   'kompeten',
@@ -55,16 +57,14 @@ export const VALUE_CODES = [
   'loyal',
   'adaptif',
   'kolaboratif',
-] as const;
-export type ValueCode = (typeof VALUE_CODES)[number];
+];
 
 export function isValueCode(v: unknown): v is ValueCode {
   return typeof v === 'string' && (VALUE_CODES as readonly string[]).includes(v);
 }
 
 /** Rater groups of the 360, in display order. */
-export const RATER_GROUPS = ['self', 'supervisor', 'peer', 'subordinate', 'public'] as const;
-export type RaterGroup = (typeof RATER_GROUPS)[number];
+export const RATER_GROUPS: readonly RaterGroup[] = ['self', 'supervisor', 'peer', 'subordinate', 'public'];
 
 /** Evidence files the server accepts, by Content-Type with their usual extensions (mirrors the server; it decides). */
 export const EVIDENCE_TYPES: Readonly<Record<string, readonly string[]>> = {

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
-import { applyEvent, INVALIDATES } from '../../lib/events/live';
+import { applyEvent, INVALIDATES, type Invalidations } from '../../lib/events/live';
 import { registerCycleEvents } from './live';
 
 describe('cycle live events', () => {
   it('merges the cycle kinds into a map without dropping existing prefixes', () => {
-    const map: Record<string, readonly (readonly string[])[]> = { predikat_published: [['x']] };
+    const map: Invalidations = { predikat_published: [['x']] };
     registerCycleEvents(map);
     registerCycleEvents(map);
     expect(map.predikat_published).toEqual([['x'], ['cycle', 'results'], ['cycle', 'team'], ['cycle', 'periods'], ['cycle', 'curve']]);

@@ -29,7 +29,7 @@ describe('api client', () => {
       'GET /api/v1/me': (c) =>
         c.headers.get('authorization') === 'Bearer access-2'
           ? json(adminMe)
-          : apiError(401, 'unauthorized', 'Token kedaluwarsa.'),
+          : apiError(401, 'invalid_token', 'Token kedaluwarsa.'),
       'POST /api/v1/auth/refresh': async (c) => {
         refreshes++;
         expect(JSON.parse(c.body)).toEqual({ refresh_token: 'refresh-1' });
@@ -51,7 +51,7 @@ describe('api client', () => {
   it('ends the session when the refresh token is rejected', async () => {
     setTokens(pair(1));
     mockFetch({
-      'GET /api/v1/me': () => apiError(401, 'unauthorized', 'Token kedaluwarsa.'),
+      'GET /api/v1/me': () => apiError(401, 'invalid_token', 'Token kedaluwarsa.'),
       'POST /api/v1/auth/refresh': () => apiError(401, 'refresh_token_reused', 'Sesi berakhir.'),
     });
     const err = await unwrap(api.GET('/api/v1/me')).catch((e: unknown) => e);
@@ -69,7 +69,7 @@ describe('api client', () => {
     const { calls } = mockFetch({
       'POST /api/v1/auth/refresh': () => json(pair(2)),
       'GET /api/v1/me': (c) =>
-        c.headers.get('authorization') === 'Bearer access-2' ? json(adminMe) : apiError(401, 'unauthorized', 'x'),
+        c.headers.get('authorization') === 'Bearer access-2' ? json(adminMe) : apiError(401, 'invalid_token', 'x'),
     });
     await expect(unwrap(api.GET('/api/v1/me'))).resolves.toEqual(adminMe);
     expect(calls.map((c) => c.path)).toEqual(['/api/v1/auth/refresh', '/api/v1/me']);

@@ -1,4 +1,6 @@
 // The backend's single error envelope, turned into a thrown ApiError the UI can render.
+import type { ErrorCode } from '../../api/types';
+import { isErrorCode } from '../i18n/messages-errors';
 
 export interface RowProblem {
   row: number;
@@ -8,13 +10,18 @@ export interface RowProblem {
 
 export type FieldErrors = Record<string, string[]>;
 
+/** Codes the SPA assigns itself when there is no (readable) error envelope. */
+export type ClientErrorCode = 'network_error' | 'server_error' | 'unknown';
+/** A server code from the spec, or one of the client's own. */
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
+
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly fields: FieldErrors;
   readonly rows: RowProblem[];
 
-  constructor(status: number, code: string, message: string, fields: FieldErrors = {}, rows: RowProblem[] = []) {
+  constructor(status: number, code: ApiErrorCode, message: string, fields: FieldErrors = {}, rows: RowProblem[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -48,8 +55,10 @@ export function toApiError(status: number, body: unknown): ApiError {
       : [];
     return new ApiError(
       status,
-      typeof e.code === 'string' ? e.code : 'unknown',
-      typeof e.message === 'string' && e.message ? e.message : `HTTP ${status}`,
+      // A code the spec does not declare is drift; it reads as unknown, never as a string.
+      typeof e.code === 'string' && isErrorCode(e.code) ? e.code : status >= 500 ? 'server_error' : 'unknown',
+      // Empty when the server sent none; the UI then shows the code's own text.
+      typeof e.message === 'string' ? e.message : '',
       fields,
       rows,
     );

@@ -1,7 +1,8 @@
 // A deliberately small i18n: two dictionaries, a context, `{name}` interpolation.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en, enErrorCodes, id, type MessageKey } from './messages';
-import { ApiError } from '../api/errors';
+import { en, id, type MessageKey } from './messages';
+import { ERROR_TEXTS } from './messages-errors';
+import { ApiError, type ApiErrorCode } from '../api/errors';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
@@ -18,7 +19,10 @@ interface I18nValue {
   t: Translate;
   /** Label of an enumerated API value (unit kind, jenis jabatan, role); unknown values as-is. */
   label: (prefix: 'kind' | 'jenis' | 'role', value: string) => string;
-  /** The user-facing text for an error: the server's message, translated by code in English. */
+  /**
+   * The user-facing text for an error. Indonesian: the server's message, or the code's own
+   * text when the message is empty. English: the code's text (the server writes Indonesian).
+   */
   errorText: (error: unknown) => string;
 }
 
@@ -34,6 +38,18 @@ export function readStoredLang(): Lang {
   } catch {
     return 'id';
   }
+}
+
+/** The text of one API error in `lang`; exported for tests. */
+export function apiErrorText(lang: Lang, t: Translate, code: ApiErrorCode, message: string): string {
+  if (code === 'network_error') return t('error.network_error');
+  const known = code === 'server_error' || code === 'unknown' ? undefined : ERROR_TEXTS[code];
+  // The client's own placeholder ("HTTP 502") is no message for a person.
+  const serverMessage = /^HTTP \d+$/.test(message) ? '' : message;
+  if (known && (lang === 'en' || !serverMessage)) return known[lang];
+  if (serverMessage && lang === 'id') return serverMessage;
+  if (code === 'server_error') return t('error.server_error');
+  return serverMessage || t('common.errorTitle');
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -60,12 +76,7 @@ export function I18nProvider({ children, initialLang }: { children: ReactNode; i
     const label = (prefix: 'kind' | 'jenis' | 'role', value: string): string =>
       (dict as Record<string, string>)[`${prefix}.${value}`] ?? value;
     const errorText = (error: unknown): string => {
-      if (error instanceof ApiError) {
-        if (error.code === 'network_error') return t('error.network_error');
-        if (lang === 'en' && enErrorCodes[error.code]) return enErrorCodes[error.code] as string;
-        if (error.code === 'server_error' && error.message.startsWith('HTTP')) return t('error.server_error');
-        return error.message;
-      }
+      if (error instanceof ApiError) return apiErrorText(lang, t, error.code, error.message);
       if (error instanceof Error && error.message) return error.message;
       return t('common.errorTitle');
     };

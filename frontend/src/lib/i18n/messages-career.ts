@@ -557,10 +557,3 @@ export const careerEn: Record<keyof typeof careerId, string> = {
   'career.reports.totalAk': 'Credit points',
   'career.reports.noAk': 'No functional officials with a predikat this year.',
 };
-
-/** English texts for this area's server error codes. */
-export const careerErrorCodes: Record<string, string> = {
-  training_exists: 'A training with this title and provider already exists.',
-  training_in_use: 'This training is used in a development plan; deactivate it instead of deleting it.',
-  certificate_limit: 'At most 10 certificate files per item.',
-};

@@ -777,21 +777,3 @@ export const hrEn: Record<keyof typeof hrId, string> = {
   ...helpEn,
   ...screensEn,
 };
-
-/** English texts for this area's server error codes. */
-export const hrErrorCodes: Record<string, string> = {
-  period_exists: 'A period with these dates already exists.',
-  invalid_transition: 'The period cannot move to that stage from its current one.',
-  units_not_finalised: 'Some units are not finalised yet; finalise every unit before publishing.',
-  period_published: 'The period is already published.',
-  no_360_round: 'No 360 round runs in this period.',
-  not_a_peer: 'Only peer nominations can be approved or rejected.',
-  response_started: 'The rater has already started answering; the assignment can no longer change.',
-  cannot_rate_self_as_peer: 'An employee cannot be their own peer rater.',
-  peer_in_other_group: 'This person already rates as supervisor or subordinate.',
-  too_many_peers: 'At most 8 peers per employee.',
-  org_result_missing: 'Set the organisational result first.',
-  evaluations_not_final: 'Some evaluations in the unit are not final yet.',
-  distribution_violated: 'The spread of predikat breaks the curve rules; give a reason for the exception.',
-  unit_finalised: 'The unit is already finalised.',
-};

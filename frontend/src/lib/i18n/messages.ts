@@ -1,8 +1,8 @@
 // UI texts. Indonesian is the source of truth (it defines the keys); English must match it.
 // The evaluation cycle's screens keep their texts in their own files, merged here.
-import { cycleEn, cycleErrorCodes, cycleId } from './messages-cycle';
-import { hrEn, hrErrorCodes, hrId } from './messages-hr';
-import { careerEn, careerErrorCodes, careerId } from './messages-career';
+import { cycleEn, cycleId } from './messages-cycle';
+import { hrEn, hrId } from './messages-hr';
+import { careerEn, careerId } from './messages-career';
 
 const baseId = {
   'app.name': 'Kinerja360',
@@ -717,29 +717,3 @@ const baseEn: Record<keyof typeof baseId, string> = {
 };
 
 export const en: Record<MessageKey, string> = { ...baseEn, ...cycleEn, ...hrEn, ...careerEn };
-
-/**
- * English texts for the server's stable error codes. In Indonesian the server's own
- * message is shown; in English these replace it when the code is known.
- */
-const baseErrorCodes: Record<string, string> = {
-  invalid_credentials: 'Incorrect NIP/email or password.',
-  too_many_attempts: 'Too many failed attempts. Please wait a moment and try again.',
-  refresh_token_reused: 'Your session has ended. Please sign in again.',
-  unauthorized: 'Please sign in.',
-  forbidden: 'You are not allowed to do this.',
-  not_found: 'Not found.',
-  validation_failed: 'Some fields are invalid.',
-  import_rejected: 'The import was rejected; nothing was saved.',
-  conflict: 'The data was changed by someone else.',
-  rate_limited: 'Too many requests. Please wait a moment.',
-  target_exists: 'This employee already has a feedback target.',
-  already_replied: 'This comment already has a reply; only one reply is allowed.',
-};
-
-export const enErrorCodes: Record<string, string> = {
-  ...baseErrorCodes,
-  ...cycleErrorCodes,
-  ...hrErrorCodes,
-  ...careerErrorCodes,
-};

@@ -1,8 +1,10 @@
 // Client-side NIP check mirroring the server's rules (backend domain::nip), with the same
 // wording, so most mistakes are caught before the request. The server stays the authority.
 import type { MessageKey } from '../i18n/messages';
+import type { EmployeeStatus } from '../../api/types';
 
-export type NipKind = 'PNS' | 'PPPK';
+/** What the NIP's 13th digit says: a PNS or a PPPK. */
+export type NipKind = EmployeeStatus;
 
 export interface NipProblem {
   key: MessageKey;

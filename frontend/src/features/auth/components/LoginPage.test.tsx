@@ -42,7 +42,7 @@ describe('LoginPage', () => {
   it('shows the rate-limit message on 429', async () => {
     mockFetch({
       'POST /api/v1/auth/login': () =>
-        apiError(429, 'too_many_attempts', 'Terlalu banyak percobaan gagal. Coba lagi dalam 5 menit.'),
+        apiError(429, 'too_many_requests', 'Terlalu banyak percobaan gagal. Coba lagi dalam 5 menit.'),
     });
     renderLogin();
     await submit('199001012015031001', 'salah');

@@ -14,6 +14,7 @@ type BodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> 
 
 export type RecommendationList = Ok<paths['/api/v1/employees/{nip}/recommendations']['get']>;
 export type Recommendation = RecommendationList['items'][number];
+// TODO(spec): RecommendedAction.kind (ItemKind) and .mode (TrainingMode) are typed string.
 export type RecommendedAction = Recommendation['actions'][number];
 export type PlanList = Ok<paths['/api/v1/employees/{nip}/development-plans']['get']>;
 export type Plan = PlanList['items'][number];

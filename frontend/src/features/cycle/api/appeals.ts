@@ -4,20 +4,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/errors';
 import type { components } from '../../../api/schema';
+import type { AppealListRole, AppealStatus } from '../../../api/types';
 
 type Schemas = components['schemas'];
 export type RatingsSnapshot = Schemas['RatingsOut'];
 export type Appeal = Schemas['AppealOut'];
-export type AppealRole = 'mine' | 'penilai' | 'to_decide';
+/** The lists the cycle screens show (HR's overview asks for `all`). */
+export type AppealRole = Exclude<AppealListRole, 'all'>;
 export type DecideInput = Schemas['DecideInput'];
 
 export const appealKeys = {
   all: ['cycle', 'appeals'] as const,
-  list: (role: AppealRole, status: string) => ['cycle', 'appeals', 'list', role, status] as const,
+  list: (role: AppealRole, status: '' | AppealStatus) => ['cycle', 'appeals', 'list', role, status] as const,
   one: (id: string) => ['cycle', 'appeals', 'one', id] as const,
 };
 
-export function useAppeals(role: AppealRole, status: '' | 'filed' | 'decided' = '') {
+export function useAppeals(role: AppealRole, status: '' | AppealStatus = '') {
   return useQuery({
     queryKey: appealKeys.list(role, status),
     queryFn: () =>

@@ -7,6 +7,7 @@ import type { components } from '../../../api/schema';
 type Schemas = components['schemas'];
 export type Group = Schemas['RaterGroup'];
 export type Form360 = Schemas['FormOut'];
+// TODO(spec): FormOut.status (documented as `assigned`, `draft` or `submitted`, typed string).
 export type FormStatus = 'assigned' | 'draft' | 'submitted';
 export type Form360Input = Schemas['ResponseInput'];
 export type Summary360 = Schemas['SummaryOut'];
@@ -61,6 +62,7 @@ export function formStatus(f: Pick<Form360, 'status'>): FormStatus {
 // Peer nominations (the ratee) and their approval (the direct supervisor). Neither view ever
 // says whether a peer has answered.
 export type Peer = Schemas['PeerOut'];
+// TODO(spec): PeerOut.state (documented as `nominated`, `approved` or `rejected`, typed string).
 export type PeerState = 'nominated' | 'approved' | 'rejected';
 
 export const peerKeys = {

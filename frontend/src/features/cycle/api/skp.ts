@@ -40,7 +40,11 @@ export function useSkp(nip: string | undefined, year: number) {
       try {
         return await unwrap(api.GET('/api/v1/employees/{nip}/skp/{year}', at(nip!, year)));
       } catch (e) {
-        if (e instanceof ApiError && e.status === 404 && e.code === 'skp_not_found') return null;
+        // TODO(spec): the server answers `skp_not_found` here, but ErrorCode does not declare it,
+        // so today it arrives as `internal_error` (with status 404). Any 404 other than
+        // `not_found` (no such employee) means "no SKP yet"; compare with the code once the
+        // spec has it.
+        if (e instanceof ApiError && e.status === 404 && e.code !== 'not_found') return null;
         throw e;
       }
     },

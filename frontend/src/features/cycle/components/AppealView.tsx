@@ -9,6 +9,7 @@ import { FormAlert } from '../../../components/Status';
 import { ErrorSummary, PredikatBadge, PredikatMatrix, RatingRadios, type Problem } from './ui';
 import { useAppealStatement, useDecideAppeal, type Appeal, type RatingsSnapshot } from '../api/appeals';
 import { oneOf, predikatOf, type Rating } from '../domain';
+import type { AppealDecision } from '../../../api/types';
 
 const APPEAL_STATUSES = ['filed', 'decided'] as const;
 const DECISIONS = ['keep', 'change'] as const;
@@ -92,6 +93,7 @@ export function AppealView({ appeal, as }: { appeal: Appeal; as: 'employee' | 'p
   );
 }
 
+// TODO(spec): AppealOut.can_write_statement (`employee`, `penilai` or null), typed string.
 function Statement({ appeal, side, editable }: { appeal: Appeal; side: 'employee' | 'penilai'; editable: boolean }) {
   const { t, errorText } = useI18n();
   const fid = useId();
@@ -163,7 +165,7 @@ function Statement({ appeal, side, editable }: { appeal: Appeal; side: 'employee
 function DecideForm({ appeal }: { appeal: Appeal }) {
   const { t, errorText } = useI18n();
   const fid = useId();
-  const [decision, setDecision] = useState<'keep' | 'change' | null>(null);
+  const [decision, setDecision] = useState<AppealDecision | null>(null);
   const [hasil, setHasil] = useState<Rating | null>(appeal.old?.rating_hasil_kerja ?? null);
   const [perilaku, setPerilaku] = useState<Rating | null>(appeal.old?.rating_perilaku ?? null);
   const [reason, setReason] = useState('');

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../../lib/api/client';
 import { ApiError, unwrap } from '../../../lib/api/errors';
 import type { paths } from '../../../api/schema';
+import type { SubmissionStatus } from '../../../api/types';
 
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type Ok<Op> = Op extends { responses: infer R }
@@ -22,9 +23,9 @@ export type TicketBatch = Ok<paths['/api/v1/feedback-targets/{id}/tickets']['pos
 export type TicketPage = Ok<paths['/api/v1/feedback-targets/{id}/tickets']['get']>;
 export type SubmissionPage = Ok<paths['/api/v1/feedback/moderation']['get']>;
 export type Submission = SubmissionPage['items'][number];
-/** The API documents the status as a string: `counted`, `held` or `rejected`. */
-export type SubmissionStatus = 'held' | 'counted' | 'rejected';
+export type { SubmissionStatus };
 /** Keys of `answers`: `u1` … `u9`. */
+// TODO(spec): SubmissionOut.answers (keys `u1` … `u9`, typed as a string-keyed map).
 export type AnswerCode = 'u1' | 'u2' | 'u3' | 'u4' | 'u5' | 'u6' | 'u7' | 'u8' | 'u9';
 
 export const ELEMENT_CODES: readonly AnswerCode[] = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'];

@@ -4,10 +4,12 @@ import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/errors';
 import type { paths } from '../../../api/schema';
 import type { Ok } from './types';
+import type { AppealStatus } from '../../../api/types';
 
 export type AppealPage = Ok<paths['/api/v1/appeals']['get']>;
+// TODO(spec): AppealOut.decision (the Decision enum exists) is typed string.
 export type Appeal = AppealPage['items'][number];
-export type AppealStatusFilter = '' | 'filed' | 'decided';
+export type AppealStatusFilter = '' | AppealStatus;
 
 export function useAllAppeals(status: AppealStatusFilter, page: number, perPage: number) {
   return useQuery({

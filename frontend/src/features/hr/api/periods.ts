@@ -5,6 +5,7 @@ import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/errors';
 import type { paths } from '../../../api/schema';
 import type { BodyOf, Ok } from './types';
+import type { PeriodKind } from '../../../api/types';
 
 export type PeriodPage = Ok<paths['/api/v1/periods']['get']>;
 export type Period = Ok<paths['/api/v1/periods/{id}']['get']>;
@@ -94,7 +95,7 @@ export function nextAction(state: PeriodState): PeriodAction | null {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** First and last day of quarter 1–4 or month 1–12 of a year, as YYYY-MM-DD. */
-export function periodSpan(year: number, kind: 'quarterly' | 'monthly', number: number): { starts_on: string; ends_on: string } {
+export function periodSpan(year: number, kind: PeriodKind, number: number): { starts_on: string; ends_on: string } {
   const firstMonth = kind === 'quarterly' ? (number - 1) * 3 + 1 : number;
   const lastMonth = kind === 'quarterly' ? firstMonth + 2 : firstMonth;
   // Day 0 of the following month is the last day of this one (local calendar, no time zones involved).

@@ -7,6 +7,7 @@ import { FormAlert } from '../../../components/Status';
 import { addDays, periodSpan, useCreatePeriod, type Period } from '../api/periods';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
 import { useShortDate } from './format';
+import type { PeriodKind } from '../../../api/types';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 /** How long after the period's end a deadline may lie (the server's rule). */
@@ -23,7 +24,7 @@ export function PeriodForm({ year: initialYear, onDone, onCancel }: Props) {
   const fid = useId();
   const short = useShortDate();
   const [year, setYear] = useState(String(initialYear));
-  const [kind, setKind] = useState<'quarterly' | 'monthly'>('quarterly');
+  const [kind, setKind] = useState<PeriodKind>('quarterly');
   const [number, setNumber] = useState(1);
   const [run360, setRun360] = useState(true);
   const [deadline360, setDeadline360] = useState('');

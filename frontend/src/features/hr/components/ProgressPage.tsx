@@ -189,9 +189,6 @@ function EvaluationProgress({ period, unit }: { period: Period; unit: string }) 
   );
 }
 
-const SKP_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
-const isSkpState = (s: string): s is (typeof SKP_STATES)[number] => (SKP_STATES as readonly string[]).includes(s);
-
 /** Per employee of one unit: the SKP's status and how many indicators have a realisasi. */
 function SkpProgress({ periodId, unit }: { periodId: string; unit: string }) {
   const { t } = useI18n();
@@ -236,7 +233,7 @@ function SkpProgress({ periodId, unit }: { periodId: string; unit: string }) {
                       ? t('common.errorTitle')
                       : !d
                         ? t('common.loading')
-                        : d.skp && isSkpState(d.skp)
+                        : d.skp
                           ? t(`hr.skp.${d.skp}`)
                           : t('hr.skp.none')}
                   </td>

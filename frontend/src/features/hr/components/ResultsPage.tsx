@@ -10,6 +10,7 @@ import { usePeriod } from '../api/periods';
 import { exportFileName, useExport, useResults, useSiasn, type ExportFormat } from '../api/results';
 import { PeriodNav } from './PeriodNav';
 
+// TODO(spec): ResultOut.status (also MyResult.status, TeamEvaluation.status, SiasnItem.status), typed string.
 const STATUSES = ['draft', 'final', 'published', 'under_appeal'] as const;
 type ResultStatus = (typeof STATUSES)[number];
 const isStatus = (s: string): s is ResultStatus => (STATUSES as readonly string[]).includes(s);
