@@ -75,6 +75,9 @@ pub enum EventKind {
     /// A peer nomination was decided.
     #[serde(rename = "peers360_updated")]
     Peers360Updated,
+    /// A 360 form was withdrawn (a rejected peer's form).
+    #[serde(rename = "ratings360_withdrawn")]
+    Ratings360Withdrawn,
     /// An appeal was filed.
     #[serde(rename = "appeal_filed")]
     AppealFiled,
@@ -109,6 +112,7 @@ impl EventKind {
         EventKind::Feedback360Updated,
         EventKind::Peers360Nominated,
         EventKind::Peers360Updated,
+        EventKind::Ratings360Withdrawn,
         EventKind::AppealFiled,
         EventKind::AppealUpdated,
         EventKind::AppealDecided,
@@ -138,6 +142,7 @@ impl EventKind {
             EventKind::Feedback360Updated => "feedback360_updated",
             EventKind::Peers360Nominated => "peers360_nominated",
             EventKind::Peers360Updated => "peers360_updated",
+            EventKind::Ratings360Withdrawn => "ratings360_withdrawn",
             EventKind::AppealFiled => "appeal_filed",
             EventKind::AppealUpdated => "appeal_updated",
             EventKind::AppealDecided => "appeal_decided",
