@@ -17,4 +17,5 @@ pub mod ninebox;
 pub mod nip;
 pub mod period;
 pub mod predikat;
+pub mod ratings360;
 pub mod skp;
