@@ -19,4 +19,5 @@ pub mod nip;
 pub mod period;
 pub mod plan_item;
 pub mod predikat;
+pub mod ratings360;
 pub mod skp;

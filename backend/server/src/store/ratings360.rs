@@ -1,27 +1,28 @@
 //! 360-degree assignments and responses (`ratings_360`: one row per period, ratee and rater
-//! is both the assignment and the response), and the aggregate of a ratee's responses.
+//! is both the assignment and the response), and the sums a ratee's aggregate is built from.
 //!
 //! Invariants: counts and means come from grouped queries (`GROUP BY rater_group` or
-//! `rater_id`), never from rows loaded into Rust to be counted; the aggregate only ever
-//! exposes a group's numbers when `domain::aggregation` says the group may be shown, and
-//! the suggestion is computed from exactly what the ratee and the supervisor see.
+//! `rater_id`), never from rows loaded into Rust to be counted; this module returns rows
+//! and sums only: which groups may be shown is `domain::aggregation`'s decision.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use entity::{employee, rating_360 as r360, unit};
+use chrono::{DateTime, Utc};
+use entity::{employee, period, rating_360 as r360, unit};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 use crate::config::Settings;
 use crate::domain::aggregation::{
-    self, Explanation, GroupInput, RaterGroup, RaterStats, min_responses, public_scale, round2,
+    self, AggregateParams, GroupTotals, PublicTotals, RaterGroup, RaterStats,
 };
-use crate::domain::ikm::{self, ElementTotals};
-use crate::domain::predikat::Rating;
+use crate::domain::period::PeriodState;
+use crate::domain::ratings360::{AssignmentStatus, period_range};
+
+pub use crate::domain::aggregation::Suggestion;
 
 /// The score columns in the official BerAKHLAK order of `domain::berakhlak::CoreValue::ALL`.
 pub const SCORE_COLUMNS: [r360::Column; 7] = [
@@ -34,31 +35,45 @@ pub const SCORE_COLUMNS: [r360::Column; 7] = [
     r360::Column::ScoreKolaboratif,
 ];
 
-/// Statuses of a row that is a form for the rater (issued, started or done).
-pub const FORM_STATUSES: [&str; 3] = ["assigned", "draft", "submitted"];
-
-/// The suggested rating perilaku from a ratee's submitted 360 responses in a period, with
-/// the weighted mean behind it. `None` when no group has results to count.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Suggestion {
-    pub rating: Rating,
-    pub mean: f64,
-}
-
-/// The suggestion the supervisor's behaviour rating is compared with: the same numbers the
-/// ratee and the supervisor see in the 360 summary (two-decimal weighted mean of the groups
-/// that may be shown).
+/// The suggestion the supervisor's behaviour rating is compared with (the same numbers the
+/// ratee and the supervisor see in the 360 summary). Kept here for the evaluation and seed
+/// code that call it; it loads the sums and leaves every decision to
+/// `domain::aggregation::aggregate`, as `app::ratings360::suggestion` does.
 pub async fn suggestion<C: ConnectionTrait>(
     conn: &C,
     settings: &Settings,
-    period: &entity::period::Model,
+    period: &period::Model,
     ratee_id: Uuid,
 ) -> Result<Option<Suggestion>, DbErr> {
-    let agg = aggregate(conn, settings, period, ratee_id).await?;
-    Ok(match (agg.explanation.rating, agg.explanation.mean) {
-        (Some(rating), Some(mean)) => Some(Suggestion { rating, mean }),
-        _ => None,
-    })
+    let (totals, citizens) = sum_aggregate_inputs(conn, settings, period, ratee_id).await?;
+    let params = AggregateParams::new(
+        settings.anonymity_threshold,
+        settings.feedback_min_respondents,
+        settings.weights_360(),
+    );
+    Ok(aggregation::aggregate(&totals, &citizens, &params).suggestion())
+}
+
+/// The sums a ratee's aggregate is computed from: the submitted responses per rater group
+/// and the citizens' counted submissions about the ratee during the period's local days.
+pub async fn sum_aggregate_inputs<C: ConnectionTrait>(
+    conn: &C,
+    settings: &Settings,
+    period: &period::Model,
+    ratee_id: Uuid,
+) -> Result<(Vec<GroupTotals>, PublicTotals), DbErr> {
+    let totals = sum_group_totals(conn, period.id, ratee_id).await?;
+    let (from, to) = period_range(settings.local_offset(), period.starts_on, period.ends_on);
+    let citizens =
+        super::feedback::totals(conn, super::feedback::Scope::Employee(ratee_id), from, to).await?;
+    Ok((
+        totals,
+        PublicTotals {
+            respondents: citizens.count,
+            u6_sum: citizens.sums[5],
+            u7_sum: citizens.sums[6],
+        },
+    ))
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<r360::Model>, DbErr> {
@@ -78,11 +93,12 @@ pub async fn list_for_ratee<C: ConnectionTrait>(
         .await
 }
 
-/// The forms of one rater (assigned, draft or submitted), in the given periods.
-pub async fn forms_of_rater<C: ConnectionTrait>(
+/// The rows of one rater with one of these statuses, in the given periods.
+pub async fn list_of_rater<C: ConnectionTrait>(
     conn: &C,
     rater_id: Uuid,
     period_ids: Vec<Uuid>,
+    statuses: &[AssignmentStatus],
 ) -> Result<Vec<r360::Model>, DbErr> {
     if period_ids.is_empty() {
         return Ok(Vec::new());
@@ -90,13 +106,13 @@ pub async fn forms_of_rater<C: ConnectionTrait>(
     r360::Entity::find()
         .filter(r360::Column::RaterId.eq(rater_id))
         .filter(r360::Column::PeriodId.is_in(period_ids))
-        .filter(r360::Column::Status.is_in(FORM_STATUSES))
+        .filter(r360::Column::Status.is_in(statuses.iter().map(|s| s.as_str())))
         .all(conn)
         .await
 }
 
 /// The (ratee, rater) pairs that already have a row in the period, for these ratees.
-pub async fn existing_pairs<C: ConnectionTrait>(
+pub async fn list_existing_pairs<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
     ratee_ids: &[Uuid],
@@ -129,7 +145,10 @@ pub async fn insert_all<C: ConnectionTrait>(
 }
 
 /// A unit and every unit below it (breadth-first, one query per level, bounded).
-pub async fn unit_subtree<C: ConnectionTrait>(conn: &C, root: Uuid) -> Result<Vec<Uuid>, DbErr> {
+pub async fn list_unit_subtree<C: ConnectionTrait>(
+    conn: &C,
+    root: Uuid,
+) -> Result<Vec<Uuid>, DbErr> {
     let mut out = vec![root];
     let mut level = vec![root];
     for _ in 0..64 {
@@ -151,7 +170,7 @@ pub async fn unit_subtree<C: ConnectionTrait>(conn: &C, root: Uuid) -> Result<Ve
 }
 
 /// Active employees, of the given units when set.
-pub async fn active_employees<C: ConnectionTrait>(
+pub async fn list_active_employees<C: ConnectionTrait>(
     conn: &C,
     unit_ids: Option<Vec<Uuid>>,
 ) -> Result<Vec<employee::Model>, DbErr> {
@@ -165,7 +184,7 @@ pub async fn active_employees<C: ConnectionTrait>(
 }
 
 /// Active direct subordinates of any of these employees.
-pub async fn active_subordinates_of<C: ConnectionTrait>(
+pub async fn list_active_subordinates_of<C: ConnectionTrait>(
     conn: &C,
     supervisor_ids: &[Uuid],
 ) -> Result<Vec<employee::Model>, DbErr> {
@@ -249,17 +268,8 @@ struct GroupRow {
     c7: i64,
 }
 
-/// Submitted responses of one group of raters, summed per value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GroupTotals {
-    pub group: RaterGroup,
-    pub responses: i64,
-    /// Per value (official order): (sum of scores, number of scores).
-    pub values: [(i64, i64); 7],
-}
-
 /// Submitted responses about one ratee per rater group, in one grouped query.
-pub async fn group_totals<C: ConnectionTrait>(
+pub async fn sum_group_totals<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
     ratee_id: Uuid,
@@ -271,7 +281,7 @@ pub async fn group_totals<C: ConnectionTrait>(
     let rows = score_aggregates(q, false)
         .filter(r360::Column::PeriodId.eq(period_id))
         .filter(r360::Column::RateeId.eq(ratee_id))
-        .filter(r360::Column::Status.eq("submitted"))
+        .filter(r360::Column::Status.eq(AssignmentStatus::Submitted.as_str()))
         .group_by(r360::Column::RaterGroup)
         .into_model::<GroupRow>()
         .all(conn)
@@ -292,12 +302,12 @@ pub async fn group_totals<C: ConnectionTrait>(
 }
 
 /// The comments of the submitted responses of the given groups about one ratee: only the
-/// group and the texts (no ids, raters or times), for groups that may be shown.
-pub async fn comments_of<C: ConnectionTrait>(
+/// group and the texts (no ids, raters or times). The caller names the groups it may show.
+pub async fn list_comments<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
     ratee_id: Uuid,
-    groups: Vec<&'static str>,
+    groups: &[RaterGroup],
 ) -> Result<Vec<(String, Option<String>, Option<String>)>, DbErr> {
     if groups.is_empty() {
         return Ok(Vec::new());
@@ -309,8 +319,8 @@ pub async fn comments_of<C: ConnectionTrait>(
         .column(r360::Column::OverallComment)
         .filter(r360::Column::PeriodId.eq(period_id))
         .filter(r360::Column::RateeId.eq(ratee_id))
-        .filter(r360::Column::Status.eq("submitted"))
-        .filter(r360::Column::RaterGroup.is_in(groups))
+        .filter(r360::Column::Status.eq(AssignmentStatus::Submitted.as_str()))
+        .filter(r360::Column::RaterGroup.is_in(groups.iter().map(|g| g.as_str())))
         .filter(
             sea_orm::Condition::any()
                 .add(r360::Column::Comments.is_not_null())
@@ -321,137 +331,6 @@ pub async fn comments_of<C: ConnectionTrait>(
         .await
 }
 
-/// One group of the aggregate.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GroupAggregate {
-    pub group: RaterGroup,
-    pub responses: u32,
-    pub min_responses: u32,
-    pub visible: bool,
-    /// Two-decimal mean per value (official order) when shown; empty otherwise and for
-    /// the public, who do not score BerAKHLAK values.
-    pub value_means: Vec<f64>,
-    /// Two-decimal group mean (1–5) when shown.
-    pub mean: Option<f64>,
-    /// The public group's citizen index (25–100, two decimals) when shown.
-    pub public_index: Option<f64>,
-}
-
-/// A ratee's 360 aggregate for a period, with the explained suggestion.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Aggregate {
-    pub groups: Vec<GroupAggregate>,
-    pub explanation: Explanation,
-}
-
-/// Local midnight of a day as a UTC instant.
-fn local_midnight(settings: &Settings, d: NaiveDate) -> DateTime<Utc> {
-    d.and_hms_opt(0, 0, 0)
-        .and_then(|t| t.and_local_timezone(settings.local_offset()).single())
-        .map_or_else(
-            || d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
-            |t| t.with_timezone(&Utc),
-        )
-}
-
-/// Computes the aggregate: groups in display order, each visible or withheld.
-pub async fn aggregate<C: ConnectionTrait>(
-    conn: &C,
-    settings: &Settings,
-    period: &entity::period::Model,
-    ratee_id: Uuid,
-) -> Result<Aggregate, DbErr> {
-    let totals = group_totals(conn, period.id, ratee_id).await?;
-    let threshold = settings.anonymity_threshold;
-    let public_min =
-        u32::try_from(Ord::max(settings.feedback_min_respondents, 1)).unwrap_or(u32::MAX);
-    let from = local_midnight(settings, period.starts_on);
-    let to = local_midnight(
-        settings,
-        period.ends_on.succ_opt().unwrap_or(period.ends_on),
-    );
-    let citizens =
-        super::feedback::totals(conn, super::feedback::Scope::Employee(ratee_id), from, to).await?;
-    let mut groups = Vec::with_capacity(RaterGroup::ALL.len());
-    for g in RaterGroup::ALL {
-        let min = min_responses(g, threshold, public_min);
-        if g == RaterGroup::Public {
-            let responses = u32::try_from(citizens.count).unwrap_or(u32::MAX);
-            let index = (responses >= min)
-                .then(|| {
-                    ikm::compute(&[
-                        ElementTotals {
-                            sum: citizens.sums[5],
-                            count: citizens.count,
-                        },
-                        ElementTotals {
-                            sum: citizens.sums[6],
-                            count: citizens.count,
-                        },
-                    ])
-                })
-                .flatten()
-                .map(|x| ikm::round2(x.konversi));
-            groups.push(GroupAggregate {
-                group: g,
-                responses,
-                min_responses: min,
-                visible: index.is_some(),
-                value_means: Vec::new(),
-                mean: index.map(|i| round2(public_scale(i))),
-                public_index: index,
-            });
-            continue;
-        }
-        let t = totals.iter().find(|t| t.group == g);
-        let responses = t.map_or(0, |t| u32::try_from(t.responses).unwrap_or(u32::MAX));
-        let visible = responses > 0 && responses >= min;
-        let (value_means, mean) = match t.filter(|_| visible) {
-            Some(t) => {
-                let means = t
-                    .values
-                    .iter()
-                    .map(|(s, c)| {
-                        if *c > 0 {
-                            round2(*s as f64 / *c as f64)
-                        } else {
-                            0.0
-                        }
-                    })
-                    .collect();
-                let (s, c) = t
-                    .values
-                    .iter()
-                    .fold((0i64, 0i64), |(s, c), (vs, vc)| (s + vs, c + vc));
-                (means, (c > 0).then(|| round2(s as f64 / c as f64)))
-            }
-            None => (Vec::new(), None),
-        };
-        groups.push(GroupAggregate {
-            group: g,
-            responses,
-            min_responses: min,
-            visible: visible && mean.is_some(),
-            value_means,
-            mean,
-            public_index: None,
-        });
-    }
-    let inputs: Vec<GroupInput> = groups
-        .iter()
-        .map(|g| GroupInput {
-            group: g.group,
-            mean: g.mean,
-            responses: g.responses,
-        })
-        .collect();
-    let explanation = aggregation::explain(&inputs, &settings.weights_360());
-    Ok(Aggregate {
-        groups,
-        explanation,
-    })
-}
-
 #[derive(FromQueryResult)]
 struct RateeStatusRow {
     ratee_id: Uuid,
@@ -460,7 +339,7 @@ struct RateeStatusRow {
 }
 
 /// Rows per ratee and status in a period (of ratees in these units when set), grouped.
-pub async fn status_counts<C: ConnectionTrait>(
+pub async fn count_by_ratee_and_status<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
     units: Option<Vec<Uuid>>,
@@ -492,7 +371,7 @@ struct RaterCountRow {
 
 /// Pending forms (assigned or draft) per rater in a period (about ratees in these units
 /// when set), grouped.
-pub async fn pending_by_rater<C: ConnectionTrait>(
+pub async fn count_pending_by_rater<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
     units: Option<Vec<Uuid>>,
@@ -502,7 +381,7 @@ pub async fn pending_by_rater<C: ConnectionTrait>(
         .column(r360::Column::RaterId)
         .column_as(bigint(Func::count(Expr::col(r360::Column::Id)).into()), "n")
         .filter(r360::Column::PeriodId.eq(period_id))
-        .filter(r360::Column::Status.is_in(["assigned", "draft"]))
+        .filter(r360::Column::Status.is_in(AssignmentStatus::PENDING.map(|s| s.as_str())))
         .group_by(r360::Column::RaterId);
     if let Some(units) = units {
         q = q.filter(ratee_in_units(units));
@@ -551,7 +430,7 @@ struct RaterStatsRow {
 
 /// Every rater's submitted responses in a period summarised (self-ratings excluded: they
 /// say nothing about a rater's reliability towards others), raters of these units when set.
-pub async fn rater_stats<C: ConnectionTrait>(
+pub async fn sum_rater_stats<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
     units: Option<Vec<Uuid>>,
@@ -562,7 +441,7 @@ pub async fn rater_stats<C: ConnectionTrait>(
         .column_as(bigint(Func::count(Expr::col(r360::Column::Id)).into()), "n");
     let mut q = score_aggregates(q, true)
         .filter(r360::Column::PeriodId.eq(period_id))
-        .filter(r360::Column::Status.eq("submitted"))
+        .filter(r360::Column::Status.eq(AssignmentStatus::Submitted.as_str()))
         .filter(r360::Column::RaterGroup.ne(RaterGroup::SelfRating.as_str()))
         .group_by(r360::Column::RaterId);
     if let Some(units) = units {
@@ -586,4 +465,123 @@ pub async fn rater_stats<C: ConnectionTrait>(
             (r.rater_id, stats)
         })
         .collect())
+}
+
+/// The submitted responses of one rater group about a ratee in a period.
+pub async fn count_submitted_in_group<C: ConnectionTrait>(
+    conn: &C,
+    period_id: Uuid,
+    ratee_id: Uuid,
+    group: RaterGroup,
+) -> Result<u64, DbErr> {
+    r360::Entity::find()
+        .filter(r360::Column::PeriodId.eq(period_id))
+        .filter(r360::Column::RateeId.eq(ratee_id))
+        .filter(r360::Column::RaterGroup.eq(group.as_str()))
+        .filter(r360::Column::Status.eq(AssignmentStatus::Submitted.as_str()))
+        .count(conn)
+        .await
+}
+
+/// Sets a row's status and decision reason.
+pub async fn update_status<C: ConnectionTrait>(
+    conn: &C,
+    row: r360::Model,
+    status: AssignmentStatus,
+    decision_reason: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<r360::Model, DbErr> {
+    let mut am: r360::ActiveModel = row.into();
+    am.status = Set(status.as_str().into());
+    am.decision_reason = Set(decision_reason);
+    am.updated_at = Set(now);
+    am.update(conn).await
+}
+
+/// A rater's answers as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswersRow {
+    pub status: AssignmentStatus,
+    /// Per value in the official order.
+    pub scores: [Option<i16>; 7],
+    /// JSON object CoreValue code → comment.
+    pub comments: Option<String>,
+    pub overall_comment: Option<String>,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// Replaces a row's answers unless it was submitted meanwhile (two saves racing cannot
+/// overwrite a submitted response). Whether a row was updated.
+pub async fn update_answers_unless_submitted<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    answers: &AnswersRow,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let mut update = r360::Entity::update_many()
+        .col_expr(r360::Column::Status, Expr::value(answers.status.as_str()))
+        .col_expr(
+            r360::Column::Comments,
+            Expr::value(answers.comments.clone()),
+        )
+        .col_expr(
+            r360::Column::OverallComment,
+            Expr::value(answers.overall_comment.clone()),
+        )
+        .col_expr(r360::Column::SubmittedAt, Expr::value(answers.submitted_at))
+        .col_expr(r360::Column::UpdatedAt, Expr::value(now));
+    for (col, score) in SCORE_COLUMNS.into_iter().zip(answers.scores) {
+        update = update.col_expr(col, Expr::value(score));
+    }
+    let res = update
+        .filter(r360::Column::Id.eq(id))
+        .filter(r360::Column::Status.ne(AssignmentStatus::Submitted.as_str()))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Periods in a state (the rater's inbox lists the open ones).
+pub async fn list_periods_in_state<C: ConnectionTrait>(
+    conn: &C,
+    state: PeriodState,
+) -> Result<Vec<period::Model>, DbErr> {
+    period::Entity::find()
+        .filter(period::Column::State.eq(state.as_str()))
+        .all(conn)
+        .await
+}
+
+/// A new row (no answers yet).
+pub fn new_row(
+    period_id: Uuid,
+    ratee_id: Uuid,
+    rater_id: Uuid,
+    group: RaterGroup,
+    status: AssignmentStatus,
+    nominated_by: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> r360::ActiveModel {
+    r360::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        period_id: Set(period_id),
+        ratee_id: Set(ratee_id),
+        rater_id: Set(rater_id),
+        rater_group: Set(group.as_str().into()),
+        status: Set(status.as_str().into()),
+        nominated_by: Set(nominated_by),
+        decision_reason: Set(None),
+        score_pelayanan: Set(None),
+        score_akuntabel: Set(None),
+        score_kompeten: Set(None),
+        score_harmonis: Set(None),
+        score_loyal: Set(None),
+        score_adaptif: Set(None),
+        score_kolaboratif: Set(None),
+        comments: Set(None),
+        overall_comment: Set(None),
+        submitted_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
 }

@@ -359,21 +359,7 @@ mod results_policy_tests {
 
 // ---- end of results area ----
 
-// ---- 360-degree ratings (helper "360": api/ratings360.rs) ----
-
-/// May organise 360 rounds: generate assignments, assign peers and decide on nominations
-/// for anyone (admin, HR).
-pub fn can_organise_360(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr")
-}
-
-/// May read any ratee's 360 aggregates, a round's progress and rater quality (admin, HR,
-/// auditor). Never individual anonymous responses.
-pub fn can_read_all_360(p: &Principal) -> bool {
-    can_organise_360(p) || p.has_role("auditor")
-}
-
-// ---- end of 360-degree ratings ----
+// ---- 360-degree ratings: see `ratings360.rs` ----
 
 // ---- Career area: development, training catalogue, talent (helper "career") ----
 

@@ -1,0 +1,235 @@
+//! Use cases of the 360 round (DOMAIN.md §5; the HTTP side is `api::ratings360`):
+//! assignments and peers (`assignments`), the rater's forms and responses (`forms`), and
+//! the ratee's aggregate with HR's progress and rater-quality views (`reports`).
+//!
+//! Invariants:
+//! - an anonymous rater (peer, subordinate, citizen) is never revealed to the ratee, the
+//!   supervisor or HR: no names, ids, timestamps or per-rater submission state beside an
+//!   anonymous group; a group's numbers and comments only appear once it may be shown
+//!   (`domain::aggregation::group_visible`), and only shown groups count toward the
+//!   suggestion;
+//! - a response is read and written by its rater only, while the form is editable
+//!   (`domain::ratings360::edit_block`);
+//! - events carry ids only; the ratee hears `feedback360_updated` only when a shown
+//!   aggregate changed, never which rater caused it.
+
+pub mod assignments;
+pub mod forms;
+pub mod reports;
+
+pub use assignments::{add_peers, approve, generate, list_peers, list_raters, reject};
+pub use forms::{get_form, my_forms, save_response};
+pub use reports::{progress, quality, summary};
+
+use chrono::{NaiveDate, Utc};
+use entity::{employee, period, rating_360 as r360};
+use sea_orm::{ConnectionTrait, DbErr};
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+use crate::config::Settings;
+use crate::domain::aggregation::{self, AggregateParams, RaterGroup, Suggestion};
+use crate::domain::berakhlak::CoreValue;
+use crate::domain::period::PeriodState;
+use crate::domain::ratings360::{AssignBlock, AssignmentStatus, EditBlock, Round, edit_block};
+use crate::dto::ratings360::{FormOut, Person};
+use crate::error::{ApiError, ApiResult};
+use crate::store;
+
+/// The suggested rating perilaku of a ratee in a period: the same numbers the ratee and
+/// the supervisor see in the 360 summary. `None` when no group has results to count.
+pub async fn suggestion<C: ConnectionTrait>(
+    conn: &C,
+    settings: &Settings,
+    period: &period::Model,
+    ratee_id: Uuid,
+) -> Result<Option<Suggestion>, DbErr> {
+    let (totals, citizens) =
+        store::ratings360::sum_aggregate_inputs(conn, settings, period, ratee_id).await?;
+    Ok(aggregation::aggregate(&totals, &citizens, &params(settings)).suggestion())
+}
+
+fn params(settings: &Settings) -> AggregateParams {
+    AggregateParams::new(
+        settings.anonymity_threshold,
+        settings.feedback_min_respondents,
+        settings.weights_360(),
+    )
+}
+
+fn period_not_found() -> ApiError {
+    ApiError::NotFound("Periode tidak ditemukan".into())
+}
+
+fn employee_not_found(nip: &str) -> ApiError {
+    ApiError::NotFound(format!("Pegawai dengan NIP {nip} tidak ditemukan"))
+}
+
+fn form_not_found() -> ApiError {
+    ApiError::NotFound("Penilaian 360 tidak ditemukan".into())
+}
+
+fn response_submitted() -> ApiError {
+    ApiError::conflict(
+        "response_submitted",
+        "Penilaian ini sudah dikirim dan tidak dapat diubah",
+    )
+}
+
+fn no_round(period: &period::Model) -> ApiError {
+    ApiError::conflict(
+        "no_360_round",
+        format!("Periode {} tidak menjalankan penilaian 360", period.name),
+    )
+}
+
+async fn load_period<C: ConnectionTrait>(conn: &C, id: Uuid) -> ApiResult<period::Model> {
+    store::periods::find(conn, id)
+        .await?
+        .ok_or_else(period_not_found)
+}
+
+async fn load_employee<C: ConnectionTrait>(conn: &C, nip: &str) -> ApiResult<employee::Model> {
+    store::employees::find_by_nip(conn, nip)
+        .await?
+        .ok_or_else(|| employee_not_found(nip))
+}
+
+fn round_of(period: &period::Model) -> Round {
+    Round {
+        run_360: period.run_360,
+        state: PeriodState::parse(&period.state),
+        deadline: period.deadline_360,
+    }
+}
+
+/// Assignments change until the period is published (`domain::ratings360::assign_block`).
+fn require_assignable(period: &period::Model) -> ApiResult<()> {
+    match crate::domain::ratings360::assign_block(round_of(period)) {
+        None => Ok(()),
+        Some(AssignBlock::NoRound) => Err(no_round(period)),
+        Some(AssignBlock::Published) => Err(ApiError::conflict(
+            "period_published",
+            "Periode sudah dipublikasikan; penugasan 360 tidak dapat diubah",
+        )),
+    }
+}
+
+fn today(settings: &Settings) -> NaiveDate {
+    Utc::now()
+        .with_timezone(&settings.local_offset())
+        .date_naive()
+}
+
+/// Why the row's form cannot be saved now (`None` when it can).
+fn edit_error(settings: &Settings, period: &period::Model, row: &r360::Model) -> Option<ApiError> {
+    let block = edit_block(status_of(row), round_of(period), today(settings))?;
+    Some(match block {
+        EditBlock::Submitted => response_submitted(),
+        EditBlock::NoRound => no_round(period),
+        EditBlock::PeriodNotOpen => ApiError::conflict(
+            "period_not_open",
+            format!(
+                "Penilaian 360 hanya dapat diisi saat periode terbuka (status: {})",
+                period.state
+            ),
+        ),
+        EditBlock::DeadlinePassed(deadline) => ApiError::conflict(
+            "deadline_passed",
+            format!(
+                "Batas waktu penilaian 360 ({}) sudah lewat",
+                deadline.format("%d-%m-%Y")
+            ),
+        ),
+    })
+}
+
+/// The employees with their units, as the 360 screens show them.
+async fn people<C: ConnectionTrait>(conn: &C, ids: Vec<Uuid>) -> ApiResult<HashMap<Uuid, Person>> {
+    let emps = store::employees::find_by_ids(conn, ids).await?;
+    let units = store::units::find_by_ids(conn, emps.values().map(|e| e.unit_id).collect()).await?;
+    Ok(emps
+        .into_values()
+        .map(|e| (e.id, Person::new(&e, units.get(&e.unit_id))))
+        .collect())
+}
+
+fn take_person(map: &mut HashMap<Uuid, Person>, id: Uuid) -> Person {
+    map.remove(&id).unwrap_or_default()
+}
+
+fn group_of(row: &r360::Model) -> RaterGroup {
+    RaterGroup::parse(&row.rater_group).unwrap_or(RaterGroup::Peer)
+}
+
+fn status_of(row: &r360::Model) -> AssignmentStatus {
+    AssignmentStatus::parse(&row.status).unwrap_or(AssignmentStatus::Assigned)
+}
+
+fn scores_of(row: &r360::Model) -> [Option<i16>; 7] {
+    [
+        row.score_pelayanan,
+        row.score_akuntabel,
+        row.score_kompeten,
+        row.score_harmonis,
+        row.score_loyal,
+        row.score_adaptif,
+        row.score_kolaboratif,
+    ]
+}
+
+fn comments_map(json_text: Option<&str>) -> BTreeMap<String, String> {
+    json_text
+        .and_then(|t| serde_json::from_str::<BTreeMap<String, String>>(t).ok())
+        .unwrap_or_default()
+}
+
+fn form_out(
+    settings: &Settings,
+    period: &period::Model,
+    row: r360::Model,
+    ratee: Person,
+) -> FormOut {
+    let editable = edit_error(settings, period, &row).is_none();
+    let scores = CoreValue::ALL
+        .iter()
+        .zip(scores_of(&row))
+        .filter_map(|(v, s)| s.map(|s| (v.as_str().to_string(), s)))
+        .collect();
+    FormOut {
+        id: row.id,
+        period_id: row.period_id,
+        period_name: period.name.clone(),
+        group: group_of(&row),
+        status: status_of(&row),
+        deadline: period.deadline_360,
+        editable,
+        ratee,
+        scores,
+        comments: comments_map(row.comments.as_deref()),
+        overall_comment: row.overall_comment,
+        submitted_at: row.submitted_at,
+    }
+}
+
+fn assignment_conflict(e: DbErr) -> ApiError {
+    if crate::error::violates(&e, "uq_ratings_360_period_ratee_rater") {
+        ApiError::conflict(
+            "assignment_conflict",
+            "Penugasan ini baru saja dibuat dari tempat lain; muat ulang dan coba lagi",
+        )
+    } else {
+        ApiError::from(e)
+    }
+}
+
+/// The unit and the units below it named by an optional `unit_code` (`None`: all).
+async fn unit_scope<C: ConnectionTrait>(
+    conn: &C,
+    code: Option<&str>,
+) -> ApiResult<Option<Vec<Uuid>>> {
+    Ok(match super::unit_filter(conn, code).await? {
+        Some(root) => Some(store::ratings360::list_unit_subtree(conn, root).await?),
+        None => None,
+    })
+}
