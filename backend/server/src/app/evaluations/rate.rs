@@ -22,7 +22,7 @@ use crate::store;
 /// What rating produced: the saved result, or the 360 suggestion the behaviour rating
 /// differs from without a justification (422 `justification_required`, nothing saved).
 pub enum RateOutcome {
-    Saved(ResultOut),
+    Saved(Box<ResultOut>),
     JustificationRequired(Rating),
 }
 
@@ -192,5 +192,5 @@ pub async fn rate(
         vec![evaluation_id.to_string()],
         Audience::Staff,
     );
-    Ok(RateOutcome::Saved(out))
+    Ok(RateOutcome::Saved(Box::new(out)))
 }

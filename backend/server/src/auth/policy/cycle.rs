@@ -276,6 +276,62 @@ mod tests {
     }
 
     #[test]
+    fn only_the_direct_supervisor_rates() {
+        let (sup, other) = (Uuid::now_v7(), Uuid::now_v7());
+        let now = Utc::now();
+        let target = entity::employee::Model {
+            id: Uuid::now_v7(),
+            nip: "199001012020011001".into(),
+            name: "Pegawai".into(),
+            gelar_depan: None,
+            gelar_belakang: None,
+            status: "PNS".into(),
+            golongan: "III/a".into(),
+            jabatan: "Staf".into(),
+            jenis_jabatan: "pelaksana".into(),
+            unit_id: Uuid::now_v7(),
+            supervisor_id: Some(sup),
+            email: None,
+            active: true,
+            created_at: now,
+            updated_at: now,
+        };
+        assert_eq!(
+            rater_of(&person(Some(sup), &["employee"]), &target),
+            Some(sup)
+        );
+        assert_eq!(rater_of(&person(Some(other), &["employee"]), &target), None);
+        assert_eq!(rater_of(&person(None, &["hr"]), &target), None);
+    }
+
+    #[test]
+    fn each_party_writes_only_their_own_statement_and_only_while_filed() {
+        let (employee, penilai, atasan) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let mut a = appeal(employee, atasan);
+        let emp = person(Some(employee), &["employee"]);
+        let pen = person(Some(penilai), &["employee"]);
+        assert!(can_write_statements(&emp, &a, penilai, true, false));
+        assert!(!can_write_statements(&emp, &a, penilai, false, true));
+        assert!(can_write_statements(&pen, &a, penilai, false, true));
+        assert_eq!(statement_side(&emp, &a, penilai), Some("employee"));
+        assert_eq!(statement_side(&pen, &a, penilai), Some("penilai"));
+        a.status = "decided".into();
+        assert_eq!(statement_side(&emp, &a, penilai), None);
+    }
+
+    #[test]
+    fn periods_are_managed_by_admin_and_hr_only() {
+        assert!(can_manage_periods(&person(None, &["hr"])));
+        assert!(can_manage_periods(&person(None, &["admin"])));
+        assert!(!can_manage_periods(&person(None, &["auditor"])));
+        assert!(can_list_unit_distributions(&person(None, &["auditor"])));
+        assert!(!can_list_all_appeals(&person(
+            Some(Uuid::now_v7()),
+            &["employee"]
+        )));
+    }
+
+    #[test]
     fn results_are_read_by_staff_and_results_scoped_keys_only() {
         assert!(can_read_results(&person(None, &["auditor"])));
         assert!(!can_read_results(&person(
