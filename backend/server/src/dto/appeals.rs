@@ -10,8 +10,9 @@ use super::evaluations::PredikatOut;
 pub use crate::domain::appeal::{AppealRole, AppealStatus, Decision};
 use crate::domain::predikat::Rating;
 
-/// An employee named in a response (the same schema as the SKP area's `PersonRef`; kept
-/// here until the SKP wire types move to `dto`, as `dto` does not use `api`).
+// The same schema as the SKP area's `PersonRef` (`api::skp`), kept here until the SKP wire
+// types move to `dto`, as `dto` does not use `api`: one of the two should go after merging.
+/// An employee named in a response.
 #[derive(Serialize, ToSchema)]
 pub struct PersonRef {
     pub nip: String,

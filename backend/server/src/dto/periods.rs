@@ -30,7 +30,7 @@ pub struct PeriodCreate {
     #[schema(minimum = 2000, maximum = 2100)]
     #[serde(deserialize_with = "integral_i32")]
     pub year: i32,
-    /// Checked by the use case (422 naming `kind`), so it stays a string on input.
+    // Checked by the use case (422 naming `kind`), so it stays a string on input.
     #[schema(value_type = PeriodKind)]
     pub kind: String,
     /// First day (a quarter starts on 1 January, 1 April, 1 July or 1 October).
