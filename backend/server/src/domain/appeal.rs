@@ -143,6 +143,181 @@ pub fn decide(
     }
 }
 
+impl Decision {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "keep" => Some(Decision::Keep),
+            "change" => Some(Decision::Change),
+            _ => None,
+        }
+    }
+}
+
+// Status of an appeal as stored: filed until the decision, then decided (final). The doc
+// line below is the OpenAPI description and stays as it was.
+/// Status of an appeal (documentation type).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AppealStatus {
+    Filed,
+    Decided,
+}
+
+impl AppealStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AppealStatus::Filed => "filed",
+            AppealStatus::Decided => "decided",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "filed" => Some(AppealStatus::Filed),
+            "decided" => Some(AppealStatus::Decided),
+            _ => None,
+        }
+    }
+
+    /// Whether a stored status is still open (filed, not decided).
+    pub fn is_open(stored: &str) -> bool {
+        AppealStatus::parse(stored) == Some(AppealStatus::Filed)
+    }
+}
+
+/// Which appeals to list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AppealRole {
+    /// Filed by me.
+    Mine,
+    /// Against evaluations I made (as pejabat penilai).
+    Penilai,
+    /// For me to decide (as atasan pejabat penilai; HR/admin also get those HR decides).
+    ToDecide,
+    /// Every appeal (admin, HR, auditor).
+    All,
+}
+
+impl AppealRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AppealRole::Mine => "mine",
+            AppealRole::Penilai => "penilai",
+            AppealRole::ToDecide => "to_decide",
+            AppealRole::All => "all",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "mine" => Some(AppealRole::Mine),
+            "penilai" => Some(AppealRole::Penilai),
+            "to_decide" => Some(AppealRole::ToDecide),
+            "all" => Some(AppealRole::All),
+            _ => None,
+        }
+    }
+}
+
+/// Whether the employee may still file an appeal: none filed yet and the deadline (when
+/// the period is published) not passed.
+pub fn can_still_appeal(
+    already_filed: bool,
+    now: DateTime<Utc>,
+    published_at: Option<DateTime<Utc>>,
+    days: i64,
+    offset: FixedOffset,
+) -> bool {
+    !already_filed && published_at.is_some_and(|t| within(now, t, days, offset))
+}
+
+/// The decider recorded on a new appeal: the penilai's direct supervisor (the atasan
+/// pejabat penilai); when the penilai has none (or it is the employee themself), the
+/// penilai, which records that HR decides.
+pub fn decider_of(
+    penilai_id: uuid::Uuid,
+    penilai_supervisor: Option<uuid::Uuid>,
+    employee_id: uuid::Uuid,
+) -> uuid::Uuid {
+    penilai_supervisor
+        .filter(|s| *s != employee_id)
+        .unwrap_or(penilai_id)
+}
+
+/// A trimmed, non-empty text of at most `max` characters; else the message for the field.
+pub fn required_text(value: &str, max: usize) -> Result<String, String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err("Wajib diisi".into());
+    }
+    if v.chars().count() > max {
+        return Err(format!("Maksimal {max} karakter"));
+    }
+    Ok(v.to_string())
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn appeal_vocabularies_keep_their_stored_strings() {
+        for s in [AppealStatus::Filed, AppealStatus::Decided] {
+            assert_eq!(AppealStatus::parse(s.as_str()), Some(s));
+            assert_eq!(
+                serde_json::to_value(s).expect("json"),
+                serde_json::json!(s.as_str())
+            );
+        }
+        for r in [
+            AppealRole::Mine,
+            AppealRole::Penilai,
+            AppealRole::ToDecide,
+            AppealRole::All,
+        ] {
+            assert_eq!(AppealRole::parse(r.as_str()), Some(r));
+        }
+        for d in [Decision::Keep, Decision::Change] {
+            assert_eq!(Decision::parse(d.as_str()), Some(d));
+        }
+        assert!(AppealStatus::is_open("filed"));
+        assert!(!AppealStatus::is_open("decided"));
+    }
+
+    #[test]
+    fn an_appeal_can_be_filed_once_and_only_until_the_deadline() {
+        let offset = FixedOffset::east_opt(8 * 3600).expect("offset");
+        let published = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
+        let soon = published + Duration::days(3);
+        let late = published + Duration::days(20);
+        assert!(can_still_appeal(false, soon, Some(published), 14, offset));
+        assert!(!can_still_appeal(true, soon, Some(published), 14, offset));
+        assert!(!can_still_appeal(false, late, Some(published), 14, offset));
+        assert!(!can_still_appeal(false, soon, None, 14, offset));
+    }
+
+    #[test]
+    fn without_a_supervisor_of_the_penilai_hr_decides_recorded_as_the_penilai() {
+        let (penilai, atasan, employee) = (
+            uuid::Uuid::now_v7(),
+            uuid::Uuid::now_v7(),
+            uuid::Uuid::now_v7(),
+        );
+        assert_eq!(decider_of(penilai, Some(atasan), employee), atasan);
+        assert_eq!(decider_of(penilai, None, employee), penilai);
+        assert_eq!(decider_of(penilai, Some(employee), employee), penilai);
+    }
+
+    #[test]
+    fn a_required_text_is_trimmed_and_bounded() {
+        assert_eq!(required_text("  x ", 3), Ok("x".into()));
+        assert_eq!(required_text("   ", 3), Err("Wajib diisi".into()));
+        assert_eq!(required_text("abcd", 3), Err("Maksimal 3 karakter".into()));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

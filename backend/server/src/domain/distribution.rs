@@ -249,6 +249,81 @@ pub fn check(org: OrgResult, predikats: &[Predikat]) -> CurveCheck {
     }
 }
 
+/// Shortest override reason accepted when finalising a unit whose curve breaks.
+pub const OVERRIDE_MIN: usize = 10;
+/// Longest override reason accepted.
+pub const OVERRIDE_MAX: usize = 2000;
+
+/// A trimmed override reason (`None` when empty), or the message when too short or long.
+pub fn clean_override_reason(raw: Option<&str>) -> Result<Option<String>, String> {
+    let Some(r) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
+        return Ok(None);
+    };
+    let len = r.chars().count();
+    if len < OVERRIDE_MIN {
+        return Err(format!("Alasan minimal {OVERRIDE_MIN} karakter"));
+    }
+    if len > OVERRIDE_MAX {
+        return Err(format!("Alasan maksimal {OVERRIDE_MAX} karakter"));
+    }
+    Ok(Some(r.to_string()))
+}
+
+/// Share of `n` in `total`, in percent with one decimal (0 for an empty unit).
+pub fn percentage(n: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        (n as f64 * 1000.0 / total as f64).round() / 10.0
+    }
+}
+
+/// The warning shown for a small unit whose rules break (they never block).
+pub fn small_unit_warning(employees: usize, curve: &CurveCheck) -> Option<String> {
+    curve.warning_only.then(|| {
+        format!(
+            "Unit ini hanya memiliki {employees} pegawai yang dinilai (kurang dari {SMALL_UNIT}); \
+             kurva distribusi tidak terpenuhi ({}) tetapi hanya menjadi peringatan.",
+            curve.broken().join(" ")
+        )
+    })
+}
+
+#[cfg(test)]
+mod finalise_tests {
+    use super::*;
+
+    #[test]
+    fn an_override_reason_needs_ten_to_two_thousand_characters() {
+        assert_eq!(clean_override_reason(None), Ok(None));
+        assert_eq!(clean_override_reason(Some("  ")), Ok(None));
+        assert!(clean_override_reason(Some("pendek")).is_err());
+        assert_eq!(
+            clean_override_reason(Some(" cukup panjang ")),
+            Ok(Some("cukup panjang".into()))
+        );
+        assert!(clean_override_reason(Some(&"x".repeat(2001))).is_err());
+    }
+
+    #[test]
+    fn percentages_have_one_decimal_and_an_empty_unit_has_none() {
+        assert_eq!(percentage(1, 3), 33.3);
+        assert_eq!(percentage(2, 3), 66.7);
+        assert_eq!(percentage(0, 0), 0.0);
+    }
+
+    #[test]
+    fn an_org_result_code_keeps_its_stored_string() {
+        for r in OrgResult::ALL {
+            assert_eq!(OrgResult::parse(r.as_str()), Some(r));
+            assert_eq!(
+                serde_json::to_value(r).expect("json"),
+                serde_json::json!(r.as_str())
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

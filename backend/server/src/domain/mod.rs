@@ -9,6 +9,7 @@ pub mod appeal;
 pub mod berakhlak;
 pub mod development;
 pub mod distribution;
+pub mod evaluation;
 pub mod feedback;
 pub mod golongan;
 pub mod ikm;

@@ -132,6 +132,46 @@ pub fn is_annual(kind: &str, number: i32) -> bool {
     matches!((kind, number), ("quarterly", 4) | ("monthly", 12))
 }
 
+// Period length: a quarter or a month of the year (stored as `quarterly` / `monthly`). The
+// doc line below is the OpenAPI description and stays as it was.
+/// Period length (documentation type).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PeriodKind {
+    Quarterly,
+    Monthly,
+}
+
+impl PeriodKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PeriodKind::Quarterly => "quarterly",
+            PeriodKind::Monthly => "monthly",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "quarterly" => Some(PeriodKind::Quarterly),
+            "monthly" => Some(PeriodKind::Monthly),
+            _ => None,
+        }
+    }
+}
+
+/// Why a period cannot be published yet: the codes of the units with evaluations whose
+/// distribution is not finalised (SE MenPANRB 3/2023). `None` when nothing blocks it.
+pub fn publication_blocker(unfinalised_unit_codes: &[&str]) -> Option<String> {
+    if unfinalised_unit_codes.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{} unit belum difinalisasi (kurva distribusi): {}",
+        unfinalised_unit_codes.len(),
+        unfinalised_unit_codes.join(", ")
+    ))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodState {
@@ -176,6 +216,33 @@ impl PeriodState {
                 to.as_str()
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+
+    #[test]
+    fn a_period_kind_round_trips_through_its_stored_string() {
+        for k in [PeriodKind::Quarterly, PeriodKind::Monthly] {
+            assert_eq!(PeriodKind::parse(k.as_str()), Some(k));
+            assert_eq!(
+                serde_json::to_value(k).expect("json"),
+                serde_json::json!(k.as_str())
+            );
+        }
+        assert_eq!(PeriodKind::parse("yearly"), None);
+    }
+
+    #[test]
+    fn unfinalised_units_block_publication_and_are_named() {
+        assert_eq!(publication_blocker(&[]), None);
+        let why = publication_blocker(&["K01", "K02"]).expect("blocked");
+        assert_eq!(
+            why,
+            "2 unit belum difinalisasi (kurva distribusi): K01, K02"
+        );
     }
 }
 

@@ -3,12 +3,13 @@
 use entity::{appeal, evaluation};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, JoinType, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
+    JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
 use super::PageReq;
+use crate::domain::appeal::AppealStatus;
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<appeal::Model>, DbErr> {
     appeal::Entity::find_by_id(id).one(conn).await
@@ -37,8 +38,7 @@ pub struct AppealFilter {
     /// Also the appeals HR decides: those whose recorded decider is the penilai (the
     /// penilai had no supervisor in the system).
     pub hr_decides: bool,
-    /// `filed` or `decided`.
-    pub status: Option<String>,
+    pub status: Option<AppealStatus>,
 }
 
 /// Appeals, newest first, in one query (joined to their evaluations) plus the count.
@@ -86,4 +86,19 @@ pub async fn list<C: ConnectionTrait>(
     let p = q.paginate(conn, page.per_page);
     let total = p.num_items().await?;
     Ok((p.fetch_page(page.page - 1).await?, total))
+}
+
+pub async fn insert_appeal<C: ConnectionTrait>(
+    conn: &C,
+    m: appeal::Model,
+) -> Result<appeal::Model, DbErr> {
+    m.into_active_model().reset_all().insert(conn).await
+}
+
+/// Writes every column of the appeal.
+pub async fn update_appeal<C: ConnectionTrait>(
+    conn: &C,
+    m: appeal::Model,
+) -> Result<appeal::Model, DbErr> {
+    m.into_active_model().reset_all().update(conn).await
 }

@@ -2,11 +2,12 @@
 
 use entity::period;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    prelude::Uuid,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder, prelude::Uuid,
 };
 
 use super::PageReq;
+use crate::domain::period::PeriodState;
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<period::Model>, DbErr> {
     period::Entity::find_by_id(id).one(conn).await
@@ -42,4 +43,49 @@ pub async fn find_span<C: ConnectionTrait>(
         .filter(period::Column::Number.eq(number))
         .one(conn)
         .await
+}
+
+/// The periods with these ids that are in `state`.
+pub async fn list_by_ids_in_state<C: ConnectionTrait>(
+    conn: &C,
+    ids: Vec<Uuid>,
+    state: PeriodState,
+) -> Result<Vec<period::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    period::Entity::find()
+        .filter(period::Column::Id.is_in(ids))
+        .filter(period::Column::State.eq(state.as_str()))
+        .all(conn)
+        .await
+}
+
+/// The periods with these ids.
+pub async fn list_by_ids<C: ConnectionTrait>(
+    conn: &C,
+    ids: Vec<Uuid>,
+) -> Result<Vec<period::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    period::Entity::find()
+        .filter(period::Column::Id.is_in(ids))
+        .all(conn)
+        .await
+}
+
+pub async fn insert_period<C: ConnectionTrait>(
+    conn: &C,
+    m: period::Model,
+) -> Result<period::Model, DbErr> {
+    m.into_active_model().reset_all().insert(conn).await
+}
+
+/// Writes every column of the period.
+pub async fn update_period<C: ConnectionTrait>(
+    conn: &C,
+    m: period::Model,
+) -> Result<period::Model, DbErr> {
+    m.into_active_model().reset_all().update(conn).await
 }

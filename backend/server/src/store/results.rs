@@ -12,6 +12,8 @@ use sea_orm::{
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
+use crate::domain::appeal::AppealStatus;
+
 /// Ids per `IN (…)` query.
 const CHUNK: usize = 500;
 
@@ -21,7 +23,7 @@ fn unique(ids: impl IntoIterator<Item = Uuid>) -> Vec<Uuid> {
 }
 
 /// Employees by id (chunked).
-pub async fn employees_by_ids<C: ConnectionTrait>(
+pub async fn list_employees_by_ids<C: ConnectionTrait>(
     conn: &C,
     ids: impl IntoIterator<Item = Uuid>,
 ) -> Result<HashMap<Uuid, employee::Model>, DbErr> {
@@ -37,7 +39,7 @@ pub async fn employees_by_ids<C: ConnectionTrait>(
 }
 
 /// Units by id (chunked).
-pub async fn units_by_ids<C: ConnectionTrait>(
+pub async fn list_units_by_ids<C: ConnectionTrait>(
     conn: &C,
     ids: impl IntoIterator<Item = Uuid>,
 ) -> Result<HashMap<Uuid, unit::Model>, DbErr> {
@@ -53,7 +55,7 @@ pub async fn units_by_ids<C: ConnectionTrait>(
 }
 
 /// The appeal of each evaluation that has one (at most one per evaluation), chunked.
-pub async fn appeals_by_evaluations<C: ConnectionTrait>(
+pub async fn list_appeals_by_evaluations<C: ConnectionTrait>(
     conn: &C,
     evaluation_ids: impl IntoIterator<Item = Uuid>,
 ) -> Result<HashMap<Uuid, appeal::Model>, DbErr> {
@@ -84,12 +86,14 @@ pub struct ResultRow {
 impl ResultRow {
     /// Whether an appeal is filed and not yet decided.
     pub fn under_appeal(&self) -> bool {
-        self.appeal.as_ref().is_some_and(|a| a.status == "filed")
+        self.appeal
+            .as_ref()
+            .is_some_and(|a| AppealStatus::is_open(&a.status))
     }
 }
 
 /// The evaluations of a period, optionally of one (snapshot) unit.
-pub async fn evaluations<C: ConnectionTrait>(
+pub async fn list_evaluations<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
     unit_id: Option<Uuid>,
@@ -104,21 +108,21 @@ pub async fn evaluations<C: ConnectionTrait>(
 }
 
 /// Attaches people, units and appeals to evaluations (four queries, whatever the count).
-pub async fn rows<C: ConnectionTrait>(
+pub async fn list_result_rows<C: ConnectionTrait>(
     conn: &C,
     list: Vec<evaluation::Model>,
 ) -> Result<Vec<ResultRow>, DbErr> {
-    let people = employees_by_ids(
+    let people = list_employees_by_ids(
         conn,
         list.iter().flat_map(|e| [e.employee_id, e.penilai_id]),
     )
     .await?;
-    let units = units_by_ids(
+    let units = list_units_by_ids(
         conn,
         list.iter().flat_map(|e| [e.unit_id, e.penilai_unit_id]),
     )
     .await?;
-    let appeals = appeals_by_evaluations(conn, list.iter().map(|e| e.id)).await?;
+    let appeals = list_appeals_by_evaluations(conn, list.iter().map(|e| e.id)).await?;
     Ok(list
         .into_iter()
         .filter_map(|e| {
@@ -135,13 +139,13 @@ pub async fn rows<C: ConnectionTrait>(
 }
 
 /// The result rows of a period, optionally of one unit.
-pub async fn load<C: ConnectionTrait>(
+pub async fn list_results<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
     unit_id: Option<Uuid>,
 ) -> Result<Vec<ResultRow>, DbErr> {
-    let list = evaluations(conn, period_id, unit_id).await?;
-    rows(conn, list).await
+    let list = list_evaluations(conn, period_id, unit_id).await?;
+    list_result_rows(conn, list).await
 }
 
 pub async fn find_evaluation<C: ConnectionTrait>(
@@ -169,19 +173,8 @@ pub async fn find_org_result<C: ConnectionTrait>(
         .await
 }
 
-/// Whether the unit's results are finalised for the period (ratings are then frozen).
-pub async fn is_unit_finalised<C: ConnectionTrait>(
-    conn: &C,
-    period_id: Uuid,
-    unit_id: Uuid,
-) -> Result<bool, DbErr> {
-    Ok(find_org_result(conn, period_id, unit_id)
-        .await?
-        .is_some_and(|o| o.finalised_at.is_some()))
-}
-
 /// Every organisational result of a period, by unit.
-pub async fn org_results_of_period<C: ConnectionTrait>(
+pub async fn list_org_results_of_period<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
 ) -> Result<HashMap<Uuid, org_result::Model>, DbErr> {
@@ -195,7 +188,7 @@ pub async fn org_results_of_period<C: ConnectionTrait>(
 }
 
 /// The (snapshot) units that have evaluations in a period.
-pub async fn units_with_evaluations<C: ConnectionTrait>(
+pub async fn list_units_with_evaluations<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
 ) -> Result<Vec<Uuid>, DbErr> {
@@ -207,22 +200,6 @@ pub async fn units_with_evaluations<C: ConnectionTrait>(
         .into_tuple::<Uuid>()
         .all(conn)
         .await
-}
-
-/// The units with evaluations in a period whose results are not finalised yet.
-pub async fn units_not_finalised<C: ConnectionTrait>(
-    conn: &C,
-    period_id: Uuid,
-) -> Result<Vec<unit::Model>, DbErr> {
-    let with = units_with_evaluations(conn, period_id).await?;
-    let orgs = org_results_of_period(conn, period_id).await?;
-    let open: Vec<Uuid> = with
-        .into_iter()
-        .filter(|u| orgs.get(u).is_none_or(|o| o.finalised_at.is_none()))
-        .collect();
-    let mut units: Vec<unit::Model> = units_by_ids(conn, open).await?.into_values().collect();
-    units.sort_by(|a, b| a.code.cmp(&b.code));
-    Ok(units)
 }
 
 /// Whether employee `me` supervises, directly or through others, someone whose unit is

@@ -1,1 +1,347 @@
 //! Permissions — Periods, evaluations, org results, appeals and exports: who manages, rates, decides and reads.
+
+use sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+use crate::auth::Principal;
+use crate::domain::appeal::AppealStatus;
+use crate::error::ApiResult;
+use crate::store;
+
+/// May create periods, change their settings and move them through their states (admin, HR).
+pub fn can_manage_periods(p: &Principal) -> bool {
+    p.has_role("admin") || p.has_role("hr")
+}
+
+/// Who rates: only the pejabat penilai, the employee's direct supervisor in the hierarchy.
+/// Returns the penilai's employee id.
+pub fn rater_of(p: &Principal, target: &entity::employee::Model) -> Option<Uuid> {
+    p.employee_id.filter(|me| target.supervisor_id == Some(*me))
+}
+
+/// May see the overview of every unit's distribution in a period (admin, HR, auditor).
+pub fn can_list_unit_distributions(p: &Principal) -> bool {
+    p.has_role("admin") || p.has_role("hr") || p.has_role("auditor")
+}
+
+/// May list every appeal (admin, HR, auditor).
+pub fn can_list_all_appeals(p: &Principal) -> bool {
+    p.has_role("admin") || p.has_role("hr") || p.has_role("auditor")
+}
+
+/// Whether the caller also sees the appeals HR decides among those "to decide".
+pub fn decides_for_hr(p: &Principal) -> bool {
+    p.has_role("hr") || p.has_role("admin")
+}
+
+/// May file an appeal against an evaluation: the evaluated employee only.
+pub fn can_file_appeal(p: &Principal, employee_id: Uuid) -> bool {
+    p.employee_id == Some(employee_id)
+}
+
+/// Which statement `p` may write on an undecided appeal: `employee` or `penilai`.
+pub fn statement_side(
+    p: &Principal,
+    appeal: &entity::appeal::Model,
+    penilai_id: Uuid,
+) -> Option<&'static str> {
+    if !AppealStatus::is_open(&appeal.status) {
+        return None;
+    }
+    match p.employee_id {
+        Some(me) if me == appeal.employee_id => Some("employee"),
+        Some(me) if me == penilai_id => Some("penilai"),
+        _ => None,
+    }
+}
+
+/// May write the given statements: each party only their own (the employee the
+/// employee's, the penilai the penilai's).
+pub fn can_write_statements(
+    p: &Principal,
+    appeal: &entity::appeal::Model,
+    penilai_id: Uuid,
+    employee_statement: bool,
+    penilai_statement: bool,
+) -> bool {
+    let me = p.employee_id;
+    (!employee_statement || me == Some(appeal.employee_id))
+        && (!penilai_statement || me == Some(penilai_id))
+}
+
+/// May read a period's results and their exports (HR system, admin, HR, auditor).
+pub fn can_read_results(p: &Principal) -> bool {
+    p.has_role("admin") || p.has_role("hr") || p.has_role("auditor") || p.has_scope("results:read")
+}
+
+/// Whether the caller leads the unit: supervises, directly or through others, someone whose
+/// unit it is (the unit's head and everyone above them in the supervisor chain).
+pub async fn leads_unit<C: ConnectionTrait>(
+    conn: &C,
+    p: &Principal,
+    unit: &entity::unit::Model,
+) -> ApiResult<bool> {
+    let Some(me) = p.employee_id else {
+        return Ok(false);
+    };
+    Ok(store::results::supervises_in_unit(conn, unit.id, me).await?)
+}
+
+/// Whether the caller is a leader ABOVE the unit (the "leader one level up" of SE MenPANRB
+/// 3/2023): they lead the unit and their own unit is an ancestor of it. The unit's own head
+/// (whose unit is the unit itself) is not above it.
+pub async fn is_leader_above_unit<C: ConnectionTrait>(
+    conn: &C,
+    p: &Principal,
+    unit: &entity::unit::Model,
+) -> ApiResult<bool> {
+    let Some(me) = p.employee_id else {
+        return Ok(false);
+    };
+    let Some(me) = store::employees::find_by_id(conn, me).await? else {
+        return Ok(false);
+    };
+    if me.unit_id == unit.id {
+        return Ok(false);
+    }
+    let ancestors = store::units::ancestors(conn, unit.parent_id).await?;
+    if !ancestors.iter().any(|u| u.id == me.unit_id) {
+        return Ok(false);
+    }
+    leads_unit(conn, p, unit).await
+}
+
+/// May set a unit's organisational result and finalise its distribution.
+pub async fn can_set_org_result<C: ConnectionTrait>(
+    conn: &C,
+    p: &Principal,
+    unit: &entity::unit::Model,
+) -> ApiResult<bool> {
+    if p.has_role("admin") || p.has_role("hr") {
+        return Ok(true);
+    }
+    is_leader_above_unit(conn, p, unit).await
+}
+
+/// May read a unit's distribution: staff, and the leaders of and above the unit.
+pub async fn can_read_distribution<C: ConnectionTrait>(
+    conn: &C,
+    p: &Principal,
+    unit: &entity::unit::Model,
+) -> ApiResult<bool> {
+    if p.has_role("admin") || p.has_role("hr") || p.has_role("auditor") {
+        return Ok(true);
+    }
+    leads_unit(conn, p, unit).await
+}
+
+/// Whether HR decides an appeal: the recorded decider is the penilai themself, which
+/// records that the penilai had no supervisor (atasan pejabat penilai) in the system.
+pub fn appeal_decided_by_hr(appeal: &entity::appeal::Model, penilai_id: uuid::Uuid) -> bool {
+    appeal.decider_id == penilai_id
+}
+
+/// May decide an appeal: the atasan pejabat penilai only; HR or admin only when the penilai
+/// has no supervisor. Never the penilai or the employee.
+pub fn can_decide_appeal(
+    p: &Principal,
+    appeal: &entity::appeal::Model,
+    penilai_id: uuid::Uuid,
+) -> bool {
+    let me = p.employee_id;
+    if me == Some(appeal.employee_id) || me == Some(penilai_id) {
+        return false;
+    }
+    if appeal_decided_by_hr(appeal, penilai_id) {
+        p.has_role("hr") || p.has_role("admin")
+    } else {
+        me == Some(appeal.decider_id)
+    }
+}
+
+/// May read an appeal: the employee, the penilai, the decider, admin, HR and the auditor.
+pub fn can_read_appeal(
+    p: &Principal,
+    appeal: &entity::appeal::Model,
+    penilai_id: uuid::Uuid,
+) -> bool {
+    let me = p.employee_id;
+    p.has_role("admin")
+        || p.has_role("hr")
+        || p.has_role("auditor")
+        || me == Some(appeal.employee_id)
+        || me == Some(penilai_id)
+        || me == Some(appeal.decider_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::PrincipalKind;
+    use chrono::Utc;
+
+    fn person(employee: Option<Uuid>, roles: &[&str]) -> Principal {
+        Principal {
+            kind: PrincipalKind::User {
+                user_id: Uuid::now_v7(),
+            },
+            employee_id: employee,
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            scopes: vec![],
+        }
+    }
+
+    fn appeal(employee: Uuid, decider: Uuid) -> entity::appeal::Model {
+        let now = Utc::now();
+        entity::appeal::Model {
+            id: Uuid::now_v7(),
+            evaluation_id: Uuid::now_v7(),
+            employee_id: employee,
+            decider_id: decider,
+            reasons: "alasan".into(),
+            employee_statement: None,
+            penilai_statement: None,
+            status: "filed".into(),
+            decision: None,
+            decision_reason: None,
+            old_rating_hasil_kerja: "sesuai".into(),
+            old_rating_perilaku: "sesuai".into(),
+            old_predikat: "baik".into(),
+            new_rating_hasil_kerja: None,
+            new_rating_perilaku: None,
+            new_predikat: None,
+            filed_at: now,
+            decided_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn only_the_atasan_pejabat_penilai_decides_an_appeal() {
+        let (employee, penilai, atasan) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let a = appeal(employee, atasan);
+        assert!(can_decide_appeal(
+            &person(Some(atasan), &["employee"]),
+            &a,
+            penilai
+        ));
+        assert!(!can_decide_appeal(
+            &person(Some(penilai), &["employee"]),
+            &a,
+            penilai
+        ));
+        assert!(!can_decide_appeal(
+            &person(Some(employee), &["employee"]),
+            &a,
+            penilai
+        ));
+        assert!(!can_decide_appeal(&person(None, &["hr"]), &a, penilai));
+        assert!(!appeal_decided_by_hr(&a, penilai));
+    }
+
+    #[test]
+    fn hr_decides_when_the_penilai_has_no_supervisor_but_never_the_penilai() {
+        let (employee, penilai) = (Uuid::now_v7(), Uuid::now_v7());
+        let a = appeal(employee, penilai);
+        assert!(appeal_decided_by_hr(&a, penilai));
+        assert!(can_decide_appeal(&person(None, &["hr"]), &a, penilai));
+        assert!(can_decide_appeal(&person(None, &["admin"]), &a, penilai));
+        // A penilai who also holds the HR role still may not decide their own rating.
+        assert!(!can_decide_appeal(
+            &person(Some(penilai), &["hr"]),
+            &a,
+            penilai
+        ));
+        assert!(!can_decide_appeal(&person(None, &["auditor"]), &a, penilai));
+    }
+
+    #[test]
+    fn the_parties_and_staff_read_an_appeal_others_do_not() {
+        let (employee, penilai, atasan) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let a = appeal(employee, atasan);
+        for who in [employee, penilai, atasan] {
+            assert!(can_read_appeal(
+                &person(Some(who), &["employee"]),
+                &a,
+                penilai
+            ));
+        }
+        assert!(can_read_appeal(&person(None, &["auditor"]), &a, penilai));
+        assert!(!can_read_appeal(
+            &person(Some(Uuid::now_v7()), &["employee"]),
+            &a,
+            penilai
+        ));
+    }
+
+    #[test]
+    fn only_the_direct_supervisor_rates() {
+        let (sup, other) = (Uuid::now_v7(), Uuid::now_v7());
+        let now = Utc::now();
+        let target = entity::employee::Model {
+            id: Uuid::now_v7(),
+            nip: "199001012020011001".into(),
+            name: "Pegawai".into(),
+            gelar_depan: None,
+            gelar_belakang: None,
+            status: "PNS".into(),
+            golongan: "III/a".into(),
+            jabatan: "Staf".into(),
+            jenis_jabatan: "pelaksana".into(),
+            unit_id: Uuid::now_v7(),
+            supervisor_id: Some(sup),
+            email: None,
+            active: true,
+            created_at: now,
+            updated_at: now,
+        };
+        assert_eq!(
+            rater_of(&person(Some(sup), &["employee"]), &target),
+            Some(sup)
+        );
+        assert_eq!(rater_of(&person(Some(other), &["employee"]), &target), None);
+        assert_eq!(rater_of(&person(None, &["hr"]), &target), None);
+    }
+
+    #[test]
+    fn each_party_writes_only_their_own_statement_and_only_while_filed() {
+        let (employee, penilai, atasan) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let mut a = appeal(employee, atasan);
+        let emp = person(Some(employee), &["employee"]);
+        let pen = person(Some(penilai), &["employee"]);
+        assert!(can_write_statements(&emp, &a, penilai, true, false));
+        assert!(!can_write_statements(&emp, &a, penilai, false, true));
+        assert!(can_write_statements(&pen, &a, penilai, false, true));
+        assert_eq!(statement_side(&emp, &a, penilai), Some("employee"));
+        assert_eq!(statement_side(&pen, &a, penilai), Some("penilai"));
+        a.status = "decided".into();
+        assert_eq!(statement_side(&emp, &a, penilai), None);
+    }
+
+    #[test]
+    fn periods_are_managed_by_admin_and_hr_only() {
+        assert!(can_manage_periods(&person(None, &["hr"])));
+        assert!(can_manage_periods(&person(None, &["admin"])));
+        assert!(!can_manage_periods(&person(None, &["auditor"])));
+        assert!(can_list_unit_distributions(&person(None, &["auditor"])));
+        assert!(!can_list_all_appeals(&person(
+            Some(Uuid::now_v7()),
+            &["employee"]
+        )));
+    }
+
+    #[test]
+    fn results_are_read_by_staff_and_results_scoped_keys_only() {
+        assert!(can_read_results(&person(None, &["auditor"])));
+        assert!(!can_read_results(&person(
+            Some(Uuid::now_v7()),
+            &["employee"]
+        )));
+        let mut key = person(None, &[]);
+        key.scopes = vec!["results:read".into()];
+        assert!(can_read_results(&key));
+        key.scopes = vec!["master:read".into()];
+        assert!(!can_read_results(&key));
+    }
+}

@@ -1,1 +1,0 @@
-//! Use cases of `appeals` (see `api::appeals` for the HTTP side).

@@ -1,0 +1,134 @@
+//! The appeal views (with the parties, period and the caller's possible actions) and the
+//! audiences of appeal events.
+
+use std::collections::HashMap;
+use uuid::Uuid;
+
+use crate::auth::{Principal, policy};
+use crate::domain::appeal::{AppealStatus, Decision};
+use crate::domain::predikat::{Rating, predikat};
+use crate::dto::appeals::{AppealOut, AppealPeriod, PersonRef, RatingsOut};
+use crate::dto::evaluations::display_name;
+use crate::error::ApiResult;
+use crate::events::Audience;
+use crate::state::AppState;
+use crate::store;
+use entity::{appeal, employee};
+
+fn ratings(hk: &str, pk: &str) -> Option<RatingsOut> {
+    let hk = Rating::parse(hk)?;
+    let pk = Rating::parse(pk)?;
+    Some(RatingsOut {
+        rating_hasil_kerja: hk,
+        rating_perilaku: pk,
+        predikat: predikat(hk, pk).into(),
+    })
+}
+
+fn person(e: Option<&employee::Model>) -> PersonRef {
+    PersonRef {
+        nip: e.map(|e| e.nip.clone()).unwrap_or_default(),
+        name: e.map(display_name).unwrap_or_default(),
+        jabatan: e.map(|e| e.jabatan.clone()).unwrap_or_default(),
+    }
+}
+
+/// Views of appeals: loads their evaluations, people and periods by id sets.
+pub(super) async fn views<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    p: &Principal,
+    list: Vec<appeal::Model>,
+) -> ApiResult<Vec<AppealOut>> {
+    let evals: HashMap<Uuid, entity::evaluation::Model> =
+        store::evaluations::list_evaluations_by_ids(
+            conn,
+            list.iter().map(|a| a.evaluation_id).collect(),
+        )
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let periods: HashMap<Uuid, entity::period::Model> =
+        store::periods::list_by_ids(conn, evals.values().map(|e| e.period_id).collect())
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+    let people = store::results::list_employees_by_ids(
+        conn,
+        list.iter()
+            .flat_map(|a| [a.employee_id, a.decider_id])
+            .chain(evals.values().map(|e| e.penilai_id)),
+    )
+    .await?;
+    Ok(list
+        .into_iter()
+        .filter_map(|a| {
+            let ev = evals.get(&a.evaluation_id)?;
+            let per = periods.get(&ev.period_id)?;
+            let by_hr = policy::cycle::appeal_decided_by_hr(&a, ev.penilai_id);
+            let open = AppealStatus::is_open(&a.status);
+            Some(AppealOut {
+                id: a.id,
+                evaluation_id: a.evaluation_id,
+                period: AppealPeriod {
+                    id: per.id,
+                    name: per.name.clone(),
+                },
+                employee: person(people.get(&a.employee_id)),
+                penilai: PersonRef {
+                    jabatan: ev.penilai_jabatan.clone(),
+                    ..person(people.get(&ev.penilai_id))
+                },
+                decider: (!by_hr).then(|| person(people.get(&a.decider_id))),
+                decided_by_hr: by_hr,
+                can_decide: open && policy::cycle::can_decide_appeal(p, &a, ev.penilai_id),
+                can_write_statement: policy::cycle::statement_side(p, &a, ev.penilai_id)
+                    .map(str::to_string),
+                old: ratings(&a.old_rating_hasil_kerja, &a.old_rating_perilaku),
+                new: match (&a.new_rating_hasil_kerja, &a.new_rating_perilaku) {
+                    (Some(hk), Some(pk)) => ratings(hk, pk),
+                    _ => None,
+                },
+                status: AppealStatus::parse(&a.status)?,
+                decision: a.decision.as_deref().and_then(Decision::parse),
+                reasons: a.reasons,
+                employee_statement: a.employee_statement,
+                penilai_statement: a.penilai_statement,
+                decision_reason: a.decision_reason,
+                filed_at: a.filed_at,
+                decided_at: a.decided_at,
+            })
+        })
+        .collect())
+}
+
+pub(super) async fn view_one<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    p: &Principal,
+    a: appeal::Model,
+) -> ApiResult<AppealOut> {
+    views(conn, p, vec![a])
+        .await?
+        .pop()
+        .ok_or_else(|| anyhow::anyhow!("appeal view").into())
+}
+
+/// The audiences of an appeal's events: the employee, the penilai and the decider (staff
+/// when HR decides).
+pub(super) fn notify(state: &AppState, kind: &str, a: &appeal::Model, penilai_id: Uuid) {
+    let ids = vec![a.id.to_string()];
+    state
+        .events
+        .publish(kind, ids.clone(), Audience::Employee(a.employee_id));
+    state
+        .events
+        .publish(kind, ids.clone(), Audience::Employee(penilai_id));
+    if policy::cycle::appeal_decided_by_hr(a, penilai_id) {
+        state.events.publish(kind, ids, Audience::Staff);
+    } else {
+        state
+            .events
+            .publish(kind, ids, Audience::Employee(a.decider_id));
+    }
+}

@@ -1,1 +1,0 @@
-//! Use cases of `evaluations` (see `api::evaluations` for the HTTP side).
