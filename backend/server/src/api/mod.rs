@@ -195,7 +195,7 @@ pub fn query_error(
 pub fn page_req(
     page: Option<i32>,
     per_page: Option<i32>,
-) -> Result<crate::store::PageReq, ApiError> {
+) -> Result<crate::domain::paging::PageReq, ApiError> {
     let non_negative = |v: Option<i32>, name: &str| match v {
         Some(n) if n < 0 => Err(ApiError::bad_request(
             "invalid_query",
@@ -203,7 +203,7 @@ pub fn page_req(
         )),
         other => Ok(other.map(i32::unsigned_abs)),
     };
-    Ok(crate::store::PageReq::new(
+    Ok(crate::domain::paging::PageReq::new(
         non_negative(page, "page")?,
         non_negative(per_page, "per_page")?,
     ))

@@ -17,6 +17,7 @@ pub mod masa_kerja;
 pub mod master;
 pub mod ninebox;
 pub mod nip;
+pub mod paging;
 pub mod period;
 pub mod plan_item;
 pub mod predikat;

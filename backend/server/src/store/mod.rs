@@ -111,28 +111,7 @@ pub fn contains_ci(col: impl Into<SimpleExpr>, needle: &str) -> SimpleExpr {
     Expr::expr(Func::lower(col.into())).like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
 }
 
-/// Page arithmetic shared by every list: 1-based page clamped to 1..=`MAX_PAGE`,
-/// `per_page` clamped to 1..=100.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PageReq {
-    pub page: u64,
-    pub per_page: u64,
-}
-
-impl PageReq {
-    /// Highest page number: keeps the row offset (`(page - 1) * per_page`) far inside the
-    /// range of a 64-bit signed integer, so a huge `?page=` is an empty page, not an
-    /// arithmetic overflow in the paginator.
-    pub const MAX_PAGE: u64 = 1_000_000_000;
-
-    pub fn new(page: Option<u32>, per_page: Option<u32>) -> Self {
-        let (page, per_page) = (page.map(u64::from), per_page.map(u64::from));
-        PageReq {
-            page: page.unwrap_or(1).clamp(1, Self::MAX_PAGE),
-            per_page: per_page.unwrap_or(20).clamp(1, 100),
-        }
-    }
-}
+pub use crate::domain::paging::PageReq;
 
 #[cfg(test)]
 mod tests {
@@ -146,30 +125,5 @@ mod tests {
         );
         assert_eq!(sqlite_file("sqlite::memory:"), None);
         assert_eq!(sqlite_file("postgres://x"), None);
-    }
-
-    #[test]
-    fn pages_are_clamped() {
-        assert_eq!(
-            PageReq::new(Some(0), Some(1000)),
-            PageReq {
-                page: 1,
-                per_page: 100
-            }
-        );
-        assert_eq!(
-            PageReq::new(Some(u32::MAX), Some(100)),
-            PageReq {
-                page: PageReq::MAX_PAGE,
-                per_page: 100
-            }
-        );
-        assert_eq!(
-            PageReq::new(None, None),
-            PageReq {
-                page: 1,
-                per_page: 20
-            }
-        );
     }
 }
