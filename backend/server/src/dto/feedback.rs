@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::PageMeta;
-pub use crate::domain::feedback::{SubmissionStatus, TargetKind};
+pub use crate::domain::feedback::{ModerationAction, SubmissionStatus, TargetKind};
 
 #[derive(Serialize, ToSchema)]
 pub struct TargetOut {

@@ -5,9 +5,9 @@ use uuid::Uuid;
 
 use crate::app::feedback as uc;
 use crate::auth::{Principal, policy};
-use crate::domain::feedback::ModerationAction;
 use crate::dto::feedback::{
-    ModerationQuery, ReasonBody, ReplyBody, ReplyOut, SubmissionList, SubmissionOut,
+    ModerationAction, ModerationQuery, ReasonBody, ReplyBody, ReplyOut, SubmissionList,
+    SubmissionOut,
 };
 use crate::error::{ApiResult, ErrorResponse};
 use crate::state::AppState;
