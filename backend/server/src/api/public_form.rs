@@ -7,7 +7,9 @@ use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-use super::public::{PublicTarget, active_target, describe_target, lang_of, submit};
+use crate::api::auth::client_address;
+use crate::app::public::{lang_of, public_target, submit};
+use crate::dto::public::PublicTarget;
 use crate::error::{ApiError, FieldErrors};
 use crate::state::AppState;
 
@@ -276,11 +278,7 @@ pub async fn feedback_form(
     q: web::Query<FormQuery>,
 ) -> HttpResponse {
     let lang = lang_of(q.lang.as_deref());
-    let target = match active_target(&state, &token).await {
-        Ok(t) => t,
-        Err(e) => return api_error_page(lang, e),
-    };
-    let desc = match describe_target(&state, &target, lang).await {
+    let desc = match public_target(&state, &token, lang).await {
         Ok(d) => d,
         Err(e) => return api_error_page(lang, e),
     };
@@ -303,13 +301,15 @@ pub async fn feedback_form_submit(
     let lang = lang_of(q.lang.as_deref());
     let t = texts(lang);
     let values: HashMap<String, String> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
-    let target = match active_target(&state, &token).await {
-        Ok(t) => t,
+    // The form is described first, so an error can re-render it with the answers kept.
+    let desc = match public_target(&state, &token, lang).await {
+        Ok(d) => d,
         Err(e) => return api_error_page(lang, e),
     };
+    let client = client_address(&req, state.settings.trust_proxy);
     let result = submit(
         &state,
-        &req,
+        &client,
         &token,
         |k| values.get(k).map(|v| serde_json::Value::String(v.clone())),
         values.get("comment").map(String::as_str),
@@ -318,10 +318,6 @@ pub async fn feedback_form_submit(
     .await;
     match result {
         Ok(done) => {
-            let desc = match describe_target(&state, &target, lang).await {
-                Ok(d) => d,
-                Err(e) => return api_error_page(lang, e),
-            };
             let mut body = header(t, &desc, &token);
             body.push_str(&format!(
                 "<div class=\"ok\" role=\"status\"><h2>{}</h2><p>{}</p>{}</div>",
@@ -335,50 +331,31 @@ pub async fn feedback_form_submit(
             ));
             respond(StatusCode::OK, page(lang, t.thanks_title, &body))
         }
-        Err(ApiError::Validation(errors)) => {
-            rerender(
-                &state,
-                &target,
-                lang,
-                &token,
-                &values,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(ApiError::Validation(errors)) => rerender(
+            &desc,
+            lang,
+            &token,
+            &values,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Err(ApiError::Conflict { message, .. }) => {
             let mut errors = FieldErrors::new();
             errors.insert("ticket".into(), vec![message]);
-            rerender(
-                &state,
-                &target,
-                lang,
-                &token,
-                &values,
-                errors,
-                StatusCode::CONFLICT,
-            )
-            .await
+            rerender(&desc, lang, &token, &values, errors, StatusCode::CONFLICT)
         }
         Err(e) => api_error_page(lang, e),
     }
 }
 
-async fn rerender(
-    state: &AppState,
-    target: &entity::feedback_target::Model,
+fn rerender(
+    desc: &PublicTarget,
     lang: &str,
     token: &str,
     values: &HashMap<String, String>,
     errors: FieldErrors,
     status: StatusCode,
 ) -> HttpResponse {
-    match describe_target(state, target, lang).await {
-        Ok(desc) => {
-            let body = form_html(texts(lang), &desc, token, values, &errors);
-            respond(status, page(lang, &desc.title, &body))
-        }
-        Err(e) => api_error_page(lang, e),
-    }
+    let body = form_html(texts(lang), desc, token, values, &errors);
+    respond(status, page(lang, &desc.title, &body))
 }

@@ -1,1 +1,271 @@
-//! Use cases of `public` (see `api::public` for the HTTP side).
+//! The citizen's side, without login: what a QR code points at, and submitting feedback.
+//! Both the JSON API (`api::public`) and the server-rendered form (`api::public_form`)
+//! use these.
+//!
+//! Invariants: no public response contains a NIP, an internal id or anything about other
+//! citizens; nothing about the citizen is stored beyond a daily-salted hash of the client
+//! address (erased after the retention period); a ticket works once, even under races.
+
+use chrono::Utc;
+use sea_orm::TransactionTrait;
+
+use crate::domain::feedback::{
+    self, HoldRules, RecentActivity, SubmissionStatus, TargetKind, ticket_usable,
+};
+use crate::domain::ikm::ELEMENTS;
+use crate::domain::master::full_name;
+use crate::dto::public::{AnswerOption, PublicElement, PublicTarget};
+use crate::error::{ApiError, ApiResult, FieldErrors};
+use crate::events::Audience;
+use crate::state::AppState;
+use crate::store;
+use crate::store::feedback::NewSubmission;
+
+/// The language of the form: `en` when asked for, otherwise `id`.
+pub fn lang_of(q: Option<&str>) -> &'static str {
+    match q {
+        Some(l) if l.eq_ignore_ascii_case("en") => "en",
+        _ => "id",
+    }
+}
+
+fn target_not_found() -> ApiError {
+    ApiError::NotFound(
+        "Kode QR ini tidak dikenal atau sudah tidak aktif. Silakan minta kode yang baru di loket."
+            .into(),
+    )
+}
+
+/// The active target behind a QR token; 404 when unknown or disabled.
+async fn active_target(state: &AppState, token: &str) -> ApiResult<entity::feedback_target::Model> {
+    if token.len() > 64 {
+        return Err(target_not_found());
+    }
+    store::feedback::find_target_by_token(&state.db.read, token)
+        .await?
+        .filter(|t| t.active)
+        .ok_or_else(target_not_found)
+}
+
+/// The form's content for a target, in a language.
+async fn describe_target(
+    state: &AppState,
+    t: &entity::feedback_target::Model,
+    lang: &str,
+) -> ApiResult<PublicTarget> {
+    let db = &state.db.read;
+    let unit = store::units::find_by_ids(db, vec![t.unit_id])
+        .await?
+        .remove(&t.unit_id)
+        .ok_or_else(|| anyhow::anyhow!("target without unit"))?;
+    let (title, subtitle) = match t.employee_id {
+        Some(e) => {
+            let e = store::employees::find_by_id(db, e)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("target without employee"))?;
+            (
+                full_name(
+                    &e.name,
+                    e.gelar_depan.as_deref(),
+                    e.gelar_belakang.as_deref(),
+                ),
+                format!("{} · {}", e.jabatan, unit.name),
+            )
+        }
+        None => (unit.name.clone(), t.label.clone()),
+    };
+    let kind = TargetKind::parse(&t.kind)
+        .ok_or_else(|| anyhow::anyhow!("target with unknown kind {}", t.kind))?;
+    let en = lang == "en";
+    Ok(PublicTarget {
+        kind,
+        title,
+        subtitle,
+        lang: lang.to_string(),
+        elements: ELEMENTS
+            .iter()
+            .map(|el| PublicElement {
+                code: el.code.to_string(),
+                name: if en { el.name_en } else { el.name_id }.to_string(),
+                question: if en { el.question_en } else { el.question_id }.to_string(),
+                options: (if en { el.answers_en } else { el.answers_id })
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| AnswerOption {
+                        score: i as u8 + 1,
+                        label: l.to_string(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        comment_max_length: feedback::COMMENT_MAX,
+    })
+}
+
+/// What a QR code points at, with the nine questions in the language `lang` (`id`/`en`).
+pub async fn public_target(state: &AppState, token: &str, lang: &str) -> ApiResult<PublicTarget> {
+    let t = active_target(state, token).await?;
+    describe_target(state, &t, lang).await
+}
+
+/// The outcome of a submission, for both the JSON API and the HTML form.
+pub struct Submitted {
+    pub verified: bool,
+}
+
+/// The submit use case: rate limits → validation → ticket → abuse checks → insert, in one
+/// transaction; then the employee (when counted) and staff are told.
+pub async fn submit(
+    state: &AppState,
+    client_address: &str,
+    token: &str,
+    answers: impl Fn(&str) -> Option<serde_json::Value>,
+    comment: Option<&str>,
+    ticket: Option<&str>,
+) -> ApiResult<Submitted> {
+    let target = active_target(state, token).await?;
+    let client_hash = state.client_hasher.hash(client_address);
+    let too_many = |wait: u64| ApiError::TooManyRequests {
+        message: format!(
+            "Terlalu banyak penilaian dalam waktu singkat. Silakan coba lagi dalam {} menit.",
+            wait.div_ceil(60)
+        ),
+        retry_after: wait,
+    };
+    state
+        .feedback_per_token
+        .hit(&target.token)
+        .map_err(too_many)?;
+    state
+        .feedback_per_client
+        .hit(&format!("{}:{client_hash}", target.id))
+        .map_err(too_many)?;
+
+    let mut fields = FieldErrors::new();
+    let scores = match feedback::parse_answers(answers) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            fields.extend(e);
+            None
+        }
+    };
+    let comment = match feedback::clean_comment(comment) {
+        Ok(c) => c,
+        Err(e) => {
+            fields.insert("comment".into(), vec![e]);
+            None
+        }
+    };
+    let ticket_code = match ticket.map(str::trim).filter(|t| !t.is_empty()) {
+        None => None,
+        Some(t) => match feedback::normalise_ticket(t) {
+            Some(code) => Some(code),
+            None => {
+                fields.insert(
+                    "ticket".into(),
+                    vec!["Kode tiket harus 8 huruf/angka, misalnya ABCD-2345".into()],
+                );
+                None
+            }
+        },
+    };
+    let Some(scores) = scores.filter(|_| fields.is_empty()) else {
+        return Err(ApiError::Validation(fields));
+    };
+
+    let txn = state.db.write.begin().await?;
+    // Serialise submissions per target, so the duplicate and burst checks below see every
+    // earlier submission.
+    store::feedback::lock_target_submissions(&txn, target.id).await?;
+    let mut ticket_id = None;
+    if let Some(code) = &ticket_code {
+        let t = store::feedback::find_ticket(&txn, code)
+            .await?
+            .filter(|t| t.target_id == target.id)
+            .ok_or_else(|| {
+                ApiError::field("ticket", "Kode tiket tidak dikenal untuk layanan ini")
+            })?;
+        if !ticket_usable(t.used_at.is_some())
+            || !store::feedback::update_ticket_used(&txn, t.id).await?
+        {
+            return Err(ApiError::conflict(
+                "ticket_used",
+                "Kode tiket ini sudah dipakai. Setiap tiket hanya berlaku untuk satu penilaian.",
+            ));
+        }
+        ticket_id = Some(t.id);
+    }
+    let now = Utc::now();
+    let recent = store::feedback::list_recent_from_client(
+        &txn,
+        target.id,
+        &client_hash,
+        now - chrono::Duration::hours(24),
+    )
+    .await?;
+    let same = |s: &entity::feedback_submission::Model| {
+        [s.u1, s.u2, s.u3, s.u4, s.u5, s.u6, s.u7, s.u8, s.u9] == scores && s.comment == comment
+    };
+    let activity = RecentActivity {
+        identical_from_client: recent.iter().filter(|s| same(s)).count() as u64,
+        from_client_recently: recent
+            .iter()
+            .filter(|s| s.created_at >= now - chrono::Duration::minutes(10))
+            .count() as u64,
+        for_target_last_minute: store::feedback::count_for_target_since(
+            &txn,
+            target.id,
+            now - chrono::Duration::minutes(1),
+        )
+        .await?,
+    };
+    let verified = ticket_id.is_some();
+    let hold = feedback::hold_reason(
+        activity,
+        verified,
+        HoldRules {
+            client_burst: state.settings.feedback_client_burst,
+            target_burst: state.settings.feedback_target_burst,
+        },
+    );
+    let month = now
+        .with_timezone(&state.settings.local_offset())
+        .format("%Y-%m")
+        .to_string();
+    store::feedback::insert_submission(
+        &txn,
+        NewSubmission {
+            target_id: target.id,
+            unit_id: target.unit_id,
+            employee_id: target.employee_id,
+            scores,
+            comment,
+            ticket_id,
+            verified,
+            status: SubmissionStatus::on_submit(hold),
+            hold_reason: hold.map(str::to_string),
+            client_hash: Some(client_hash),
+            month,
+            created_at: now,
+        },
+    )
+    .await
+    .map_err(|e| {
+        if crate::error::violates(&e, "uq_feedback_submissions_ticket_id") {
+            ApiError::conflict("ticket_used", "Kode tiket ini sudah dipakai.")
+        } else {
+            ApiError::from(e)
+        }
+    })?;
+    txn.commit().await?;
+    // Ids are not sent: the employee and staff refetch their own views.
+    if let (None, Some(e)) = (hold, target.employee_id) {
+        state
+            .events
+            .publish("feedback_received", Vec::new(), Audience::Employee(e));
+    }
+    state
+        .events
+        .publish("feedback_received", Vec::new(), Audience::Staff);
+    Ok(Submitted { verified })
+}

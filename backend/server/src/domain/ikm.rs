@@ -10,7 +10,8 @@
 //! The employee-level index (U6 Kompetensi and U7 Perilaku pelaksana only) is Kinerja360's
 //! own adaptation, not the regulated IKM; every screen and API field says so.
 
-use serde::Serialize;
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// One SKM element with its question and the four answer labels (score 1–4).
@@ -147,7 +148,7 @@ pub const ELEMENTS: [Element; 9] = [
 ];
 
 /// Quality grade of a service unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub enum Mutu {
     /// Sangat Baik: 88.31–100.00
     A,
@@ -160,6 +161,26 @@ pub enum Mutu {
 }
 
 impl Mutu {
+    /// The grade as it appears on the wire (`A` … `D`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mutu::A => "A",
+            Mutu::B => "B",
+            Mutu::C => "C",
+            Mutu::D => "D",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mutu> {
+        match s {
+            "A" => Some(Mutu::A),
+            "B" => Some(Mutu::B),
+            "C" => Some(Mutu::C),
+            "D" => Some(Mutu::D),
+            _ => None,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Mutu::A => "Sangat Baik",
@@ -224,6 +245,67 @@ pub fn compute(totals: &[ElementTotals]) -> Option<Index> {
         konversi,
         mutu: Mutu::of(konversi),
     })
+}
+
+/// Indexes of all nine elements (the unit IKM).
+pub const ALL_ELEMENTS: [usize; 9] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+
+/// Indexes of U6 (kompetensi) and U7 (perilaku): the employee-level index.
+pub const EMPLOYEE_ELEMENTS: [usize; 2] = [5, 6];
+
+/// The label every screen shows beside the employee index.
+pub const EMPLOYEE_INDEX_LABEL: &str = "Indeks layanan pegawai dari unsur U6 (kompetensi) dan U7 (perilaku) — \
+adaptasi Kinerja360, bukan IKM resmi PermenPANRB 14/2017";
+
+/// The minimum number of respondents in force: the setting, but never below one.
+pub fn min_respondents(setting: i64) -> i64 {
+    setting.max(1)
+}
+
+/// Whether an index may be shown: at least the minimum number of respondents.
+pub fn sufficient(respondents: i64, min: i64) -> bool {
+    respondents >= min
+}
+
+/// The index over the chosen elements (`ALL_ELEMENTS`, `EMPLOYEE_ELEMENTS`) of per-element
+/// sums answered by `respondents`, or `None` below the minimum respondents.
+pub fn index_of(sums: &[i64; 9], respondents: i64, min: i64, elements: &[usize]) -> Option<Index> {
+    if !sufficient(respondents, min) {
+        return None;
+    }
+    let totals: Vec<ElementTotals> = elements
+        .iter()
+        .map(|i| ElementTotals {
+            sum: sums[*i],
+            count: respondents,
+        })
+        .collect();
+    compute(&totals)
+}
+
+/// Longest report range, in days (three years).
+pub const MAX_RANGE_DAYS: i64 = 3 * 366;
+
+/// A report's local date range: `to` defaults to today, `from` to the first day of the
+/// month five months before `to`. Error: (field, message).
+pub fn date_range(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<(NaiveDate, NaiveDate), (&'static str, &'static str)> {
+    let to = to.unwrap_or(today);
+    let from = from.unwrap_or_else(|| {
+        NaiveDate::from_ymd_opt(to.year(), to.month(), 1)
+            .and_then(|d| d.checked_sub_months(Months::new(5)))
+            .unwrap_or(to)
+    });
+    if from > to {
+        return Err(("from", "Tanggal awal harus sebelum tanggal akhir"));
+    }
+    if (to - from).num_days() > MAX_RANGE_DAYS {
+        return Err(("from", "Rentang waktu maksimal tiga tahun"));
+    }
+    Ok((from, to))
 }
 
 #[cfg(test)]
@@ -310,5 +392,74 @@ mod tests {
         .expect("index");
         assert_eq!(round2(idx.konversi), 87.50);
         assert_eq!(idx.mutu, Mutu::B);
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn mutu_keeps_its_wire_letters() {
+        for m in [Mutu::A, Mutu::B, Mutu::C, Mutu::D] {
+            assert_eq!(Mutu::parse(m.as_str()), Some(m));
+            assert_eq!(
+                serde_json::to_value(m).expect("json"),
+                serde_json::Value::String(m.as_str().into())
+            );
+        }
+        assert_eq!(Mutu::parse("E"), None);
+    }
+
+    #[test]
+    fn no_index_is_given_below_the_minimum_respondents() {
+        assert_eq!(min_respondents(0), 1);
+        assert_eq!(min_respondents(5), 5);
+        let sums = [16; 9];
+        assert!(index_of(&sums, 4, 5, &ALL_ELEMENTS).is_none());
+        let idx = index_of(&[20; 9], 5, 5, &ALL_ELEMENTS).expect("index");
+        assert_eq!(round2(idx.konversi), 100.00);
+        let emp =
+            index_of(&[0, 0, 0, 0, 0, 20, 15, 0, 0], 5, 5, &EMPLOYEE_ELEMENTS).expect("index");
+        assert_eq!(emp.nrr, vec![Some(4.0), Some(3.0)]);
+    }
+
+    #[test]
+    fn the_default_range_starts_five_months_before_the_end_month() {
+        assert_eq!(
+            date_range(None, None, day(2026, 7, 15)),
+            Ok((day(2026, 2, 1), day(2026, 7, 15)))
+        );
+        assert_eq!(
+            date_range(None, Some(day(2026, 3, 31)), day(2026, 7, 15)),
+            Ok((day(2025, 10, 1), day(2026, 3, 31)))
+        );
+    }
+
+    #[test]
+    fn a_reversed_or_too_long_range_is_refused() {
+        assert!(
+            date_range(
+                Some(day(2026, 2, 1)),
+                Some(day(2026, 1, 1)),
+                day(2026, 7, 1)
+            )
+            .is_err()
+        );
+        assert!(
+            date_range(
+                Some(day(2020, 1, 1)),
+                Some(day(2026, 1, 1)),
+                day(2026, 7, 1)
+            )
+            .is_err()
+        );
+        assert!(
+            date_range(
+                Some(day(2024, 1, 1)),
+                Some(day(2026, 1, 1)),
+                day(2026, 7, 1)
+            )
+            .is_ok()
+        );
     }
 }

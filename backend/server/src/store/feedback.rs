@@ -13,6 +13,7 @@ use sea_orm::{
 use std::collections::HashMap;
 
 use super::PageReq;
+use crate::domain::feedback::{SubmissionStatus, TargetKind};
 
 pub async fn find_target_by_token<C: ConnectionTrait>(
     conn: &C,
@@ -58,7 +59,7 @@ pub async fn find_target_of_employee<C: ConnectionTrait>(
 pub async fn list_targets<C: ConnectionTrait>(
     conn: &C,
     unit_id: Option<Uuid>,
-    kind: Option<&str>,
+    kind: Option<TargetKind>,
     page: PageReq,
 ) -> Result<(Vec<target::Model>, u64), DbErr> {
     let mut q = target::Entity::find()
@@ -68,7 +69,7 @@ pub async fn list_targets<C: ConnectionTrait>(
         q = q.filter(target::Column::UnitId.eq(u));
     }
     if let Some(k) = kind {
-        q = q.filter(target::Column::Kind.eq(k));
+        q = q.filter(target::Column::Kind.eq(k.as_str()));
     }
     let p = q.paginate(conn, page.per_page);
     let total = p.num_items().await?;
@@ -83,7 +84,7 @@ struct TargetStatusCount {
 }
 
 /// (counted, held) submissions per target, in one grouped query.
-pub async fn target_counts<C: ConnectionTrait>(
+pub async fn count_by_target<C: ConnectionTrait>(
     conn: &C,
     ids: Vec<Uuid>,
 ) -> Result<HashMap<Uuid, (i64, i64)>, DbErr> {
@@ -104,16 +105,46 @@ pub async fn target_counts<C: ConnectionTrait>(
     let mut out: HashMap<Uuid, (i64, i64)> = HashMap::new();
     for r in rows {
         let e = out.entry(r.target_id).or_default();
-        match r.status.as_str() {
-            "counted" => e.0 += r.n,
-            "held" => e.1 += r.n,
+        match SubmissionStatus::parse(&r.status) {
+            Some(SubmissionStatus::Counted) => e.0 += r.n,
+            Some(SubmissionStatus::Held) => e.1 += r.n,
             _ => {}
         }
     }
     Ok(out)
 }
 
-pub async fn set_target<C: ConnectionTrait>(
+/// A new target (an active one).
+pub struct NewTarget {
+    pub kind: TargetKind,
+    pub label: String,
+    pub unit_id: Uuid,
+    pub employee_id: Option<Uuid>,
+    pub token: String,
+}
+
+pub async fn insert_target<C: ConnectionTrait>(
+    conn: &C,
+    t: NewTarget,
+) -> Result<target::Model, DbErr> {
+    let now = Utc::now();
+    target::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        kind: Set(t.kind.as_str().to_string()),
+        label: Set(t.label),
+        unit_id: Set(t.unit_id),
+        employee_id: Set(t.employee_id),
+        token: Set(t.token),
+        active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(conn)
+    .await
+}
+
+/// Replaces the token and/or the active flag (absent values stay).
+pub async fn update_target<C: ConnectionTrait>(
     conn: &C,
     t: target::Model,
     token: Option<String>,
@@ -168,7 +199,7 @@ pub async fn find_ticket<C: ConnectionTrait>(
 
 /// Marks a ticket used; false when it already was (so it works exactly once, even when two
 /// submissions race).
-pub async fn use_ticket<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<bool, DbErr> {
+pub async fn update_ticket_used<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<bool, DbErr> {
     let res = ticket::Entity::update_many()
         .col_expr(ticket::Column::UsedAt, Expr::value(Some(Utc::now())))
         .filter(ticket::Column::Id.eq(id))
@@ -196,8 +227,23 @@ pub async fn list_tickets<C: ConnectionTrait>(
     Ok((p.fetch_page(page.page - 1).await?, total))
 }
 
+/// Serialises submissions per target until the end of the transaction on PostgreSQL (an
+/// advisory lock keyed by the target), so checks in the transaction see every earlier
+/// submission. SQLite already has a single writer: nothing to do.
+pub async fn lock_target_submissions<C: ConnectionTrait>(
+    conn: &C,
+    target_id: Uuid,
+) -> Result<(), DbErr> {
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        let key = i64::from_be_bytes(target_id.as_bytes()[..8].try_into().unwrap_or_default());
+        conn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({key})"))
+            .await?;
+    }
+    Ok(())
+}
+
 /// Recent submissions that the abuse checks look at.
-pub async fn recent_from_client<C: ConnectionTrait>(
+pub async fn list_recent_from_client<C: ConnectionTrait>(
     conn: &C,
     target_id: Uuid,
     client_hash: &str,
@@ -231,15 +277,106 @@ pub async fn find_submission<C: ConnectionTrait>(
     sub::Entity::find_by_id(id).one(conn).await
 }
 
+/// A citizen's submission as it is stored.
+pub struct NewSubmission {
+    pub target_id: Uuid,
+    pub unit_id: Uuid,
+    pub employee_id: Option<Uuid>,
+    pub scores: [i16; 9],
+    pub comment: Option<String>,
+    pub ticket_id: Option<Uuid>,
+    pub verified: bool,
+    pub status: SubmissionStatus,
+    pub hold_reason: Option<String>,
+    pub client_hash: Option<String>,
+    /// Local month `YYYY-MM`.
+    pub month: String,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn insert_submission<C: ConnectionTrait>(
+    conn: &C,
+    n: NewSubmission,
+) -> Result<sub::Model, DbErr> {
+    let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = n.scores;
+    sub::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        target_id: Set(n.target_id),
+        unit_id: Set(n.unit_id),
+        employee_id: Set(n.employee_id),
+        u1: Set(u1),
+        u2: Set(u2),
+        u3: Set(u3),
+        u4: Set(u4),
+        u5: Set(u5),
+        u6: Set(u6),
+        u7: Set(u7),
+        u8: Set(u8),
+        u9: Set(u9),
+        comment: Set(n.comment),
+        comment_hidden: Set(false),
+        comment_hidden_reason: Set(None),
+        ticket_id: Set(n.ticket_id),
+        verified: Set(n.verified),
+        status: Set(n.status.as_str().to_string()),
+        hold_reason: Set(n.hold_reason),
+        client_hash: Set(n.client_hash),
+        month: Set(n.month),
+        created_at: Set(n.created_at),
+        reply: Set(None),
+        replied_at: Set(None),
+    }
+    .insert(conn)
+    .await
+}
+
+/// Sets a submission's moderation status and hold reason.
+pub async fn update_submission_status<C: ConnectionTrait>(
+    conn: &C,
+    s: sub::Model,
+    status: SubmissionStatus,
+    hold_reason: Option<String>,
+) -> Result<sub::Model, DbErr> {
+    let mut am: sub::ActiveModel = s.into();
+    am.status = Set(status.as_str().to_string());
+    am.hold_reason = Set(hold_reason);
+    am.update(conn).await
+}
+
+/// Hides a submission's comment with a reason (the comment is kept).
+pub async fn update_submission_comment_hidden<C: ConnectionTrait>(
+    conn: &C,
+    s: sub::Model,
+    reason: String,
+) -> Result<sub::Model, DbErr> {
+    let mut am: sub::ActiveModel = s.into();
+    am.comment_hidden = Set(true);
+    am.comment_hidden_reason = Set(Some(reason));
+    am.update(conn).await
+}
+
+/// Stores the employee's reply to a submission.
+pub async fn update_submission_reply<C: ConnectionTrait>(
+    conn: &C,
+    s: sub::Model,
+    reply: String,
+    at: DateTime<Utc>,
+) -> Result<sub::Model, DbErr> {
+    let mut am: sub::ActiveModel = s.into();
+    am.reply = Set(Some(reply));
+    am.replied_at = Set(Some(at));
+    am.update(conn).await
+}
+
 pub async fn list_submissions<C: ConnectionTrait>(
     conn: &C,
-    status: Option<&str>,
+    status: Option<SubmissionStatus>,
     unit_id: Option<Uuid>,
     page: PageReq,
 ) -> Result<(Vec<sub::Model>, u64), DbErr> {
     let mut q = sub::Entity::find().order_by_desc(sub::Column::CreatedAt);
     if let Some(s) = status {
-        q = q.filter(sub::Column::Status.eq(s));
+        q = q.filter(sub::Column::Status.eq(s.as_str()));
     }
     if let Some(u) = unit_id {
         q = q.filter(sub::Column::UnitId.eq(u));
@@ -249,8 +386,9 @@ pub async fn list_submissions<C: ConnectionTrait>(
     Ok((p.fetch_page(page.page - 1).await?, total))
 }
 
-/// Comments about one employee (counted submissions only), newest first.
-pub async fn employee_comments<C: ConnectionTrait>(
+/// Comments about one employee (counted submissions only), newest first; hidden ones only
+/// when `include_hidden`.
+pub async fn list_employee_comments<C: ConnectionTrait>(
     conn: &C,
     employee_id: Uuid,
     from: DateTime<Utc>,
@@ -260,7 +398,7 @@ pub async fn employee_comments<C: ConnectionTrait>(
 ) -> Result<Vec<sub::Model>, DbErr> {
     let mut q = sub::Entity::find()
         .filter(sub::Column::EmployeeId.eq(employee_id))
-        .filter(sub::Column::Status.eq("counted"))
+        .filter(sub::Column::Status.eq(SubmissionStatus::Counted.as_str()))
         .filter(sub::Column::Comment.is_not_null())
         .filter(sub::Column::CreatedAt.gte(from))
         .filter(sub::Column::CreatedAt.lt(to))
@@ -348,7 +486,7 @@ fn sums_query(
         Scope::Unit(u) => q.filter(sub::Column::UnitId.eq(u)),
         Scope::Employee(e) => q.filter(sub::Column::EmployeeId.eq(e)),
     };
-    q.filter(sub::Column::Status.eq("counted"))
+    q.filter(sub::Column::Status.eq(SubmissionStatus::Counted.as_str()))
         .filter(sub::Column::CreatedAt.gte(from))
         .filter(sub::Column::CreatedAt.lt(to))
 }

@@ -7,6 +7,7 @@
 
 pub mod career;
 pub mod cycle;
+pub mod feedback;
 pub mod master;
 pub mod plans;
 pub mod ratings360;

@@ -1,1 +1,0 @@
-//! Use cases of `feedback` (see `api::feedback` for the HTTP side).
