@@ -2205,14 +2205,12 @@ export interface components {
         AppealOut: {
             /** @description Whether the caller may decide it now. */
             can_decide: boolean;
-            /** @description Which statement the caller may still write: `employee`, `penilai` or null. */
-            can_write_statement?: string | null;
+            can_write_statement?: components["schemas"]["StatementSide"] | null;
             decided_at?: string | null;
             /** @description True when the penilai had no supervisor in the system: HR decides. */
             decided_by_hr: boolean;
             decider?: components["schemas"]["PersonRef"] | null;
-            /** @description `keep` or `change`. */
-            decision?: string | null;
+            decision?: components["schemas"]["Decision"] | null;
             decision_reason?: string | null;
             employee: components["schemas"]["PersonRef"];
             employee_statement?: string | null;
@@ -2238,12 +2236,11 @@ export interface components {
         };
         /** @description The employee's appeal against a result. */
         AppealRef: {
-            /** @description `keep` or `change`, once decided. */
-            decision?: string | null;
+            decision?: components["schemas"]["Decision"] | null;
             /** Format: uuid */
             id: string;
             /** @description `filed` or `decided`. */
-            status: string;
+            status: components["schemas"]["AppealStatus"];
         };
         /**
          * @description Which appeals to list.
@@ -2280,6 +2277,11 @@ export interface components {
          * @enum {string}
          */
         Aspect: "kuantitas" | "kualitas" | "waktu" | "biaya";
+        /**
+         * @description The stored status of a 360 row (`ratings_360.status`).
+         * @enum {string}
+         */
+        AssignmentStatus: "assigned" | "draft" | "submitted" | "nominated" | "rejected";
         AuditEntry: {
             action: string;
             /** @description `user:<uuid>` or `api_key:<uuid>`. */
@@ -2667,7 +2669,7 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description The envelope of every error response. */
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
@@ -2681,10 +2683,15 @@ export interface components {
             rating_perilaku: components["schemas"]["Rating"];
         };
         /**
+         * @description Status of an evaluation as stored: a draft may change, a final one never does.
+         * @enum {string}
+         */
+        EvaluationStatus: "draft" | "final";
+        /**
          * @description The kinds of change events (the SSE `event:` field), as the OpenAPI document lists them.
          * @enum {string}
          */
-        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "feedback360_updated" | "peers360_nominated" | "peers360_updated" | "appeal_filed" | "appeal_updated" | "appeal_decided";
+        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "feedback360_updated" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided";
         /**
          * @description Kind of evidence (documentation type).
          * @enum {string}
@@ -2783,7 +2790,7 @@ export interface components {
                 [key: string]: number;
             };
             /** @description `assigned`, `draft` or `submitted`. */
-            status: string;
+            status: components["schemas"]["AssignmentStatus"];
             submitted_at?: string | null;
         };
         /** @description What generating assignments created. */
@@ -3112,12 +3119,17 @@ export interface components {
             rating_hasil_kerja: components["schemas"]["RatingOut"];
             rating_perilaku: components["schemas"]["RatingOut"];
             /** @description `published` or `under_appeal`. */
-            status: string;
+            status: components["schemas"]["ResultStatus"];
             suggested_perilaku?: components["schemas"]["RatingOut"] | null;
         };
         MyResultList: {
             items: components["schemas"]["MyResult"][];
         };
+        /**
+         * @description The state of a peer (or subordinate) as the ratee and the organisers see it.
+         * @enum {string}
+         */
+        NominationStatus: "nominated" | "approved" | "rejected";
         /**
          * @description The unit's organisational result, set by the leader one level up.
          * @enum {string}
@@ -3165,7 +3177,7 @@ export interface components {
             /** @description Whether the ratee nominated this peer (organisers only). */
             nominated_by_ratee?: boolean | null;
             /** @description `nominated`, `approved` or `rejected`. */
-            state: string;
+            state: components["schemas"]["NominationStatus"];
         };
         PeersInput: {
             /** @description NIPs of the peers (1–8; duplicates are ignored). */
@@ -3421,7 +3433,7 @@ export interface components {
             comment_max_length: number;
             elements: components["schemas"]["PublicElement"][];
             /** @description `unit` (a service desk) or `employee`. */
-            kind: string;
+            kind: components["schemas"]["TargetKind"];
             /** @description `id` or `en`. */
             lang: string;
             /** @description The desk, or the employee's position and office. */
@@ -3477,7 +3489,7 @@ export interface components {
              * @description Self and supervisor rows: `assigned`, `draft` or `submitted`. Peer and subordinate
              *     rows: only `nominated`, `approved` or `rejected` (they are anonymous).
              */
-            state: string;
+            state: components["schemas"]["RaterState"];
         };
         /** @description A rater with forms to finish (never whom they rate). */
         RaterPending: {
@@ -3488,6 +3500,11 @@ export interface components {
             unit_code: string;
             unit_name: string;
         };
+        /**
+         * @description The state of one assignment as organisers see it: the status of a self or supervisor
+         *     row, only the nomination state of an anonymous one.
+         */
+        RaterState: components["schemas"]["AssignmentStatus"] | components["schemas"]["NominationStatus"];
         /**
          * @description Rating hasil kerja or rating perilaku kerja (SIASN codes 1/2/3).
          * @enum {string}
@@ -3551,6 +3568,11 @@ export interface components {
         ReasonBody: {
             reason: string;
         };
+        /**
+         * @description Kind of a recommended action: a course from the catalogue or mentoring by a colleague.
+         * @enum {string}
+         */
+        RecommendationKind: "training" | "mentoring";
         RecommendationList: {
             items: components["schemas"]["RecommendationOut"][];
             name: string;
@@ -3571,20 +3593,25 @@ export interface components {
             responses?: number | null;
             rule: string;
             /** @description `predikat` or `value_360`. */
-            trigger: string;
+            trigger: components["schemas"]["RecommendationTrigger"];
             value_code?: components["schemas"]["CoreValue"] | null;
             value_label?: string | null;
         };
+        /**
+         * @description What caused a recommendation: a low predikat or a low 360 mean in one value.
+         * @enum {string}
+         */
+        RecommendationTrigger: "predikat" | "value_360";
         RecommendedAction: {
             hours?: number | null;
             /** @description `training` or `mentoring`. */
-            kind: string;
+            kind: components["schemas"]["RecommendationKind"];
             mentor_jabatan?: string | null;
             /** @description The mentor's own 360 mean in the value concerned. */
             mentor_mean?: number | null;
             mentor_name?: string | null;
             mentor_nip?: string | null;
-            mode?: string | null;
+            mode?: components["schemas"]["TrainingMode"] | null;
             provider?: string | null;
             reason: string;
             title: string;
@@ -3646,7 +3673,7 @@ export interface components {
              */
             rating_perilaku_kerja_code: number;
             /** @description `draft`, `final`, `published` or `under_appeal` (published with an open appeal). */
-            status: string;
+            status: components["schemas"]["ResultStatus"];
             suggested_perilaku?: components["schemas"]["Rating"] | null;
             unit_code: string;
             unit_name: string;
@@ -3655,7 +3682,7 @@ export interface components {
         ResultPeriod: {
             /** Format: uuid */
             id: string;
-            kind: string;
+            kind: components["schemas"]["PeriodKind"];
             name: string;
             /** Format: int32 */
             number: number;
@@ -3663,6 +3690,11 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
+        /**
+         * @description The status of a result as the HR system and the results screens show it.
+         * @enum {string}
+         */
+        ResultStatus: "draft" | "final" | "published" | "under_appeal";
         ReturnInput: {
             /** @description Why the plan goes back (5–2000 characters). */
             reason: string;
@@ -3763,7 +3795,7 @@ export interface components {
             ready: boolean;
             skp22?: components["schemas"]["Skp22"] | null;
             /** @description `draft`, `final`, `published` or `under_appeal`. */
-            status: string;
+            status: components["schemas"]["ResultStatus"];
             unit_code: string;
         };
         SiasnList: {
@@ -3872,6 +3904,11 @@ export interface components {
             /** @description Reconnection delay in milliseconds. */
             retry?: number | null;
         };
+        /**
+         * @description The party whose statement an appeal still waits for from the caller.
+         * @enum {string}
+         */
+        StatementSide: "employee" | "penilai";
         /** @description One side's statement; each party may only write their own. */
         StatementsInput: {
             /** @description The employee's statement (the employee only). */
@@ -4008,7 +4045,7 @@ export interface components {
             rating_hasil_kerja: components["schemas"]["Rating"];
             rating_perilaku: components["schemas"]["Rating"];
             /** @description `draft` or `final`. */
-            status: string;
+            status: components["schemas"]["EvaluationStatus"];
             suggested_perilaku?: components["schemas"]["Rating"] | null;
         };
         TeamList: {
@@ -4018,8 +4055,7 @@ export interface components {
         };
         /** @description One direct subordinate and where their cycle stands. */
         TeamMember: {
-            /** @description `filed` or `decided` when the employee appealed. */
-            appeal_status?: string | null;
+            appeal_status?: components["schemas"]["AppealStatus"] | null;
             evaluation?: components["schemas"]["TeamEvaluation"] | null;
             /**
              * Format: int64
@@ -4040,8 +4076,7 @@ export interface components {
              *     per-rater detail).
              */
             responses_360_submitted: number;
-            /** @description SKP of the period's year: `draft`, `submitted`, `approved`, `returned`, or null. */
-            skp_status?: string | null;
+            skp_status?: components["schemas"]["SkpStatus"] | null;
             suggestion?: components["schemas"]["SuggestionOut"] | null;
             unit_code: string;
         };

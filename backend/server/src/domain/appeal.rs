@@ -185,6 +185,16 @@ impl AppealStatus {
     }
 }
 
+/// The party whose statement an appeal still waits for from the caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StatementSide {
+    /// The employee who appealed.
+    Employee,
+    /// The pejabat penilai whose rating is appealed.
+    Penilai,
+}
+
 /// Which appeals to list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

@@ -110,7 +110,7 @@ pub struct AppealOut {
     /// Whether the caller may decide it now.
     pub can_decide: bool,
     /// Which statement the caller may still write: `employee`, `penilai` or null.
-    pub can_write_statement: Option<String>,
+    pub can_write_statement: Option<crate::domain::appeal::StatementSide>,
 }
 
 #[derive(Serialize, ToSchema)]

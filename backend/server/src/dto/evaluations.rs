@@ -145,7 +145,7 @@ pub struct TeamMember {
     pub jabatan: String,
     pub unit_code: String,
     /// SKP of the period's year: `draft`, `submitted`, `approved`, `returned`, or null.
-    pub skp_status: Option<String>,
+    pub skp_status: Option<crate::domain::skp::SkpStatus>,
     /// Indicators in the SKP of the year.
     pub indicators: u64,
     /// Indicators with realisasi recorded in this period.

@@ -83,8 +83,7 @@ pub(super) async fn views<C: sea_orm::ConnectionTrait>(
                 decider: (!by_hr).then(|| person(people.get(&a.decider_id))),
                 decided_by_hr: by_hr,
                 can_decide: open && policy::cycle::can_decide_appeal(p, &a, ev.penilai_id),
-                can_write_statement: policy::cycle::statement_side(p, &a, ev.penilai_id)
-                    .map(str::to_string),
+                can_write_statement: policy::cycle::statement_side(p, &a, ev.penilai_id),
                 old: ratings(&a.old_rating_hasil_kerja, &a.old_rating_perilaku),
                 new: match (&a.new_rating_hasil_kerja, &a.new_rating_perilaku) {
                     (Some(hk), Some(pk)) => ratings(hk, pk),

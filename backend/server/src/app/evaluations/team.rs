@@ -90,7 +90,9 @@ pub async fn team(state: &AppState, p: &Principal, period_id: Uuid) -> ApiResult
                 .get(&e.unit_id)
                 .map(|u| u.code.clone())
                 .unwrap_or_default(),
-            skp_status: skps.get(&e.id).map(|s| s.status.clone()),
+            skp_status: skps
+                .get(&e.id)
+                .and_then(|s| crate::domain::skp::SkpStatus::parse(&s.status)),
             indicators: indicator_counts.get(&e.id).copied().unwrap_or(0),
             realisasi: realisasi_counts.get(&e.id).copied().unwrap_or(0),
             responses_360_submitted: responses.get(&e.id).copied().unwrap_or(0),

@@ -4,7 +4,7 @@ use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 use crate::auth::Principal;
-use crate::domain::appeal::AppealStatus;
+use crate::domain::appeal::{AppealStatus, StatementSide};
 use crate::error::ApiResult;
 use crate::store;
 
@@ -44,13 +44,13 @@ pub fn statement_side(
     p: &Principal,
     appeal: &entity::appeal::Model,
     penilai_id: Uuid,
-) -> Option<&'static str> {
+) -> Option<StatementSide> {
     if !AppealStatus::is_open(&appeal.status) {
         return None;
     }
     match p.employee_id {
-        Some(me) if me == appeal.employee_id => Some("employee"),
-        Some(me) if me == penilai_id => Some("penilai"),
+        Some(me) if me == appeal.employee_id => Some(StatementSide::Employee),
+        Some(me) if me == penilai_id => Some(StatementSide::Penilai),
         _ => None,
     }
 }
@@ -313,8 +313,14 @@ mod tests {
         assert!(can_write_statements(&emp, &a, penilai, true, false));
         assert!(!can_write_statements(&emp, &a, penilai, false, true));
         assert!(can_write_statements(&pen, &a, penilai, false, true));
-        assert_eq!(statement_side(&emp, &a, penilai), Some("employee"));
-        assert_eq!(statement_side(&pen, &a, penilai), Some("penilai"));
+        assert_eq!(
+            statement_side(&emp, &a, penilai),
+            Some(StatementSide::Employee)
+        );
+        assert_eq!(
+            statement_side(&pen, &a, penilai),
+            Some(StatementSide::Penilai)
+        );
         a.status = "decided".into();
         assert_eq!(statement_side(&emp, &a, penilai), None);
     }
