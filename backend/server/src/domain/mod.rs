@@ -11,6 +11,7 @@ pub mod development;
 pub mod distribution;
 pub mod feedback;
 pub mod golongan;
+pub mod hierarchy;
 pub mod ikm;
 pub mod master;
 pub mod ninebox;
