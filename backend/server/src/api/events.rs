@@ -12,7 +12,7 @@ use tokio::sync::broadcast::error::RecvError;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::auth::{Principal, PrincipalKind};
+use crate::auth::{Principal, PrincipalKind, policy};
 use crate::error::{ApiError, ApiResult, ErrorResponse};
 use crate::state::AppState;
 
@@ -68,9 +68,7 @@ pub async fn stream_events(
     };
     let user = principal.user_id();
     let employee = principal.employee_id;
-    let staff = ["admin", "hr", "auditor"]
-        .iter()
-        .any(|r| principal.has_role(r));
+    let staff = policy::master::receives_staff_events(&principal);
     let rx = state.events.subscribe();
     let hello = web::Bytes::from_static(b"retry: 3000\nevent: ready\ndata: {}\n\n");
     let body = stream::unfold((rx, Some(hello)), move |(mut rx, first)| async move {

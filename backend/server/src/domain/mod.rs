@@ -12,6 +12,7 @@ pub mod distribution;
 pub mod evaluation;
 pub mod feedback;
 pub mod golongan;
+pub mod hierarchy;
 pub mod ikm;
 pub mod masa_kerja;
 pub mod master;

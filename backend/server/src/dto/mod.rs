@@ -37,58 +37,8 @@ pub struct PageMeta {
     pub total: u64,
 }
 
-/// Unit kinds (documentation type; the handler validates the string).
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum UnitKind {
-    Kecamatan,
-    Kelurahan,
-    Sekretariat,
-    Seksi,
-    Dinas,
-    Bidang,
-    Uptd,
-    Lainnya,
-}
-
-/// Employee status (documentation type).
-#[derive(Serialize, ToSchema)]
-pub enum EmployeeStatus {
-    #[serde(rename = "PNS")]
-    Pns,
-    #[serde(rename = "PPPK")]
-    Pppk,
-}
-
-/// Kind of position (documentation type).
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum JenisJabatan {
-    Struktural,
-    Fungsional,
-    Pelaksana,
-}
-
-/// Role of an account (documentation type).
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Admin,
-    Hr,
-    Auditor,
-    Employee,
-}
-
-/// Scope of an API key (documentation type).
-#[derive(Serialize, ToSchema)]
-pub enum ApiScope {
-    #[serde(rename = "master:read")]
-    MasterRead,
-    #[serde(rename = "master:write")]
-    MasterWrite,
-    #[serde(rename = "results:read")]
-    ResultsRead,
-}
+/// The typed vocabularies of master data live in `domain::master`; the schema names stay.
+pub use crate::domain::master::{ApiScope, EmployeeStatus, JenisJabatan, Role, UnitKind};
 
 /// One Server-Sent Event as it appears on the wire.
 #[derive(Serialize, ToSchema)]

@@ -3,8 +3,8 @@
 use entity::employee;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, prelude::Uuid,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set, prelude::Uuid,
 };
 use std::collections::HashMap;
 
@@ -152,4 +152,112 @@ pub async fn count_direct_subordinates<C: ConnectionTrait>(
         .filter(employee::Column::SupervisorId.eq(id))
         .count(conn)
         .await
+}
+
+/// Employees holding any of these (lower-case) emails, chunked like `find_by_nips`.
+pub async fn find_by_emails<C: ConnectionTrait>(
+    conn: &C,
+    emails: Vec<String>,
+) -> Result<Vec<employee::Model>, DbErr> {
+    let mut out = Vec::new();
+    for chunk in emails.chunks(500) {
+        out.extend(
+            employee::Entity::find()
+                .filter(employee::Column::Email.is_in(chunk.to_vec()))
+                .all(conn)
+                .await?,
+        );
+    }
+    Ok(out)
+}
+
+/// The fields of an employee that the HR system writes (everything but the NIP and the
+/// supervisor link).
+#[derive(Clone, Debug)]
+pub struct EmployeeFields {
+    pub name: String,
+    pub gelar_depan: Option<String>,
+    pub gelar_belakang: Option<String>,
+    pub status: String,
+    pub golongan: String,
+    pub jabatan: String,
+    pub jenis_jabatan: String,
+    pub unit_id: Uuid,
+    pub email: Option<String>,
+    pub active: bool,
+}
+
+/// Inserts an employee with the given supervisor; created and updated at `at`.
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    nip: String,
+    f: EmployeeFields,
+    supervisor_id: Option<Uuid>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<employee::Model, DbErr> {
+    employee::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        nip: Set(nip),
+        name: Set(f.name),
+        gelar_depan: Set(f.gelar_depan),
+        gelar_belakang: Set(f.gelar_belakang),
+        status: Set(f.status),
+        golongan: Set(f.golongan),
+        jabatan: Set(f.jabatan),
+        jenis_jabatan: Set(f.jenis_jabatan),
+        unit_id: Set(f.unit_id),
+        supervisor_id: Set(supervisor_id),
+        email: Set(f.email),
+        active: Set(f.active),
+        created_at: Set(at),
+        updated_at: Set(at),
+    }
+    .insert(conn)
+    .await
+}
+
+/// Saves the HR fields of an employee; `updated_at` is set to `at`.
+pub async fn update_fields<C: ConnectionTrait>(
+    conn: &C,
+    e: employee::Model,
+    f: EmployeeFields,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<employee::Model, DbErr> {
+    let mut am: employee::ActiveModel = e.into();
+    am.name = Set(f.name);
+    am.gelar_depan = Set(f.gelar_depan);
+    am.gelar_belakang = Set(f.gelar_belakang);
+    am.status = Set(f.status);
+    am.golongan = Set(f.golongan);
+    am.jabatan = Set(f.jabatan);
+    am.jenis_jabatan = Set(f.jenis_jabatan);
+    am.unit_id = Set(f.unit_id);
+    am.email = Set(f.email);
+    am.active = Set(f.active);
+    am.updated_at = Set(at);
+    am.update(conn).await
+}
+
+/// Removes an employee's email (without touching `updated_at`), so another employee of
+/// the same batch can take it over.
+pub async fn clear_email<C: ConnectionTrait>(
+    conn: &C,
+    e: employee::Model,
+) -> Result<employee::Model, DbErr> {
+    let mut am: employee::ActiveModel = e.into();
+    am.email = Set(None);
+    am.update(conn).await
+}
+
+/// Sets an employee's direct supervisor; `updated_at` is set to `at`.
+pub async fn set_supervisor<C: ConnectionTrait>(
+    conn: &C,
+    e: employee::Model,
+    supervisor_id: Option<Uuid>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<employee::Model, DbErr> {
+    let mut am: employee::ActiveModel = e.into();
+    am.supervisor_id = Set(supervisor_id);
+    am.updated_at = Set(at);
+    am.update(conn).await
 }

@@ -2,8 +2,8 @@
 
 use entity::{employee, unit};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, prelude::Uuid,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, prelude::Uuid,
 };
 use std::collections::HashMap;
 
@@ -103,4 +103,49 @@ pub async fn ancestors<C: ConnectionTrait>(
         out.push(u);
     }
     Ok(out)
+}
+
+/// Number of units (zero on a fresh database).
+pub async fn count_all<C: ConnectionTrait>(conn: &C) -> Result<u64, DbErr> {
+    unit::Entity::find().count(conn).await
+}
+
+/// A new unit.
+pub struct NewUnit {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub parent_id: Option<Uuid>,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+pub async fn insert<C: ConnectionTrait>(conn: &C, new: NewUnit) -> Result<unit::Model, DbErr> {
+    unit::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        code: Set(new.code),
+        name: Set(new.name),
+        kind: Set(new.kind),
+        parent_id: Set(new.parent_id),
+        created_at: Set(new.at),
+        updated_at: Set(new.at),
+    }
+    .insert(conn)
+    .await
+}
+
+/// Saves a unit's name, kind and parent; `updated_at` is set to `at`.
+pub async fn update<C: ConnectionTrait>(
+    conn: &C,
+    u: unit::Model,
+    name: String,
+    kind: String,
+    parent_id: Option<Uuid>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<unit::Model, DbErr> {
+    let mut am: unit::ActiveModel = u.into();
+    am.name = Set(name);
+    am.kind = Set(kind);
+    am.parent_id = Set(parent_id);
+    am.updated_at = Set(at);
+    am.update(conn).await
 }

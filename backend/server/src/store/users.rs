@@ -82,3 +82,35 @@ pub async fn find_by_employee<C: ConnectionTrait>(
         .one(conn)
         .await
 }
+
+/// Saves an account's roles, and when given a new password hash and the active flag;
+/// `updated_at` is set to now.
+pub async fn update_account<C: ConnectionTrait>(
+    conn: &C,
+    u: user::Model,
+    roles: &[String],
+    password_hash: Option<String>,
+    active: Option<bool>,
+) -> Result<user::Model, DbErr> {
+    let mut am: user::ActiveModel = u.into();
+    am.roles = Set(roles.join(","));
+    if let Some(h) = password_hash {
+        am.password_hash = Set(h);
+    }
+    if let Some(a) = active {
+        am.active = Set(a);
+    }
+    am.updated_at = Set(chrono::Utc::now());
+    am.update(conn).await
+}
+
+/// Sets only the active flag of an account.
+pub async fn set_active<C: ConnectionTrait>(
+    conn: &C,
+    u: user::Model,
+    active: bool,
+) -> Result<user::Model, DbErr> {
+    let mut am: user::ActiveModel = u.into();
+    am.active = Set(active);
+    am.update(conn).await
+}

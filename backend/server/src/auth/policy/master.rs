@@ -1,1 +1,96 @@
 //! Permissions — Master data, accounts, API keys, citizen feedback, IKM and the audit log: who manages and reads.
+//!
+//! Who reads an employee (`can_read_employee`, `visible_employee_ids`) and who writes
+//! master data (`can_write_master`) are in `policy` itself, used by every area.
+
+use crate::auth::Principal;
+
+/// May create sign-in accounts for employees, reset their passwords and (de)activate them
+/// (admin, HR).
+pub fn can_manage_accounts(p: &Principal) -> bool {
+    p.has_role("admin") || p.has_role("hr")
+}
+
+/// May give an account a staff role (`admin`, `hr`, `auditor`): the admin only.
+pub fn can_grant_staff_roles(p: &Principal) -> bool {
+    p.has_role("admin")
+}
+
+/// May create, list and revoke API keys: the admin only.
+pub fn can_manage_api_keys(p: &Principal) -> bool {
+    p.has_role("admin")
+}
+
+/// May read the audit log and verify its chain (auditor, admin).
+pub fn can_read_audit(p: &Principal) -> bool {
+    p.has_role("auditor") || p.has_role("admin")
+}
+
+/// Object types of audit entries the caller does not see: who rated whom in the 360 is for
+/// the auditor's eyes only (DOMAIN.md §5), so an admin reads the log without them.
+pub fn hidden_audit_object_types(p: &Principal) -> &'static [&'static str] {
+    if p.has_role("auditor") {
+        &[]
+    } else {
+        &["rating_360"]
+    }
+}
+
+/// Receives the change events meant for staff (admin, HR, auditor) on the event stream.
+pub fn receives_staff_events(p: &Principal) -> bool {
+    ["admin", "hr", "auditor"].iter().any(|r| p.has_role(r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::PrincipalKind;
+    use uuid::Uuid;
+
+    fn user(roles: &[&str]) -> Principal {
+        Principal {
+            kind: PrincipalKind::User {
+                user_id: Uuid::now_v7(),
+            },
+            employee_id: None,
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            scopes: vec![],
+        }
+    }
+
+    #[test]
+    fn hr_manages_accounts_but_only_the_admin_grants_staff_roles() {
+        assert!(can_manage_accounts(&user(&["hr"])));
+        assert!(can_manage_accounts(&user(&["admin"])));
+        assert!(!can_manage_accounts(&user(&["auditor"])));
+        assert!(!can_manage_accounts(&user(&["employee"])));
+        assert!(can_grant_staff_roles(&user(&["admin"])));
+        assert!(!can_grant_staff_roles(&user(&["hr"])));
+    }
+
+    #[test]
+    fn only_the_admin_manages_api_keys() {
+        assert!(can_manage_api_keys(&user(&["admin"])));
+        assert!(!can_manage_api_keys(&user(&["hr"])));
+        assert!(!can_manage_api_keys(&user(&["auditor"])));
+    }
+
+    #[test]
+    fn the_auditor_and_the_admin_read_the_audit_log_but_the_admin_not_the_360_raters() {
+        assert!(can_read_audit(&user(&["auditor"])));
+        assert!(can_read_audit(&user(&["admin"])));
+        assert!(!can_read_audit(&user(&["hr"])));
+        assert!(hidden_audit_object_types(&user(&["auditor"])).is_empty());
+        assert_eq!(
+            hidden_audit_object_types(&user(&["admin"])),
+            &["rating_360"]
+        );
+    }
+
+    #[test]
+    fn staff_receive_staff_events_employees_do_not() {
+        assert!(receives_staff_events(&user(&["hr"])));
+        assert!(receives_staff_events(&user(&["auditor"])));
+        assert!(!receives_staff_events(&user(&["employee"])));
+    }
+}
