@@ -33,7 +33,22 @@ export type AppealStatus = components['schemas']['AppealStatus'];
 /** The `role` filter of GET /appeals (which appeals to list), not an account role. */
 export type AppealListRole = components['schemas']['AppealRole'];
 export type AppealDecision = components['schemas']['Decision'];
+/** Which party may write their statement on an appeal now (`AppealOut.can_write_statement`). */
+export type StatementSide = components['schemas']['StatementSide'];
 export type SubmissionStatus = components['schemas']['SubmissionStatus'];
+export type TargetKind = components['schemas']['TargetKind'];
+/** Status of a period's result (HR results, SIASN rows, the employee's own results). */
+export type ResultStatus = components['schemas']['ResultStatus'];
+/** Status of one evaluation as stored (draft or final). */
+export type EvaluationStatus = components['schemas']['EvaluationStatus'];
+/** Stored status of a 360 row (a rater's form). */
+export type AssignmentStatus = components['schemas']['AssignmentStatus'];
+/** A peer's nomination state as the ratee and the organisers see it. */
+export type NominationStatus = components['schemas']['NominationStatus'];
+/** An assignment's state as organisers see it (a status, or a nomination state when anonymous). */
+export type RaterState = components['schemas']['RaterState'];
+export type RecommendationKind = components['schemas']['RecommendationKind'];
+export type TrainingMode = components['schemas']['TrainingMode'];
 export type Mutu = components['schemas']['Mutu'];
 /** Every error code the server sends (`error.code` of the error envelope). */
 export type ErrorCode = components['schemas']['ErrorCode'];
@@ -50,6 +65,14 @@ export type PageMeta = UnitPage['meta'];
 export type ImportReport = Ok<paths['/api/v1/employees/import']['post']>;
 export type RowError = ImportReport['errors'][number];
 export type Golongan = Ok<paths['/api/v1/reference/golongan']['get']>[number];
+
+/**
+ * Every value of the string union T, in the table's order. The table is a `Record<T, true>`,
+ * so a value missing from it, or one the union does not have, fails `tsc`.
+ */
+export function valuesOf<T extends string>(table: Record<T, true>): readonly T[] {
+  return Object.keys(table) as T[];
+}
 
 export const UNIT_KINDS: readonly UnitKind[] = [
   'kecamatan',

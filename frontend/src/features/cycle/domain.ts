@@ -115,8 +115,3 @@ export function daysUntil(iso: string, today: Date = new Date()): number {
   const d = new Date(iso.length === 10 ? `${iso}T23:59:59` : iso);
   return Math.ceil((d.getTime() - today.getTime()) / 86_400_000);
 }
-
-/** Narrows a string the API documents loosely to one of the known values, else null. */
-export function oneOf<T extends string>(v: unknown, allowed: readonly T[]): T | null {
-  return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : null;
-}

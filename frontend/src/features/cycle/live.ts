@@ -11,7 +11,6 @@ export const CYCLE_INVALIDATES: Invalidations = {
   ratings360_assigned: [['cycle', '360']],
   peers360_updated: [['cycle', '360']],
   peers360_nominated: [['cycle', '360']],
-  // Not in the spec's EventKind yet (TODO(spec) in lib/events/live.ts).
   ratings360_withdrawn: [['cycle', '360']],
   distribution_updated: [['cycle', 'curve']],
   period_updated: [['cycle', 'periods']],

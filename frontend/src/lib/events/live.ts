@@ -7,16 +7,8 @@ import { accessTokenStale, getAccessToken } from '../auth/session';
 import { refreshSession } from '../api/client';
 import type { EventKind } from '../../api/types';
 
-/**
- * Kinds the server sends that the spec's EventKind does not list yet.
- * TODO(spec): EventKind lacks `ratings360_withdrawn` (published by ratings360.rs when a peer
- * nomination is rejected after approval); drop this once the enum has it.
- */
-export type UnlistedEventKind = 'ratings360_withdrawn';
-/** Every kind the SPA may listen for: the spec's, plus the stop-gaps above. */
-export type LiveKind = EventKind | UnlistedEventKind;
 /** Query-key prefixes to mark stale, per kind; an empty prefix means everything. */
-export type Invalidations = Partial<Record<LiveKind, readonly (readonly string[])[]>>;
+export type Invalidations = Partial<Record<EventKind, readonly (readonly string[])[]>>;
 
 /** Query-key prefixes each event kind makes stale; an empty prefix means everything. */
 export const INVALIDATES: Invalidations = {
@@ -37,7 +29,7 @@ export const INVALIDATES: Invalidations = {
 
 /** Adds a feature's event kinds to the map, merging with prefixes already there. */
 export function registerInvalidations(extra: Invalidations, target: Invalidations = INVALIDATES): void {
-  for (const kind of Object.keys(extra) as LiveKind[]) {
+  for (const kind of Object.keys(extra) as EventKind[]) {
     const prefixes = extra[kind] ?? [];
     const existing = target[kind] ?? [];
     const seen = new Set(existing.map((p) => p.join('\u0000')));
@@ -48,7 +40,7 @@ export function registerInvalidations(extra: Invalidations, target: Invalidation
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 /** Applies one event to the cache; kinds without invalidations change nothing. */
-export function applyEvent(qc: QueryClient, kind: LiveKind): void {
+export function applyEvent(qc: QueryClient, kind: EventKind): void {
   for (const prefix of INVALIDATES[kind] ?? []) {
     void qc.invalidateQueries(prefix.length ? { queryKey: [...prefix] } : undefined);
   }
@@ -87,7 +79,7 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
         // Anything may have changed while disconnected.
         applyEvent(qc, 'resync');
       });
-      for (const kind of Object.keys(INVALIDATES) as LiveKind[]) {
+      for (const kind of Object.keys(INVALIDATES) as EventKind[]) {
         source.addEventListener(kind, () => applyEvent(qc, kind));
       }
       source.onerror = () => {

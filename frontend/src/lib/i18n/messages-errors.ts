@@ -108,6 +108,7 @@ export const ERROR_TEXTS: Record<ErrorCode, ErrorText> = {
 
   // SKP and realisasi
   skp_not_approved: { id: 'SKP belum disetujui.', en: 'The SKP has not been approved yet.' },
+  skp_not_found: { id: 'SKP tahun ini belum ada.', en: 'There is no SKP for this year yet.' },
   skp_exists: { id: 'SKP untuk tahun ini sudah ada.', en: 'An SKP for this year already exists.' },
   skp_locked: {
     id: 'SKP tidak dapat diubah selama diajukan atau sudah disetujui.',

@@ -1,6 +1,7 @@
 // Types of the career-development API, derived from the generated OpenAPI operations so that
 // regenerating schema.d.ts keeps them in step with the server.
 import type { components, paths } from '../../../api/schema';
+import { valuesOf, type RecommendationKind, type TrainingMode } from '../../../api/types';
 
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type Ok<Op> = Op extends { responses: infer R }
@@ -14,7 +15,6 @@ type BodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> 
 
 export type RecommendationList = Ok<paths['/api/v1/employees/{nip}/recommendations']['get']>;
 export type Recommendation = RecommendationList['items'][number];
-// TODO(spec): RecommendedAction.kind (ItemKind) and .mode (TrainingMode) are typed string.
 export type RecommendedAction = Recommendation['actions'][number];
 export type PlanList = Ok<paths['/api/v1/employees/{nip}/development-plans']['get']>;
 export type Plan = PlanList['items'][number];
@@ -44,9 +44,9 @@ export type PlacementList = Ok<paths['/api/v1/talent/placement']['get']>;
 export type UnitAk = Ok<paths['/api/v1/talent/angka-kredit']['get']>;
 export type EmployeeAk = Ok<paths['/api/v1/employees/{nip}/angka-kredit']['get']>;
 
+export type { RecommendationKind, TrainingMode };
 export type ItemKind = components['schemas']['ItemKind'];
 export type ItemStatus = components['schemas']['ItemStatus'];
-export type TrainingMode = components['schemas']['TrainingMode'];
 export type Potensi = components['schemas']['Potensi'];
 export type Rating = components['schemas']['Rating'];
 export type Predikat = components['schemas']['Predikat'];
@@ -54,7 +54,7 @@ export type Jenjang = components['schemas']['Jenjang'];
 
 export const ITEM_KINDS: readonly ItemKind[] = ['training', 'mentoring', 'other'];
 export const ITEM_STATUSES: readonly ItemStatus[] = ['planned', 'in_progress', 'done'];
-export const TRAINING_MODES: readonly TrainingMode[] = ['klasikal', 'e-learning', 'blended', 'lainnya'];
+export const TRAINING_MODES = valuesOf<TrainingMode>({ klasikal: true, 'e-learning': true, blended: true, lainnya: true });
 /** Rows of the 9-box grid, top to bottom. */
 export const POTENSI_ROWS: readonly Potensi[] = ['tinggi', 'menengah', 'rendah'];
 /** Columns of the 9-box grid, left to right. */

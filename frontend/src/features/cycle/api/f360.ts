@@ -3,12 +3,24 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/errors';
 import type { components } from '../../../api/schema';
+import type { AssignmentStatus, NominationStatus } from '../../../api/types';
 
 type Schemas = components['schemas'];
 export type Group = Schemas['RaterGroup'];
 export type Form360 = Schemas['FormOut'];
-// TODO(spec): FormOut.status (documented as `assigned`, `draft` or `submitted`, typed string).
-export type FormStatus = 'assigned' | 'draft' | 'submitted';
+/**
+ * What a rater's form shows. Client-only narrowing: FormOut.status is an AssignmentStatus,
+ * whose `nominated` and `rejected` are nomination states of a peer row, never of a form in
+ * the rater's inbox; should one arrive, it reads as not started.
+ */
+export type FormStatus = Extract<AssignmentStatus, 'assigned' | 'draft' | 'submitted'>;
+const FORM_STATUS = {
+  assigned: 'assigned',
+  draft: 'draft',
+  submitted: 'submitted',
+  nominated: 'assigned',
+  rejected: 'assigned',
+} as const satisfies Record<AssignmentStatus, FormStatus>;
 export type Form360Input = Schemas['ResponseInput'];
 export type Summary360 = Schemas['SummaryOut'];
 export type GroupSummary = Schemas['GroupOut'];
@@ -54,25 +66,19 @@ export function useSummary360(periodId: string | undefined, nip: string | undefi
   });
 }
 
-/** The form's state; an unknown value reads as not started. */
+/** The form's state as the rater sees it. */
 export function formStatus(f: Pick<Form360, 'status'>): FormStatus {
-  return f.status === 'draft' || f.status === 'submitted' ? f.status : 'assigned';
+  return FORM_STATUS[f.status];
 }
 
 // Peer nominations (the ratee) and their approval (the direct supervisor). Neither view ever
 // says whether a peer has answered.
 export type Peer = Schemas['PeerOut'];
-// TODO(spec): PeerOut.state (documented as `nominated`, `approved` or `rejected`, typed string).
-export type PeerState = 'nominated' | 'approved' | 'rejected';
+export type PeerState = NominationStatus;
 
 export const peerKeys = {
   peers: (periodId: string, nip: string) => ['cycle', '360', 'peers', periodId, nip] as const,
 };
-
-/** A peer's approval state; an unknown value reads as nominated. */
-export function peerState(p: Pick<Peer, 'state'>): PeerState {
-  return p.state === 'approved' || p.state === 'rejected' ? p.state : 'nominated';
-}
 
 export function usePeers(periodId: string | undefined, nip: string | undefined, enabled = true) {
   return useQuery({

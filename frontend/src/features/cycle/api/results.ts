@@ -7,8 +7,6 @@ import type { components } from '../../../api/schema';
 
 type Schemas = components['schemas'];
 export type MyResult = Schemas['MyResult'];
-// TODO(spec): TeamMember.skp_status (SkpStatus) and TeamMember.appeal_status (AppealStatus) are
-// typed string; the screens narrow them with SKP_STATUSES / a comparison until the spec has them.
 export type TeamMember = Schemas['TeamMember'];
 export type TeamEvaluation = Schemas['TeamEvaluation'];
 export type EvaluationInput = Schemas['EvaluationInput'];

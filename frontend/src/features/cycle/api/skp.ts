@@ -3,13 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { ApiError, unwrap } from '../../../lib/api/errors';
 import type { components, paths } from '../../../api/schema';
+import { valuesOf } from '../../../api/types';
 
 type Schemas = components['schemas'];
 export type SkpStatus = Schemas['SkpStatus'];
 export type RhkKind = Schemas['RhkKind'];
 export type Aspect = Schemas['Aspect'];
 export const ASPECTS: readonly Aspect[] = ['kuantitas', 'kualitas', 'waktu', 'biaya'];
-export const SKP_STATUSES: readonly SkpStatus[] = ['draft', 'submitted', 'approved', 'returned'];
+export const SKP_STATUSES = valuesOf<SkpStatus>({ draft: true, submitted: true, approved: true, returned: true });
 
 export type Skp = Schemas['SkpOut'];
 export type Rhk = Schemas['RhkOut'];
@@ -40,11 +41,8 @@ export function useSkp(nip: string | undefined, year: number) {
       try {
         return await unwrap(api.GET('/api/v1/employees/{nip}/skp/{year}', at(nip!, year)));
       } catch (e) {
-        // TODO(spec): the server answers `skp_not_found` here, but ErrorCode does not declare it,
-        // so today it arrives as `internal_error` (with status 404). Any 404 other than
-        // `not_found` (no such employee) means "no SKP yet"; compare with the code once the
-        // spec has it.
-        if (e instanceof ApiError && e.status === 404 && e.code !== 'not_found') return null;
+        // No plan yet for that year (`not_found` would mean no such employee).
+        if (e instanceof ApiError && e.code === 'skp_not_found') return null;
         throw e;
       }
     },

@@ -8,11 +8,8 @@ import { useDateTime } from '../../../components/numbers';
 import { FormAlert } from '../../../components/Status';
 import { ErrorSummary, PredikatBadge, PredikatMatrix, RatingRadios, type Problem } from './ui';
 import { useAppealStatement, useDecideAppeal, type Appeal, type RatingsSnapshot } from '../api/appeals';
-import { oneOf, predikatOf, type Rating } from '../domain';
-import type { AppealDecision } from '../../../api/types';
-
-const APPEAL_STATUSES = ['filed', 'decided'] as const;
-const DECISIONS = ['keep', 'change'] as const;
+import { predikatOf, type Rating } from '../domain';
+import type { AppealDecision, StatementSide } from '../../../api/types';
 
 function Ratings({ r }: { r: RatingsSnapshot }) {
   const { t } = useI18n();
@@ -33,8 +30,8 @@ function Ratings({ r }: { r: RatingsSnapshot }) {
 export function AppealView({ appeal, as }: { appeal: Appeal; as: 'employee' | 'penilai' | 'decider' }) {
   const { t } = useI18n();
   const dateTime = useDateTime();
-  const status = oneOf(appeal.status, APPEAL_STATUSES) ?? 'filed';
-  const decision = oneOf(appeal.decision, DECISIONS);
+  const status = appeal.status;
+  const decision = appeal.decision ?? null;
   return (
     <div className="appeal">
       <p>
@@ -93,8 +90,7 @@ export function AppealView({ appeal, as }: { appeal: Appeal; as: 'employee' | 'p
   );
 }
 
-// TODO(spec): AppealOut.can_write_statement (`employee`, `penilai` or null), typed string.
-function Statement({ appeal, side, editable }: { appeal: Appeal; side: 'employee' | 'penilai'; editable: boolean }) {
+function Statement({ appeal, side, editable }: { appeal: Appeal; side: StatementSide; editable: boolean }) {
   const { t, errorText } = useI18n();
   const fid = useId();
   const current = side === 'employee' ? appeal.employee_statement : appeal.penilai_statement;

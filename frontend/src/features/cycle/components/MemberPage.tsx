@@ -22,8 +22,7 @@ import { useSummary360, type Summary360 } from '../api/f360';
 import { useBerakhlak, type Period } from '../api/common';
 import { useRealisasi } from '../api/realisasi';
 import { useAddNote, useRecordCoaching } from '../api/notes';
-import { oneOf, predikatOf, type Rating } from '../domain';
-import { SKP_STATUSES } from '../api/skp';
+import { predikatOf, type Rating } from '../domain';
 
 type CoreValue = components['schemas']['CoreValue'];
 
@@ -58,7 +57,7 @@ export function MemberPage() {
         <>
           <h1 id="member-title">{t('member.title', { name: member.name })}</h1>
           <p className="muted">
-            {member.jabatan} · {t('team.skp')}: <SkpStatusBadge status={oneOf(member.skp_status, SKP_STATUSES)} />
+            {member.jabatan} · {t('team.skp')}: <SkpStatusBadge status={member.skp_status ?? null} />
           </p>
           <div className="toolbar">
             <PeriodSelect periods={list} value={period.id} onChange={setPeriod} />

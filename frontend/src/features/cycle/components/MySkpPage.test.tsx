@@ -22,9 +22,8 @@ describe('MySkpPage', () => {
     let saved: ReturnType<typeof skpOf> | null = null;
     const { calls } = mockFetch({
       'GET /api/v1/me': () => json(stafMe),
-      // No plan yet: the server's `skp_not_found` is not in ErrorCode, so it arrives as
-      // `internal_error` with 404 (TODO(spec), see useSkp).
-      [`GET ${SKP}`]: () => (saved ? json(saved) : apiError(404, 'internal_error', 'SKP tahun 2026 belum dibuat')),
+      // No plan yet.
+      [`GET ${SKP}`]: () => (saved ? json(saved) : apiError(404, 'skp_not_found', `SKP tahun ${YEAR} belum dibuat`)),
       [`GET ${SKP}/parent-options`]: () => json(parents),
       [`PUT ${SKP}`]: (c) => {
         const body = JSON.parse(c.body) as { rhk: { description: string }[] };

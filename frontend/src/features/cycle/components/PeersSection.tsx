@@ -9,7 +9,7 @@ import { ErrorState, FormAlert, Loading } from '../../../components/Status';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorSummary, type Problem } from './ui';
 import { usePeriods, type Period } from '../api/common';
-import { peerState, useDecidePeer, useNominatePeers, usePeers, type Peer, type PeerState } from '../api/f360';
+import { useDecidePeer, useNominatePeers, usePeers, type Peer, type PeerState } from '../api/f360';
 
 export const MAX_PEERS = 8;
 const NIP_RE = /^\d{18}$/;
@@ -22,7 +22,7 @@ export function parseNips(text: string): string[] {
 
 function PeerStateBadge({ peer }: { peer: Peer }) {
   const { t } = useI18n();
-  const s = peerState(peer);
+  const s = peer.state;
   return <span className={STATE_BADGE[s]}>{t(`peers.state.${s}`)}</span>;
 }
 
@@ -244,7 +244,7 @@ export function PeerApprovals({ period, nip }: { period: Period; nip: string }) 
                   </td>
                   {canDecide && (
                     <td data-label={t('peers.actions')}>
-                      {p.id && peerState(p) === 'nominated' && (
+                      {p.id && p.state === 'nominated' && (
                         <div className="form-actions">
                           <button
                             type="button"

@@ -9,8 +9,6 @@ import { TeamNav } from './CycleNav';
 import { PeriodSelect, usePeriodParam } from './PeriodSelect';
 import { PredikatBadge, SkpStatusBadge } from './ui';
 import { useTeam } from '../api/results';
-import { SKP_STATUSES } from '../api/skp';
-import { oneOf } from '../domain';
 
 export function TeamPage() {
   const { t } = useI18n();
@@ -66,7 +64,7 @@ export function TeamPage() {
                         <span className="small muted">{m.jabatan}</span>
                       </td>
                       <td data-label={t('team.skp')}>
-                        <SkpStatusBadge status={oneOf(m.skp_status, SKP_STATUSES)} />
+                        <SkpStatusBadge status={m.skp_status ?? null} />
                       </td>
                       <td data-label={t('team.realisasi')}>
                         {t('team.realisasiOf', { done: m.realisasi, total: m.indicators })}

@@ -3,7 +3,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../../lib/api/client';
 import { ApiError, unwrap } from '../../../lib/api/errors';
 import type { paths } from '../../../api/schema';
-import type { SubmissionStatus } from '../../../api/types';
+import { valuesOf, type SubmissionStatus, type TargetKind } from '../../../api/types';
+import type { MessageKey } from '../../../lib/i18n/messages';
 
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type Ok<Op> = Op extends { responses: infer R }
@@ -18,18 +19,24 @@ type BodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> 
 export type TargetPage = Ok<paths['/api/v1/feedback-targets']['get']>;
 export type FeedbackTarget = TargetPage['items'][number];
 export type TargetInput = BodyOf<paths['/api/v1/feedback-targets']['post']>;
-export type TargetKind = TargetInput['kind'];
 export type TicketBatch = Ok<paths['/api/v1/feedback-targets/{id}/tickets']['post']>;
 export type TicketPage = Ok<paths['/api/v1/feedback-targets/{id}/tickets']['get']>;
 export type SubmissionPage = Ok<paths['/api/v1/feedback/moderation']['get']>;
 export type Submission = SubmissionPage['items'][number];
-export type { SubmissionStatus };
+export type { SubmissionStatus, TargetKind };
 /** Keys of `answers`: `u1` … `u9`. */
 // TODO(spec): SubmissionOut.answers (keys `u1` … `u9`, typed as a string-keyed map).
 export type AnswerCode = 'u1' | 'u2' | 'u3' | 'u4' | 'u5' | 'u6' | 'u7' | 'u8' | 'u9';
 
 export const ELEMENT_CODES: readonly AnswerCode[] = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'];
-export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['held', 'counted', 'rejected'];
+/** The moderation tabs, in this order. */
+export const SUBMISSION_STATUSES = valuesOf<SubmissionStatus>({ held: true, counted: true, rejected: true });
+/** Every kind of target with its label, in the order the filter and the form offer them. */
+export const TARGET_KIND_LABELS = {
+  unit: 'targets.kindUnit',
+  employee: 'targets.kindEmployee',
+} as const satisfies Record<TargetKind, MessageKey>;
+export const TARGET_KINDS = Object.keys(TARGET_KIND_LABELS) as TargetKind[];
 
 export interface TargetFilters {
   unitCode: string;

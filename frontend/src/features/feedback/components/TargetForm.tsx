@@ -5,7 +5,7 @@ import { checkNip } from '../../../lib/validation/nip';
 import { Field } from '../../../components/Field';
 import { FormAlert } from '../../../components/Status';
 import { UnitSelect } from '../../../components/UnitSelect';
-import { useCreateTarget, type FeedbackTarget, type TargetKind } from '../api/feedback';
+import { TARGET_KIND_LABELS, TARGET_KINDS, useCreateTarget, type FeedbackTarget, type TargetKind } from '../api/feedback';
 
 interface Props {
   initialUnit?: string;
@@ -58,7 +58,7 @@ export function TargetForm({ initialUnit = '', onDone, onCancel }: Props) {
       <FormAlert message={formError} />
       <fieldset className="choice">
         <legend>{t('targets.kind')}</legend>
-        {(['unit', 'employee'] as const).map((k) => (
+        {TARGET_KINDS.map((k) => (
           <label key={k} className="choice-item">
             <input
               type="radio"
@@ -70,7 +70,7 @@ export function TargetForm({ initialUnit = '', onDone, onCancel }: Props) {
                 setErrors({});
               }}
             />
-            {t(k === 'unit' ? 'targets.kindUnit' : 'targets.kindEmployee')}
+            {t(TARGET_KIND_LABELS[k])}
           </label>
         ))}
       </fieldset>

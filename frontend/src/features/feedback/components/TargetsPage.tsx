@@ -8,7 +8,7 @@ import { ErrorState, FormAlert, Loading } from '../../../components/Status';
 import { Pagination } from '../../../components/Pagination';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { UnitSelect } from '../../../components/UnitSelect';
-import { useTargetAction, useTargets, type FeedbackTarget, type TargetKind } from '../api/feedback';
+import { TARGET_KIND_LABELS, TARGET_KINDS, useTargetAction, useTargets, type FeedbackTarget, type TargetKind } from '../api/feedback';
 import { TargetForm } from './TargetForm';
 import { CopyButton } from './CopyButton';
 
@@ -22,7 +22,7 @@ export function TargetsPage() {
   const [params, setParams] = useSearchParams();
   const unitCode = params.get('unit') ?? '';
   const kindParam = params.get('kind');
-  const kind: '' | TargetKind = kindParam === 'unit' || kindParam === 'employee' ? kindParam : '';
+  const kind: '' | TargetKind = TARGET_KINDS.find((k) => k === kindParam) ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const targets = useTargets({ unitCode, kind, page, perPage: PER_PAGE });
   const action = useTargetAction();
@@ -99,8 +99,11 @@ export function TargetsPage() {
           <label htmlFor="targets-kind">{t('targets.kind')}</label>
           <select id="targets-kind" value={kind} onChange={(e) => update({ kind: e.target.value })}>
             <option value="">{t('common.all')}</option>
-            <option value="unit">{t('targets.kindUnit')}</option>
-            <option value="employee">{t('targets.kindEmployee')}</option>
+            {TARGET_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(TARGET_KIND_LABELS[k])}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -141,7 +144,7 @@ export function TargetsPage() {
                       <strong>{tg.label}</strong>
                       <br />
                       <span className="muted small">
-                        {t(tg.kind === 'unit' ? 'targets.kindUnit' : 'targets.kindEmployee')}
+                        {t(TARGET_KIND_LABELS[tg.kind])}
                         {tg.employee_nip && (
                           <>
                             {' · '}

@@ -7,7 +7,6 @@ import type { Ok } from './types';
 import type { AppealStatus } from '../../../api/types';
 
 export type AppealPage = Ok<paths['/api/v1/appeals']['get']>;
-// TODO(spec): AppealOut.decision (the Decision enum exists) is typed string.
 export type Appeal = AppealPage['items'][number];
 export type AppealStatusFilter = '' | AppealStatus;
 

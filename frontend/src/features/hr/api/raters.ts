@@ -6,7 +6,7 @@ import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/errors';
 import type { paths } from '../../../api/schema';
 import type { Ok } from './types';
-import type { QualityFlag } from '../../../api/types';
+import type { QualityFlag, RaterState } from '../../../api/types';
 
 export type GenerateResult = Ok<paths['/api/v1/periods/{id}/raters/generate']['post']>;
 export type RaterList = Ok<paths['/api/v1/periods/{id}/employees/{nip}/raters']['get']>;
@@ -16,12 +16,8 @@ export type Peer = PeerList['items'][number];
 export type Progress360 = Ok<paths['/api/v1/periods/{id}/360/progress']['get']>;
 export type Quality = Ok<paths['/api/v1/periods/{id}/360/quality']['get']>;
 export type QualityRow = Quality['items'][number];
-export type { QualityFlag };
-// TODO(spec): RaterOut.state (and PeerOut.state), typed string.
-/** Assignment states as organisers see them (anonymous groups never show draft/submitted). */
-export const RATER_STATES = ['assigned', 'draft', 'submitted', 'nominated', 'approved', 'rejected'] as const;
-export type RaterState = (typeof RATER_STATES)[number];
-export const isRaterState = (s: string): s is RaterState => (RATER_STATES as readonly string[]).includes(s);
+// RaterState: assignment states as organisers see them (anonymous groups never show draft/submitted).
+export type { QualityFlag, RaterState };
 
 export const raterKeys = {
   all: (periodId: string) => ['hr', '360', periodId] as const,

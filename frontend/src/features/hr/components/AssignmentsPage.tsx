@@ -19,7 +19,6 @@ import {
   useProgress360,
   useRaters,
   useUnitEmployees,
-  isRaterState,
   type Peer,
 } from '../api/raters';
 import { PeriodNav } from './PeriodNav';
@@ -295,7 +294,7 @@ function UnitNominations({
                           </button>
                         </div>
                       ) : (
-                        isRaterState(p.peer.state) ? t(`hr.rstate.${p.peer.state}`) : p.peer.state
+                        t(`hr.rstate.${p.peer.state}`)
                       )}
                     </div>
                   </td>
@@ -419,7 +418,7 @@ function PerEmployee({ periodId, canWrite, onNotice }: { periodId: string; canWr
                             </span>
                           </div>
                         </td>
-                        <td data-label={t('hr.assign.state')}>{isRaterState(r.state) ? t(`hr.rstate.${r.state}`) : r.state}</td>
+                        <td data-label={t('hr.assign.state')}>{t(`hr.rstate.${r.state}`)}</td>
                       </tr>
                     ))}
                   </tbody>

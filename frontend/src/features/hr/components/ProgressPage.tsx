@@ -11,19 +11,17 @@ import { useResults, type ResultRow } from '../api/results';
 import { useProgress360, useUnitEmployees, useUnitSkpProgress } from '../api/raters';
 import { usePeriodUnits, type UnitSummary } from '../api/distribution';
 import { PeriodNav } from './PeriodNav';
+import type { ResultStatus } from '../../../api/types';
 
 const StackedBars = lazy(() => import('./ProgressCharts').then((m) => ({ default: m.StackedBars })));
 
 const COLORS = { final: '#146c2e', draft: '#b58105', none: '#aab3c0', submitted: '#0f4c81', pending: '#b42318' };
 
-export interface UnitEvaluations {
+/** A unit's evaluations counted per result status (one count for every ResultStatus). */
+export interface UnitEvaluations extends Record<ResultStatus, number> {
   unit_code: string;
   unit_name: string;
   employees: number | null;
-  draft: number;
-  final: number;
-  published: number;
-  under_appeal: number;
 }
 
 /** Counts evaluations per unit by status; units with employees but no evaluation are included. */
@@ -46,7 +44,7 @@ export function evaluationsPerUnit(
   for (const u of units) if (u.employee_count > 0 && (!onlyUnit || u.code === onlyUnit)) entry(u.code);
   for (const r of rows) {
     const e = entry(r.unit_code);
-    if (r.status === 'draft' || r.status === 'final' || r.status === 'published' || r.status === 'under_appeal') e[r.status] += 1;
+    e[r.status] += 1;
   }
   return [...byUnit.values()].sort((a, b) => a.unit_code.localeCompare(b.unit_code));
 }

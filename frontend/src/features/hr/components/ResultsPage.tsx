@@ -10,11 +10,6 @@ import { usePeriod } from '../api/periods';
 import { exportFileName, useExport, useResults, useSiasn, type ExportFormat } from '../api/results';
 import { PeriodNav } from './PeriodNav';
 
-// TODO(spec): ResultOut.status (also MyResult.status, TeamEvaluation.status, SiasnItem.status), typed string.
-const STATUSES = ['draft', 'final', 'published', 'under_appeal'] as const;
-type ResultStatus = (typeof STATUSES)[number];
-const isStatus = (s: string): s is ResultStatus => (STATUSES as readonly string[]).includes(s);
-
 export function ResultsPage() {
   const { id = '' } = useParams();
   const { t, errorText } = useI18n();
@@ -156,7 +151,7 @@ export function ResultsPage() {
                   <td data-label={t('hr.results.status')}>
                     <div>
                       <span className={`badge ${r.status === 'under_appeal' ? 'badge-off' : r.status === 'draft' ? '' : 'badge-ok'}`}>
-                        {isStatus(r.status) ? t(`hr.rs.${r.status}`) : r.status}
+                        {t(`hr.rs.${r.status}`)}
                       </span>
                     </div>
                   </td>
