@@ -47,10 +47,10 @@ pub struct ErrorResponse {
 pub enum ApiError {
     /// 400: the request is malformed (bad JSON, path or query).
     #[error("{message}")]
-    BadRequest { code: &'static str, message: String },
+    BadRequest { code: ErrorCode, message: String },
     /// 401: missing, invalid or expired credentials.
     #[error("{message}")]
-    Unauthorized { code: &'static str, message: String },
+    Unauthorized { code: ErrorCode, message: String },
     /// 403: authenticated but not allowed.
     #[error("Anda tidak berhak melakukan tindakan ini")]
     Forbidden,
@@ -62,7 +62,7 @@ pub enum ApiError {
     MethodNotAllowed { method: String, allow: String },
     /// 409: conflicts with the current state.
     #[error("{message}")]
-    Conflict { code: &'static str, message: String },
+    Conflict { code: ErrorCode, message: String },
     /// 413: the body exceeds the configured limit.
     #[error("Ukuran permintaan melebihi batas")]
     PayloadTooLarge,
@@ -75,7 +75,7 @@ pub enum ApiError {
     /// 422: the content is readable but unusable as a whole (e.g. a CSV without the
     /// required columns).
     #[error("{message}")]
-    Unprocessable { code: &'static str, message: String },
+    Unprocessable { code: ErrorCode, message: String },
     /// 422: a bulk import was rejected as a whole; `rows` names each problem.
     #[error("Impor ditolak: {} baris bermasalah", .0.len())]
     ImportRejected(Vec<RowError>),
@@ -90,7 +90,7 @@ pub enum ApiError {
     #[error("{message}")]
     Coded {
         status: StatusCode,
-        code: &'static str,
+        code: ErrorCode,
         message: String,
     },
     /// 500: anything unexpected; logged with its cause, answered without details.
@@ -101,48 +101,48 @@ pub enum ApiError {
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             ApiError::BadRequest { code, .. }
             | ApiError::Unprocessable { code, .. }
             | ApiError::Unauthorized { code, .. }
             | ApiError::Conflict { code, .. }
-            | ApiError::Coded { code, .. } => code,
-            ApiError::Forbidden => "forbidden",
-            ApiError::NotFound(_) => "not_found",
-            ApiError::MethodNotAllowed { .. } => "method_not_allowed",
-            ApiError::PayloadTooLarge => "payload_too_large",
-            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
-            ApiError::Validation(_) => "validation_failed",
-            ApiError::ImportRejected(_) => "import_rejected",
-            ApiError::TooManyRequests { .. } => "too_many_requests",
-            ApiError::Unavailable => "service_unavailable",
-            ApiError::Internal(_) => "internal_error",
+            | ApiError::Coded { code, .. } => *code,
+            ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::NotFound(_) => ErrorCode::NotFound,
+            ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
+            ApiError::PayloadTooLarge => ErrorCode::PayloadTooLarge,
+            ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
+            ApiError::Validation(_) => ErrorCode::ValidationFailed,
+            ApiError::ImportRejected(_) => ErrorCode::ImportRejected,
+            ApiError::TooManyRequests { .. } => ErrorCode::TooManyRequests,
+            ApiError::Unavailable => ErrorCode::ServiceUnavailable,
+            ApiError::Internal(_) => ErrorCode::InternalError,
         }
     }
 
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn bad_request(code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError::BadRequest {
             code,
             message: message.into(),
         }
     }
 
-    pub fn unprocessable(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn unprocessable(code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError::Unprocessable {
             code,
             message: message.into(),
         }
     }
 
-    pub fn unauthorized(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn unauthorized(code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError::Unauthorized {
             code,
             message: message.into(),
         }
     }
 
-    pub fn coded(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn coded(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError::Coded {
             status,
             code,
@@ -152,11 +152,11 @@ impl ApiError {
 
     /// A 404 with a code more specific than `not_found` (`skp_not_found`), for layers
     /// that know nothing of HTTP status types.
-    pub fn not_found_coded(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn not_found_coded(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::coded(StatusCode::NOT_FOUND, code, message)
     }
 
-    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError::Conflict {
             code,
             message: message.into(),
@@ -181,10 +181,7 @@ impl ApiError {
             other => other.to_string(),
         };
         ErrorBody {
-            code: ErrorCode::parse(self.code()).unwrap_or_else(|| {
-                tracing::error!(code = self.code(), "error code missing from ErrorCode");
-                ErrorCode::InternalError
-            }),
+            code: self.code(),
             message,
             fields: match self {
                 ApiError::Validation(f) => Some(f.clone()),

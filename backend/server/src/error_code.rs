@@ -391,10 +391,3 @@ mod tests {
         }
     }
 }
-
-// TEMPORARY (removed once every call site names its code as a variant).
-impl From<&str> for ErrorCode {
-    fn from(s: &str) -> Self {
-        ErrorCode::parse(s).unwrap_or(ErrorCode::InternalError)
-    }
-}

@@ -162,8 +162,7 @@ pub enum Audience {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Event {
-    /// `employee_updated`, `unit_updated`, `rating_submitted`, `predikat_published`, …
-    pub kind: String,
+    pub kind: EventKind,
     /// Ids the client should refetch.
     pub ids: Vec<String>,
     #[serde(skip)]
@@ -188,9 +187,9 @@ impl EventBus {
     }
 
     /// Publishes; having no subscriber is not an error.
-    pub fn publish(&self, kind: &str, ids: Vec<String>, audience: Audience) {
+    pub fn publish(&self, kind: EventKind, ids: Vec<String>, audience: Audience) {
         let _ = self.tx.send(Event {
-            kind: kind.to_string(),
+            kind,
             ids,
             audience,
         });
@@ -214,7 +213,7 @@ impl Event {
     /// The SSE wire form: `event: <kind>\ndata: {"ids":[…]}\n\n`.
     pub fn to_sse(&self) -> String {
         let data = serde_json::json!({ "kind": self.kind, "ids": self.ids });
-        format!("event: {}\ndata: {}\n\n", self.kind, data)
+        format!("event: {}\ndata: {}\n\n", self.kind.as_str(), data)
     }
 }
 
@@ -226,7 +225,7 @@ mod tests {
     fn events_reach_only_their_audience() {
         let me = Uuid::now_v7();
         let e = Event {
-            kind: "employee_updated".into(),
+            kind: EventKind::EmployeeUpdated,
             ids: vec![],
             audience: Audience::Employee(me),
         };

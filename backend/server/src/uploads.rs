@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::config::Settings;
 use crate::domain::skp::{FileType, sanitise_file_name};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 
 /// A file written to the upload folder, not yet referenced by a row.
@@ -32,7 +33,7 @@ pub struct Stored {
 pub fn unsupported(message: impl Into<String>) -> ApiError {
     ApiError::coded(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "unsupported_file_type",
+        ErrorCode::UnsupportedFileType,
         message,
     )
 }
@@ -82,8 +83,9 @@ pub async fn read_body(
     }
     let mut bytes = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk =
-            chunk.map_err(|_| ApiError::bad_request("invalid_body", "Isi permintaan terputus"))?;
+        let chunk = chunk.map_err(|_| {
+            ApiError::bad_request(ErrorCode::InvalidBody, "Isi permintaan terputus")
+        })?;
         if bytes.len() + chunk.len() > limit {
             return Err(ApiError::PayloadTooLarge);
         }

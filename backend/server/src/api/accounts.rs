@@ -10,6 +10,9 @@ use crate::app;
 use crate::auth::Principal;
 use crate::dto::accounts::{AccountInput, AccountOut};
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType, ValidationFailed,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -25,13 +28,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     responses(
         (status = 200, description = "Updated", body = AccountOut),
         (status = 201, description = "Created, with a temporary password", body = AccountOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not admin/HR, or HR granting a staff role", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[put("/employees/{nip}/account")]

@@ -10,7 +10,11 @@ use crate::api::auth::validation;
 use crate::app;
 use crate::auth::{Principal, policy};
 use crate::dto::api_keys::{ApiKeyCreate, ApiKeyCreated, ApiKeyOut};
-use crate::error::{ApiResult, ErrorResponse};
+use crate::error::ApiResult;
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+    ValidationFailed,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -26,12 +30,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = ApiKeyCreated),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/api-keys")]
@@ -53,8 +52,7 @@ pub async fn create_api_key(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = [ApiKeyOut]),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
+        Unauthorized, Forbidden,
     )
 )]
 #[get("/api-keys")]
@@ -72,10 +70,7 @@ pub async fn list_api_keys(
     security(("bearer_auth" = [])),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[delete("/api-keys/{id}")]

@@ -23,6 +23,9 @@ use crate::dto::appeals::{
     AppealCreate, AppealList, AppealOut, AppealQuery, DecideInput, StatementsInput,
 };
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -42,14 +45,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = AppealOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the evaluated employee", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`period_not_published`, `appeal_deadline_passed` or `appeal_exists`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Empty or too long reasons", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/periods/{id}/evaluations/{nip}/appeal")]
@@ -72,10 +71,9 @@ pub async fn file_appeal(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = AppealList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "`all` without admin, HR or auditor role", body = ErrorResponse),
         (status = 422, description = "Unknown role or status", body = ErrorResponse),
+        BadRequest, Unauthorized,
     )
 )]
 #[get("/appeals")]
@@ -96,9 +94,7 @@ pub async fn list_appeals(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = AppealOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/appeals/{id}")]
@@ -119,14 +115,10 @@ pub async fn get_appeal(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = AppealOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Writing the other side's statement, or not a party", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`appeal_decided`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Empty or too long statement", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[put("/appeals/{id}/statements")]
@@ -151,14 +143,10 @@ pub async fn update_statements(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = AppealOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the decider (the penilai and the employee never are)", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`appeal_decided`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Missing reason, or ratings that contradict the decision", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/appeals/{id}/decide")]

@@ -6,7 +6,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::app;
 use crate::auth::{Principal, policy};
 use crate::dto::audit::{AuditList, AuditQuery, AuditVerification};
-use crate::error::{ApiResult, ErrorResponse};
+use crate::error::ApiResult;
+use crate::openapi::responses::{BadRequest, Forbidden, Unauthorized};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -20,9 +21,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = AuditList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden,
     )
 )]
 #[get("/audit")]
@@ -51,8 +50,7 @@ pub async fn list_audit_entries(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = AuditVerification),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
+        Unauthorized, Forbidden,
     )
 )]
 #[get("/audit/verify")]

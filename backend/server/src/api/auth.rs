@@ -9,6 +9,9 @@ pub use crate::app::auth::validation;
 use crate::auth::Principal;
 pub use crate::dto::auth::{LoginRequest, MeOut, RefreshRequest, TokenPair, UserOut};
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, PayloadTooLarge, Unauthorized, UnsupportedMediaType, ValidationFailed,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -40,10 +43,8 @@ pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
         (status = 200, body = TokenPair),
         (status = 400, description = "Malformed body", body = ErrorResponse),
         (status = 401, description = "Wrong NIP/email or password", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
         (status = 429, description = "Too many failed attempts", body = ErrorResponse),
+        PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/auth/login")]
@@ -65,11 +66,8 @@ pub async fn login(
     request_body = RefreshRequest,
     responses(
         (status = 200, body = TokenPair),
-        (status = 400, body = ErrorResponse),
         (status = 401, description = "Unknown, expired, revoked or reused refresh token", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/auth/refresh")]
@@ -90,10 +88,7 @@ pub async fn refresh(
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "Signed out"),
-        (status = 400, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/auth/logout")]
@@ -112,8 +107,8 @@ pub async fn logout(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = MeOut),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Called with an API key", body = ErrorResponse),
+        Unauthorized,
     )
 )]
 #[get("/me")]

@@ -15,6 +15,9 @@ use super::skp::Res;
 use crate::app;
 use crate::auth::Principal;
 use crate::error::ErrorResponse;
+use crate::openapi::responses::{
+    BadRequest, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+};
 use crate::state::AppState;
 
 pub use crate::dto::coaching::{
@@ -38,7 +41,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = [CoachingStatement]),
-        (status = 401, body = ErrorResponse),
+        Unauthorized,
     )
 )]
 #[get("/reference/coaching-statements")]
@@ -55,13 +58,9 @@ pub async fn coaching_statements(_p: Principal) -> web::Json<Vec<CoachingStateme
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = FeedbackNoteOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not above the employee in the chain", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Empty or long body, unknown value code, an RHK not of this employee, or an unknown period", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/employees/{nip}/feedback-notes")]
@@ -82,9 +81,7 @@ pub async fn add_feedback_note(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = FeedbackNoteList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/employees/{nip}/feedback-notes")]
@@ -108,13 +105,9 @@ pub async fn list_feedback_notes(
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = CoachingOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not above the employee in the chain", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "A date in the future, an empty topic, or invalid competency scores", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/employees/{nip}/coaching")]
@@ -136,9 +129,7 @@ pub async fn add_coaching(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = CoachingList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/employees/{nip}/coaching")]
@@ -163,13 +154,9 @@ pub async fn list_coaching(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = CoachingOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the coached employee", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Not exactly nine answers from 1 to 5, or a long comment", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[put("/coaching/{id}/rating")]

@@ -12,7 +12,11 @@ use crate::dto::employees::{
     EmployeeImportRow, EmployeeList, EmployeeOut, EmployeeQuery, EmployeeUpsert, ImportQuery,
     ImportReport,
 };
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -30,9 +34,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, body = EmployeeList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 404, description = "Unknown unit_code", body = ErrorResponse),
+        BadRequest, Unauthorized,
     )
 )]
 #[get("/employees")]
@@ -60,8 +63,7 @@ pub async fn list_employees(
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, body = EmployeeOut),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        Unauthorized, NotFound,
     )
 )]
 #[get("/employees/{nip}")]
@@ -85,12 +87,8 @@ pub async fn get_employee(
     responses(
         (status = 200, description = "Updated or unchanged", body = EmployeeOut),
         (status = 201, description = "Created", body = EmployeeOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Invalid NIP or field, unknown unit or supervisor, or a cycle", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[put("/employees/{nip}")]
@@ -125,12 +123,9 @@ const IMPORT_LIMIT: usize = 20 * 1024 * 1024;
     responses(
         (status = 200, body = ImportReport),
         (status = 400, description = "Malformed JSON", body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
         (status = 409, description = "A row was saved at the same moment by another request; retry", body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Rejected (`rows` lists every problem), or a CSV without the required columns or not in UTF-8", body = ErrorResponse),
+        Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/employees/import")]
@@ -159,8 +154,9 @@ pub async fn import_employees(
     };
     let mut bytes = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk =
-            chunk.map_err(|_| ApiError::bad_request("invalid_body", "Isi permintaan terputus"))?;
+        let chunk = chunk.map_err(|_| {
+            ApiError::bad_request(ErrorCode::InvalidBody, "Isi permintaan terputus")
+        })?;
         if bytes.len() + chunk.len() > IMPORT_LIMIT {
             return Err(ApiError::PayloadTooLarge);
         }

@@ -21,7 +21,11 @@ use crate::domain::predikat::Rating;
 use crate::dto::evaluations::{
     EvaluationInput, MyResultList, ResultList, ResultOut, ResultQuery, TeamList,
 };
+use crate::error::ErrorCode;
 use crate::error::{ApiResult, ErrorBody, ErrorResponse, FieldErrors};
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -42,7 +46,7 @@ fn justification_required(suggested: Rating) -> HttpResponse {
     fields.insert("justification".into(), vec![message.clone()]);
     HttpResponse::UnprocessableEntity().json(ErrorResponse {
         error: ErrorBody {
-            code: "justification_required".into(),
+            code: ErrorCode::JustificationRequired,
             message,
             fields: Some(fields),
             rows: None,
@@ -61,14 +65,10 @@ fn justification_required(suggested: Rating) -> HttpResponse {
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = ResultOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the employee's direct supervisor", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`period_not_open`, `evaluation_final`, `unit_finalised` or `skp_not_approved`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "`justification_required` (field `justification`) or a too long justification", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[put("/periods/{id}/evaluations/{nip}")]
@@ -92,10 +92,7 @@ pub async fn put_evaluation(
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, body = ResultList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/periods/{id}/results")]
@@ -120,10 +117,8 @@ pub async fn list_period_results(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TeamList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "The account is not linked to an employee", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/periods/{id}/team")]
@@ -143,8 +138,8 @@ pub async fn get_team(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = MyResultList),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "The account is not linked to an employee", body = ErrorResponse),
+        Unauthorized,
     )
 )]
 #[get("/me/results")]

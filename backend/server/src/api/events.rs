@@ -13,7 +13,9 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::{Principal, PrincipalKind, policy};
-use crate::error::{ApiError, ApiResult, ErrorResponse};
+use crate::error::ErrorCode;
+use crate::error::{ApiError, ApiResult};
+use crate::openapi::responses::{BadRequest, Unauthorized};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -34,8 +36,7 @@ pub struct EventsQuery {
     security(("bearer_auth" = [])),
     responses(
         (status = 200, description = "A stream of events", content_type = "text/event-stream", body = crate::api::SseEvent),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
+        BadRequest, Unauthorized,
     )
 )]
 #[get("/events")]
@@ -48,7 +49,7 @@ pub async fn stream_events(
         Some(token) => {
             let claims = state.jwt.verify(token).ok_or_else(|| {
                 ApiError::unauthorized(
-                    "invalid_token",
+                    ErrorCode::InvalidToken,
                     "Token akses tidak valid atau sudah kedaluwarsa",
                 )
             })?;

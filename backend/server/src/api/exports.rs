@@ -16,7 +16,9 @@ use crate::app::exports::{Sheet, XLSX_MAX_ROWS};
 use crate::auth::{Principal, policy};
 use crate::dto::evaluations::ResultQuery;
 use crate::dto::exports::SiasnList;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult, ErrorResponse};
+use crate::openapi::responses::{BadRequest, Forbidden, NotFound, Unauthorized};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -41,10 +43,7 @@ fn attachment(name: &str) -> (&'static str, String) {
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, body = SiasnList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/periods/{id}/results/siasn")]
@@ -70,10 +69,7 @@ pub async fn results_siasn(
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "CSV file", content_type = "text/csv", body = String),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/periods/{id}/results.csv")]
@@ -100,11 +96,8 @@ pub async fn results_csv(
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "XLSX workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 422, description = "More rows than a sheet holds", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/periods/{id}/results.xlsx")]
@@ -118,7 +111,7 @@ pub async fn results_xlsx(
     let sheet = app::exports::sheet(&state, *id, q.unit_code.as_deref()).await?;
     if sheet.loaded > XLSX_MAX_ROWS {
         return Err(ApiError::unprocessable(
-            "too_many_rows",
+            ErrorCode::TooManyRows,
             "Terlalu banyak baris untuk satu lembar Excel; saring dengan unit_code",
         ));
     }

@@ -8,6 +8,7 @@ use crate::app::ikm as uc;
 use crate::auth::Principal;
 use crate::dto::ikm::{CitizenFeedback, IkmReport, RangeQuery};
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{BadRequest, Forbidden, NotFound, Unauthorized};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -22,11 +23,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = IkmReport),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 422, description = "Invalid date range", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/ikm/units/{code}")]
@@ -49,10 +47,8 @@ pub async fn get_unit_ikm(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = CitizenFeedback),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 422, description = "Invalid date range", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/employees/{nip}/citizen-feedback")]

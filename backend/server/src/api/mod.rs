@@ -37,6 +37,7 @@ use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::error::ApiError;
+use crate::error::ErrorCode;
 
 pub use crate::app::unit_filter;
 pub use crate::dto::{ApiScope, EmployeeStatus, JenisJabatan, PageMeta, Role, SseEvent, UnitKind};
@@ -152,13 +153,14 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
         JsonPayloadError::ContentType => {
             ApiError::UnsupportedMediaType("Content-Type harus application/json".to_string())
         }
-        JsonPayloadError::Deserialize(e) if e.is_data() => {
-            ApiError::bad_request("invalid_body", format!("Isi permintaan tidak sesuai: {e}"))
-        }
+        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::bad_request(
+            ErrorCode::InvalidBody,
+            format!("Isi permintaan tidak sesuai: {e}"),
+        ),
         JsonPayloadError::Deserialize(e) => {
-            ApiError::bad_request("invalid_json", format!("JSON tidak valid: {e}"))
+            ApiError::bad_request(ErrorCode::InvalidJson, format!("JSON tidak valid: {e}"))
         }
-        _ => ApiError::bad_request("invalid_body", "Isi permintaan tidak dapat dibaca"),
+        _ => ApiError::bad_request(ErrorCode::InvalidBody, "Isi permintaan tidak dapat dibaca"),
     };
     api.into()
 }
@@ -176,7 +178,11 @@ pub fn path_error(err: actix_web::error::PathError, req: &HttpRequest) -> actix_
             .into();
         }
     }
-    ApiError::bad_request("invalid_path", format!("Parameter path tidak valid: {err}")).into()
+    ApiError::bad_request(
+        ErrorCode::InvalidPath,
+        format!("Parameter path tidak valid: {err}"),
+    )
+    .into()
 }
 
 pub fn query_error(
@@ -184,7 +190,7 @@ pub fn query_error(
     _req: &HttpRequest,
 ) -> actix_web::Error {
     ApiError::bad_request(
-        "invalid_query",
+        ErrorCode::InvalidQuery,
         format!("Parameter query tidak valid: {err}"),
     )
     .into()
@@ -198,7 +204,7 @@ pub fn page_req(
 ) -> Result<crate::domain::paging::PageReq, ApiError> {
     let non_negative = |v: Option<i32>, name: &str| match v {
         Some(n) if n < 0 => Err(ApiError::bad_request(
-            "invalid_query",
+            ErrorCode::InvalidQuery,
             format!("Parameter query tidak valid: {name} tidak boleh negatif"),
         )),
         other => Ok(other.map(i32::unsigned_abs)),

@@ -19,6 +19,9 @@ use crate::app;
 use crate::auth::{Principal, policy};
 use crate::dto::org_results::{Distribution, FinaliseInput, OrgResultInput, UnitDistributionList};
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -38,13 +41,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = Distribution),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not HR/admin nor a leader above the unit", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`unit_finalised` or `period_published`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[put("/periods/{id}/units/{code}/org-result")]
@@ -67,10 +66,7 @@ pub async fn set_org_result(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = Distribution),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/periods/{id}/units/{code}/distribution")]
@@ -97,14 +93,9 @@ pub async fn get_distribution(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = Distribution),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`org_result_missing`, `evaluations_not_final`, `distribution_violated`, `unit_finalised` or `period_published`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Override reason shorter than 10 or longer than 2000 characters", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/periods/{id}/units/{code}/finalise")]
@@ -128,10 +119,7 @@ pub async fn finalise_unit(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = UnitDistributionList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/periods/{id}/units")]

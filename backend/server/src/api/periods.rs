@@ -18,6 +18,9 @@ pub use crate::dto::periods::{
     PeriodCreate, PeriodKind, PeriodList, PeriodOut, PeriodQuery, PeriodUpdate,
 };
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -37,8 +40,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, body = PeriodList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
+        BadRequest, Unauthorized,
     )
 )]
 #[get("/periods")]
@@ -58,13 +60,9 @@ pub async fn list_periods(
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = PeriodOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
         (status = 409, description = "The period exists", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Not exactly one quarter or month of the year, or a deadline outside the period (+60 days)", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/periods")]
@@ -85,9 +83,7 @@ pub async fn create_period(
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, body = PeriodOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/periods/{id}")]
@@ -107,14 +103,9 @@ pub async fn get_period(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = PeriodOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "The period is published", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "A deadline outside the period (+60 days)", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[patch("/periods/{id}")]
@@ -139,11 +130,8 @@ macro_rules! transition_handler {
             security(("bearer_auth" = [])),
             responses(
                 (status = 200, body = PeriodOut),
-                (status = 400, body = ErrorResponse),
-                (status = 401, body = ErrorResponse),
-                (status = 403, body = ErrorResponse),
-                (status = 404, body = ErrorResponse),
                 (status = 409, description = "Transition not allowed from the current state, or (publish) units not finalised", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
             )
         )]
         #[post($path)]

@@ -8,6 +8,7 @@ use crate::api::auth::client_address;
 use crate::app::public as uc;
 use crate::dto::public::{FeedbackReceived, LangQuery, PublicFeedback, PublicTarget};
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{BadRequest, PayloadTooLarge, UnsupportedMediaType};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -22,8 +23,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     params(("token" = String, Path, description = "Token from the QR code"), LangQuery),
     responses(
         (status = 200, body = PublicTarget),
-        (status = 400, body = ErrorResponse),
         (status = 404, description = "Unknown or disabled token", body = ErrorResponse),
+        BadRequest,
     )
 )]
 #[get("/public/feedback-targets/{token}")]
@@ -44,13 +45,11 @@ pub async fn get_public_feedback_target(
     request_body = PublicFeedback,
     responses(
         (status = 201, body = FeedbackReceived),
-        (status = 400, body = ErrorResponse),
         (status = 404, description = "Unknown or disabled token", body = ErrorResponse),
         (status = 409, description = "Ticket already used", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Missing or out-of-range answer, bad ticket or comment", body = ErrorResponse),
         (status = 429, description = "Too many submissions", body = ErrorResponse),
+        BadRequest, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/public/feedback/{token}")]

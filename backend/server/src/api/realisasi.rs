@@ -17,6 +17,9 @@ use super::skp::Res;
 use crate::app;
 use crate::auth::Principal;
 use crate::error::{ApiError, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+};
 use crate::state::AppState;
 use crate::uploads;
 
@@ -46,14 +49,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
     responses(
         (status = 200, body = RealisasiOut),
         (status = 201, body = RealisasiOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the employee's own indicator", body = ErrorResponse),
         (status = 404, description = "No such period or indicator", body = ErrorResponse),
         (status = 409, description = "`skp_not_approved`, `period_not_open`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "No value, a text too long, or the SKP is of another year than the period", body = ErrorResponse),
+        BadRequest, Unauthorized, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[put("/periods/{period_id}/realisasi/{indicator_id}")]
@@ -77,9 +77,8 @@ pub async fn put_realisasi(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = RealisasiSheet),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 404, description = "No such period, or employee not visible", body = ErrorResponse),
+        BadRequest, Unauthorized,
     )
 )]
 #[get("/periods/{period_id}/employees/{nip}/realisasi")]
@@ -102,14 +101,10 @@ pub async fn list_realisasi(
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = EvidenceOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the owner", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`period_not_open`, `evidence_limit`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Not an http(s) link, or longer than 2000 characters", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/realisasi/{id}/evidence")]
@@ -145,14 +140,12 @@ pub async fn add_evidence_link(
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = EvidenceOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the owner", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`period_not_open`, `evidence_limit`", body = ErrorResponse),
         (status = 413, description = "Larger than the upload limit", body = ErrorResponse),
         (status = 415, description = "`unsupported_file_type`: type not accepted or the bytes do not match it", body = ErrorResponse),
         (status = 422, description = "Empty file", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[post("/realisasi/{id}/evidence/file")]
@@ -180,10 +173,9 @@ pub async fn upload_evidence_file(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, description = "The file", content_type = "application/octet-stream", body = FileBody),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "May not read this employee's realisasi", body = ErrorResponse),
         (status = 404, description = "No such evidence, or it is a link", body = ErrorResponse),
+        BadRequest, Unauthorized,
     )
 )]
 #[get("/evidence/{id}/file")]
@@ -211,11 +203,9 @@ pub async fn download_evidence(
     security(("bearer_auth" = [])),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the owner", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`period_not_open`", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[delete("/evidence/{id}")]

@@ -6,7 +6,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::auth::Principal;
 use crate::domain::berakhlak::VALUES;
 use crate::domain::golongan::{ALL, Golongan};
-use crate::error::ErrorResponse;
+use crate::openapi::responses::Unauthorized;
 
 pub use crate::dto::skp::BerakhlakValue;
 
@@ -20,7 +20,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, body = [Golongan]),
-        (status = 401, body = ErrorResponse),
+        Unauthorized,
     )
 )]
 #[get("/reference/golongan")]
@@ -34,7 +34,7 @@ pub async fn list_golongan(_p: Principal) -> web::Json<Vec<Golongan>> {
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, body = [BerakhlakValue]),
-        (status = 401, body = ErrorResponse),
+        Unauthorized,
     )
 )]
 #[get("/reference/berakhlak")]

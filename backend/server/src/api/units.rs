@@ -8,6 +8,9 @@ use crate::app;
 use crate::auth::Principal;
 use crate::dto::units::{UnitList, UnitOut, UnitQuery, UnitUpsert};
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -21,9 +24,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, body = UnitList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 404, description = "Unknown parent_code", body = ErrorResponse),
+        BadRequest, Unauthorized,
     )
 )]
 #[get("/units")]
@@ -45,8 +47,7 @@ pub async fn list_units(
     security(("bearer_auth" = []), ("api_key" = [])),
     responses(
         (status = 200, body = UnitOut),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        Unauthorized, NotFound,
     )
 )]
 #[get("/units/{code}")]
@@ -67,12 +68,8 @@ pub async fn get_unit(
     responses(
         (status = 200, description = "Updated or unchanged", body = UnitOut),
         (status = 201, description = "Created", body = UnitOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Invalid field, unknown parent or a cycle", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[put("/units/{code}")]

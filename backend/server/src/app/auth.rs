@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::app::employees::employee_views;
 use crate::auth::{Principal, PrincipalKind, password, secret};
 use crate::dto::auth::{MeOut, TokenPair, UserOut};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult, FieldErrors};
 use crate::state::AppState;
 use crate::store;
@@ -31,7 +32,10 @@ pub fn validation(e: validator::ValidationErrors) -> ApiError {
 }
 
 fn invalid_credentials() -> ApiError {
-    ApiError::unauthorized("invalid_credentials", "NIP/email atau kata sandi salah")
+    ApiError::unauthorized(
+        ErrorCode::InvalidCredentials,
+        "NIP/email atau kata sandi salah",
+    )
 }
 
 /// Runs a CPU-heavy password operation off the async workers.
@@ -118,13 +122,13 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> ApiResult<TokenPa
     let txn = state.db.write.begin().await?;
     let Some(token) = store::tokens::find_by_hash(&txn, &hash).await? else {
         return Err(ApiError::unauthorized(
-            "invalid_refresh_token",
+            ErrorCode::InvalidRefreshToken,
             "Sesi tidak valid, silakan masuk kembali",
         ));
     };
     if token.revoked_at.is_some() {
         return Err(ApiError::unauthorized(
-            "refresh_token_revoked",
+            ErrorCode::RefreshTokenRevoked,
             "Sesi sudah berakhir, silakan masuk kembali",
         ));
     }
@@ -133,13 +137,13 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> ApiResult<TokenPa
         txn.commit().await?;
         tracing::warn!(user = %token.user_id, "refresh token reused; sign-in revoked");
         return Err(ApiError::unauthorized(
-            "refresh_token_reused",
+            ErrorCode::RefreshTokenReused,
             "Token sesi sudah pernah dipakai; demi keamanan semua sesi ini dicabut. Silakan masuk kembali.",
         ));
     }
     if token.expires_at <= chrono::Utc::now() {
         return Err(ApiError::unauthorized(
-            "refresh_token_expired",
+            ErrorCode::RefreshTokenExpired,
             "Sesi sudah kedaluwarsa, silakan masuk kembali",
         ));
     }
@@ -171,7 +175,7 @@ pub async fn me(state: &AppState, p: &Principal) -> ApiResult<MeOut> {
     let user = store::users::find_by_id(db, user_id)
         .await?
         .filter(|u| u.active)
-        .ok_or_else(|| ApiError::unauthorized("invalid_token", "Akun tidak aktif"))?;
+        .ok_or_else(|| ApiError::unauthorized(ErrorCode::InvalidToken, "Akun tidak aktif"))?;
     let employee = match user.employee_id {
         Some(id) => store::employees::find_by_id(db, id).await?,
         None => None,

@@ -24,6 +24,7 @@ use crate::dto::coaching::{
 use crate::dto::skp::PersonRef;
 use crate::error::{ApiError, ApiResult};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store;
 use crate::store::PageReq;
@@ -167,7 +168,7 @@ pub async fn add_feedback_note(
     let view = note_views(&txn, vec![note]).await?.pop();
     txn.commit().await?;
     state.events.publish(
-        "feedback_note_added",
+        EventKind::FeedbackNoteAdded,
         vec![employee.nip.clone()],
         Audience::Employee(employee.id),
     );
@@ -269,7 +270,7 @@ pub async fn add_coaching(
     txn.commit().await?;
     let view = view.ok_or_else(|| anyhow::anyhow!("coaching view missing"))?;
     state.events.publish(
-        "coaching_recorded",
+        EventKind::CoachingRecorded,
         vec![view.id.to_string()],
         Audience::Employee(employee.id),
     );
@@ -340,7 +341,7 @@ pub async fn rate_coaching(
     txn.commit().await?;
     let view = view.ok_or_else(|| anyhow::anyhow!("coaching view missing"))?;
     state.events.publish(
-        "coaching_rated",
+        EventKind::CoachingRated,
         vec![view.id.to_string()],
         Audience::Employee(coach_id),
     );

@@ -9,6 +9,7 @@ use crate::dto::PageMeta;
 use crate::dto::employees::{EmployeeList, EmployeeOut, EmployeeUpsert, ImportReport};
 use crate::error::{ApiError, ApiResult, FieldErrors, RowError};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::import::{self, ImportRow, Outcome};
 use crate::state::AppState;
 use crate::store::{self, PageReq, employees::EmployeeFilter};
@@ -107,7 +108,7 @@ pub async fn put_employee(
     };
     if outcome != Some(Outcome::Unchanged) {
         state.events.publish(
-            "employee_updated",
+            EventKind::EmployeeUpdated,
             vec![view.nip.clone()],
             Audience::Employee(view.id),
         );
@@ -198,7 +199,7 @@ pub async fn import_employees(
     if outcomes.iter().any(|(_, o)| *o != Outcome::Unchanged) {
         state
             .events
-            .publish("employees_imported", Vec::new(), Audience::Everyone);
+            .publish(EventKind::EmployeesImported, Vec::new(), Audience::Everyone);
     }
     tracing::info!(created = report.created, updated = report.updated, actor = %p.actor(), "employees imported");
     Ok(report)

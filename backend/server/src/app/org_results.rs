@@ -20,8 +20,10 @@ use crate::dto::org_results::{
     Distribution, FinaliseInput, PredikatCounts, PredikatPercentages, UnitDistributionList,
     UnitDistributionSummary,
 };
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store;
 
@@ -112,7 +114,7 @@ async fn load_period_unit<C: ConnectionTrait>(
 fn refuse_published(period: &period::Model) -> ApiResult<()> {
     if PeriodState::parse(&period.state) == Some(PeriodState::Published) {
         return Err(ApiError::conflict(
-            "period_published",
+            ErrorCode::PeriodPublished,
             "Periode sudah dipublikasikan; hasil unit tidak dapat diubah",
         ));
     }
@@ -122,7 +124,7 @@ fn refuse_published(period: &period::Model) -> ApiResult<()> {
 fn refuse_finalised(org: Option<&org_result::Model>) -> ApiResult<()> {
     if org.is_some_and(|o| o.finalised_at.is_some()) {
         return Err(ApiError::conflict(
-            "unit_finalised",
+            ErrorCode::UnitFinalised,
             "Hasil unit kerja ini sudah difinalisasi",
         ));
     }
@@ -202,7 +204,7 @@ pub async fn set_org_result(
             .map_err(|e| {
                 if crate::error::violates(&e, "uq_org_results_period_unit") {
                     ApiError::conflict(
-                        "org_result_conflict",
+                        ErrorCode::OrgResultConflict,
                         "Hasil unit ini baru saja disimpan dari tempat lain; muat ulang dan coba lagi",
                     )
                 } else {
@@ -216,7 +218,7 @@ pub async fn set_org_result(
     let (predikats, not_final) = unit_state(&txn, period.id, unit.id).await?;
     txn.commit().await?;
     state.events.publish(
-        "distribution_updated",
+        EventKind::DistributionUpdated,
         vec![period.id.to_string(), unit.code.clone()],
         Audience::Staff,
     );
@@ -257,7 +259,7 @@ pub async fn finalise(
     refuse_finalised(org.as_ref())?;
     let Some(org) = org else {
         return Err(ApiError::conflict(
-            "org_result_missing",
+            ErrorCode::OrgResultMissing,
             "Hasil kinerja organisasi unit ini belum ditetapkan",
         ));
     };
@@ -267,14 +269,14 @@ pub async fn finalise(
     let (predikats, not_final) = unit_state(&txn, period.id, unit.id).await?;
     if not_final > 0 {
         return Err(ApiError::conflict(
-            "evaluations_not_final",
+            ErrorCode::EvaluationsNotFinal,
             format!("{not_final} penilaian di unit ini belum final"),
         ));
     }
     let curve = check(result, &predikats);
     if curve.needs_override() && reason.is_none() {
         return Err(ApiError::conflict(
-            "distribution_violated",
+            ErrorCode::DistributionViolated,
             format!(
                 "Distribusi predikat tidak sesuai kurva untuk hasil organisasi {}: {} \
                  Finalisasi memerlukan alasan (override_reason).",
@@ -310,7 +312,7 @@ pub async fn finalise(
     .await?;
     txn.commit().await?;
     state.events.publish(
-        "distribution_updated",
+        EventKind::DistributionUpdated,
         vec![period.id.to_string(), unit.code.clone()],
         Audience::Staff,
     );

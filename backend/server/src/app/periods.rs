@@ -11,8 +11,10 @@ use crate::auth::Principal;
 use crate::domain::period::{PeriodState, check_deadline, publication_blocker, span};
 use crate::dto::PageMeta;
 use crate::dto::periods::{PeriodCreate, PeriodList, PeriodOut, PeriodUpdate};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store::{self, PageReq};
 
@@ -74,7 +76,12 @@ pub async fn create(state: &AppState, p: &Principal, body: &PeriodCreate) -> Api
     )?;
     let now = Utc::now();
     let txn = state.db.write.begin().await?;
-    let exists = || ApiError::conflict("period_exists", format!("Periode {} sudah ada", s.name));
+    let exists = || {
+        ApiError::conflict(
+            ErrorCode::PeriodExists,
+            format!("Periode {} sudah ada", s.name),
+        )
+    };
     if store::periods::find_span(&txn, s.year, &body.kind, s.number as i32)
         .await?
         .is_some()
@@ -135,7 +142,7 @@ pub async fn update(
     let m = get_period(&txn, id).await?;
     if PeriodState::parse(&m.state) == Some(PeriodState::Published) {
         return Err(ApiError::conflict(
-            "period_published",
+            ErrorCode::PeriodPublished,
             "Periode yang sudah dipublikasikan tidak dapat diubah",
         ));
     }
@@ -173,9 +180,11 @@ pub async fn update(
     )
     .await?;
     txn.commit().await?;
-    state
-        .events
-        .publish("period_updated", vec![id.to_string()], Audience::Everyone);
+    state.events.publish(
+        EventKind::PeriodUpdated,
+        vec![id.to_string()],
+        Audience::Everyone,
+    );
     Ok(m.into())
 }
 
@@ -192,7 +201,7 @@ pub async fn transition(
     let from = PeriodState::parse(&m.state).unwrap_or(PeriodState::Draft);
     let next = from
         .transition(to)
-        .map_err(|why| ApiError::conflict("invalid_transition", why))?;
+        .map_err(|why| ApiError::conflict(ErrorCode::InvalidTransition, why))?;
     let mut evaluated: Vec<Uuid> = Vec::new();
     if next == PeriodState::Published {
         let with = store::results::list_units_with_evaluations(&txn, id).await?;
@@ -208,7 +217,7 @@ pub async fn transition(
         units.sort_by(|a, b| a.code.cmp(&b.code));
         let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
         if let Some(why) = publication_blocker(&codes) {
-            return Err(ApiError::conflict("units_not_finalised", why));
+            return Err(ApiError::conflict(ErrorCode::UnitsNotFinalised, why));
         }
         evaluated = store::results::list_evaluations(&txn, id, None)
             .await?
@@ -240,20 +249,24 @@ pub async fn transition(
     .await?;
     txn.commit().await?;
     if next == PeriodState::Published {
-        state
-            .events
-            .publish("period_published", vec![id.to_string()], Audience::Everyone);
+        state.events.publish(
+            EventKind::PeriodPublished,
+            vec![id.to_string()],
+            Audience::Everyone,
+        );
         // Each evaluated employee learns that their predikat is visible now.
         for employee_id in evaluated {
             state.events.publish(
-                "predikat_published",
+                EventKind::PredikatPublished,
                 vec![id.to_string()],
                 Audience::Employee(employee_id),
             );
         }
-        state
-            .events
-            .publish("predikat_published", vec![id.to_string()], Audience::Staff);
+        state.events.publish(
+            EventKind::PredikatPublished,
+            vec![id.to_string()],
+            Audience::Staff,
+        );
     }
     Ok(m.into())
 }

@@ -15,8 +15,10 @@ use crate::domain::feedback::{
 use crate::domain::ikm::ELEMENTS;
 use crate::domain::master::full_name;
 use crate::dto::public::{AnswerOption, PublicElement, PublicTarget};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult, FieldErrors};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store;
 use crate::store::feedback::NewSubmission;
@@ -189,7 +191,7 @@ pub async fn submit(
             || !store::feedback::update_ticket_used(&txn, t.id).await?
         {
             return Err(ApiError::conflict(
-                "ticket_used",
+                ErrorCode::TicketUsed,
                 "Kode tiket ini sudah dipakai. Setiap tiket hanya berlaku untuk satu penilaian.",
             ));
         }
@@ -252,7 +254,7 @@ pub async fn submit(
     .await
     .map_err(|e| {
         if crate::error::violates(&e, "uq_feedback_submissions_ticket_id") {
-            ApiError::conflict("ticket_used", "Kode tiket ini sudah dipakai.")
+            ApiError::conflict(ErrorCode::TicketUsed, "Kode tiket ini sudah dipakai.")
         } else {
             ApiError::from(e)
         }
@@ -260,12 +262,14 @@ pub async fn submit(
     txn.commit().await?;
     // Ids are not sent: the employee and staff refetch their own views.
     if let (None, Some(e)) = (hold, target.employee_id) {
-        state
-            .events
-            .publish("feedback_received", Vec::new(), Audience::Employee(e));
+        state.events.publish(
+            EventKind::FeedbackReceived,
+            Vec::new(),
+            Audience::Employee(e),
+        );
     }
     state
         .events
-        .publish("feedback_received", Vec::new(), Audience::Staff);
+        .publish(EventKind::FeedbackReceived, Vec::new(), Audience::Staff);
     Ok(Submitted { verified })
 }

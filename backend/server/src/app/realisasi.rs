@@ -21,8 +21,10 @@ use crate::dto::realisasi::{
     RhkRealisasi, SkpRef,
 };
 use crate::dto::skp::PersonRef;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store;
 use crate::store::realisasi::{EvidenceFile, RealisasiValues};
@@ -48,7 +50,7 @@ fn period_state(period: &entity::period::Model) -> Option<PeriodState> {
 fn refused(refusal: RealisasiRefusal, period: &entity::period::Model, plan_year: i32) -> ApiError {
     match refusal {
         RealisasiRefusal::SkpNotApproved => ApiError::conflict(
-            "skp_not_approved",
+            ErrorCode::SkpNotApproved,
             "Realisasi hanya dapat diisi untuk SKP yang sudah disetujui",
         ),
         RealisasiRefusal::YearMismatch => ApiError::field(
@@ -59,7 +61,7 @@ fn refused(refusal: RealisasiRefusal, period: &entity::period::Model, plan_year:
             ),
         ),
         RealisasiRefusal::PeriodNotOpen => ApiError::conflict(
-            "period_not_open",
+            ErrorCode::PeriodNotOpen,
             format!(
                 "Realisasi dan bukti dukung hanya dapat diubah saat periode terbuka (status: {})",
                 period.state
@@ -89,7 +91,7 @@ async fn own_open_realisasi<C: ConnectionTrait>(
 async fn check_evidence_room<C: ConnectionTrait>(conn: &C, realisasi_id: Uuid) -> ApiResult<()> {
     if store::realisasi::count_evidence(conn, realisasi_id).await? >= MAX_EVIDENCE {
         return Err(ApiError::conflict(
-            "evidence_limit",
+            ErrorCode::EvidenceLimit,
             format!("Paling banyak {MAX_EVIDENCE} bukti dukung per realisasi"),
         ));
     }
@@ -147,7 +149,7 @@ pub async fn record(
         .map_err(|e| {
             if crate::error::violates(&e, "uq_realisasi_indicator_period") {
                 ApiError::conflict(
-                    "realisasi_conflict",
+                    ErrorCode::RealisasiConflict,
                     "Realisasi ini baru saja disimpan dari tempat lain; muat ulang dan coba lagi",
                 )
             } else {
@@ -177,7 +179,7 @@ pub async fn record(
         && let Some(e) = &employee
     {
         state.events.publish(
-            "realisasi_updated",
+            EventKind::RealisasiUpdated,
             vec![e.nip.clone(), period.id.to_string()],
             Audience::Employee(sup),
         );

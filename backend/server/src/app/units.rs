@@ -10,8 +10,10 @@ use crate::domain::hierarchy::unit_parent_closes_cycle;
 use crate::domain::master::{UnitKind, is_valid_unit_code};
 use crate::dto::PageMeta;
 use crate::dto::units::{UnitList, UnitOut, UnitUpsert};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult, FieldErrors};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store::{self, PageReq};
 
@@ -112,9 +114,11 @@ pub async fn put_unit(
         Err(ApiError::Conflict { .. }) => upsert_unit(state, code, body).await?,
         other => other?,
     };
-    state
-        .events
-        .publish("unit_updated", vec![view.code.clone()], Audience::Everyone);
+    state.events.publish(
+        EventKind::UnitUpdated,
+        vec![view.code.clone()],
+        Audience::Everyone,
+    );
     Ok((view, created))
 }
 
@@ -184,7 +188,7 @@ async fn upsert_unit(
                     // The existence check above ran in this transaction: only a concurrent
                     // insert of the same code can get here.
                     ApiError::conflict(
-                        "conflict",
+                        ErrorCode::Conflict,
                         format!(
                             "Unit {code} baru saja disimpan oleh permintaan lain; ulangi permintaan"
                         ),

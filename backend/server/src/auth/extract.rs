@@ -9,7 +9,9 @@ use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
 
 use super::secret::{API_KEY_PREFIX, sha256_hex};
+use crate::domain::master::{ApiScope, Role};
 use crate::error::ApiError;
+use crate::error::ErrorCode;
 use crate::state::AppState;
 use crate::store;
 
@@ -30,12 +32,12 @@ pub struct Principal {
 }
 
 impl Principal {
-    pub fn has_role(&self, role: &str) -> bool {
-        self.roles.iter().any(|r| r == role)
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.iter().any(|r| r == role.as_str())
     }
 
-    pub fn has_scope(&self, scope: &str) -> bool {
-        self.scopes.iter().any(|s| s == scope)
+    pub fn has_scope(&self, scope: ApiScope) -> bool {
+        self.scopes.iter().any(|s| s == scope.as_str())
     }
 
     pub fn user_id(&self) -> Option<Uuid> {
@@ -56,7 +58,7 @@ impl Principal {
 
 fn missing() -> ApiError {
     ApiError::unauthorized(
-        "unauthenticated",
+        ErrorCode::Unauthenticated,
         "Silakan masuk terlebih dahulu (token akses tidak ada)",
     )
 }
@@ -87,7 +89,7 @@ impl FromRequest for Principal {
                     .await?
                     .ok_or_else(|| {
                         ApiError::unauthorized(
-                            "invalid_api_key",
+                            ErrorCode::InvalidApiKey,
                             "Kunci API tidak valid atau sudah dicabut",
                         )
                     })?;
@@ -112,7 +114,7 @@ impl FromRequest for Principal {
             }
             let claims = state.jwt.verify(&token).ok_or_else(|| {
                 ApiError::unauthorized(
-                    "invalid_token",
+                    ErrorCode::InvalidToken,
                     "Token akses tidak valid atau sudah kedaluwarsa",
                 )
             })?;

@@ -16,8 +16,6 @@ pub mod throttle;
 
 pub use extract::{Principal, PrincipalKind};
 
-/// Roles a user can hold. Being a supervisor is not a role: it follows from the hierarchy.
-pub const ROLES: [&str; 4] = ["admin", "hr", "auditor", "employee"];
-
-/// Scopes an API key can hold.
-pub const SCOPES: [&str; 3] = ["master:read", "master:write", "results:read"];
+/// Roles and API-key scopes, typed (`domain::master`). Being a supervisor is not a role: it
+/// follows from the hierarchy.
+pub use crate::domain::master::{ApiScope, Role};

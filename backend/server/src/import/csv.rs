@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::{CSV_COLUMNS, EmployeeImportRow, EmployeeUpsert, ImportRow, row_err};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, RowError};
 
 fn parse_bool(s: &str) -> Option<bool> {
@@ -15,8 +16,9 @@ fn parse_bool(s: &str) -> Option<bool> {
 
 /// Parses CSV (comma or semicolon separated, header row required, UTF-8 with or without BOM).
 pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<ImportRow>, Vec<RowError>), ApiError> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| ApiError::unprocessable("invalid_csv", "Berkas CSV harus berenkode UTF-8"))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        ApiError::unprocessable(ErrorCode::InvalidCsv, "Berkas CSV harus berenkode UTF-8")
+    })?;
     let text = text.trim_start_matches('\u{feff}');
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
@@ -32,7 +34,10 @@ pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<ImportRow>, Vec<RowError>), ApiErr
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| {
-            ApiError::unprocessable("invalid_csv", format!("Header CSV tidak terbaca: {e}"))
+            ApiError::unprocessable(
+                ErrorCode::InvalidCsv,
+                format!("Header CSV tidak terbaca: {e}"),
+            )
         })?
         .iter()
         .map(|h| h.trim().to_lowercase())
@@ -51,7 +56,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<ImportRow>, Vec<RowError>), ApiErr
     .collect();
     if !missing.is_empty() {
         return Err(ApiError::unprocessable(
-            "invalid_csv",
+            ErrorCode::InvalidCsv,
             format!(
                 "Kolom wajib tidak ada di header CSV: {}",
                 missing.join(", ")
@@ -118,7 +123,10 @@ pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<ImportRow>, Vec<RowError>), ApiErr
 /// Parses a JSON array of rows; a row of the wrong shape is reported, not fatal.
 pub fn parse_json(bytes: &[u8]) -> Result<(Vec<ImportRow>, Vec<RowError>), ApiError> {
     let values: Vec<serde_json::Value> = serde_json::from_slice(bytes).map_err(|e| {
-        ApiError::bad_request("invalid_json", format!("Harus berupa array JSON: {e}"))
+        ApiError::bad_request(
+            ErrorCode::InvalidJson,
+            format!("Harus berupa array JSON: {e}"),
+        )
     })?;
     let mut rows = Vec::new();
     let mut errors = Vec::new();

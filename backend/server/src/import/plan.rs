@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::{EmployeeUpsert, ImportReport, ImportRow, Outcome, check_fields, clean, row_err};
 use crate::domain::golongan;
 use crate::domain::hierarchy::{SupervisorWalk, walk_supervisors};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, RowError};
 use crate::store;
 use crate::store::employees::EmployeeFields;
@@ -307,7 +308,7 @@ impl Plan {
                             // PostgreSQL race of two concurrent upserts): not the caller's
                             // fault, and a retry sees the row as existing.
                             return ApiError::conflict(
-                                "conflict",
+                                ErrorCode::Conflict,
                                 format!(
                                     "Pegawai dengan NIP {nip} baru saja disimpan oleh permintaan lain; ulangi permintaan"
                                 ),

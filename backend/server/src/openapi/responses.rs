@@ -101,7 +101,8 @@ mod tests {
 
     #[test]
     fn each_shared_type_points_at_its_own_component() {
-        let cases: [(BTreeMap<String, RefOr<Response>>, &str, &str); 7] = [
+        type Case = (BTreeMap<String, RefOr<Response>>, &'static str, &'static str);
+        let cases: [Case; 7] = [
             (BadRequest::responses(), "400", "BadRequest"),
             (Unauthorized::responses(), "401", "Unauthorized"),
             (Forbidden::responses(), "403", "Forbidden"),

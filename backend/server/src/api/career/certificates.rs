@@ -7,6 +7,7 @@ use crate::app;
 use crate::auth::Principal;
 use crate::dto::career::{CertificateFile, CertificateOut, CertificateQuery};
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized};
 use crate::state::AppState;
 use crate::uploads;
 
@@ -32,14 +33,11 @@ use crate::uploads;
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = CertificateOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the plan's employee", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`certificate_limit`: at most 10 files per item", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
         (status = 415, description = "Type not accepted, or the bytes do not match it", body = ErrorResponse),
         (status = 422, description = "Empty file", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge,
     )
 )]
 #[post("/development-items/{id}/certificates")]
@@ -63,10 +61,7 @@ pub async fn upload_certificate(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, description = "The file", content_type = "application/octet-stream", body = CertificateFile),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/development-items/{id}/certificates/{cert_id}")]
@@ -94,10 +89,7 @@ pub async fn download_certificate(
     security(("bearer_auth" = [])),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[delete("/development-items/{id}/certificates/{cert_id}")]

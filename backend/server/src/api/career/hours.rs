@@ -5,7 +5,8 @@ use actix_web::{get, web};
 use crate::app;
 use crate::auth::Principal;
 use crate::dto::career::{TrainingHoursOut, UnitHoursOut, UnitYearQuery, YearQuery};
-use crate::error::{ApiResult, ErrorResponse};
+use crate::error::ApiResult;
+use crate::openapi::responses::{BadRequest, Forbidden, NotFound, Unauthorized, ValidationFailed};
 use crate::state::AppState;
 
 /// Completed training hours (JP) of an employee in a year against the 20 JP target: the
@@ -16,11 +17,7 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TrainingHoursOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,
     )
 )]
 #[get("/employees/{nip}/training-hours")]
@@ -43,11 +40,7 @@ pub async fn employee_training_hours(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = UnitHoursOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,
     )
 )]
 #[get("/training-hours")]

@@ -12,6 +12,10 @@ use crate::dto::career::{
     PlanList, PlanOut, RecommendationList, RecommendationQuery,
 };
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+    ValidationFailed,
+};
 use crate::state::AppState;
 
 /// The development recommendations of an employee for a published period, each with its
@@ -23,10 +27,8 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = RecommendationList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
         (status = 404, description = "Unknown NIP, or the period does not exist or is not published", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden,
     )
 )]
 #[get("/employees/{nip}/recommendations")]
@@ -50,13 +52,9 @@ pub async fn get_recommendations(
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = PlanOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the employee's direct supervisor", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Invalid items, or a referenced training, mentor or period does not exist", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/employees/{nip}/development-plans")]
@@ -78,10 +76,7 @@ pub async fn create_plan(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = PlanList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/employees/{nip}/development-plans")]
@@ -102,13 +97,8 @@ pub async fn list_plans(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = ItemOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the plan's employee", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[patch("/development-items/{id}")]
@@ -131,10 +121,8 @@ pub async fn update_item(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = ItemPage),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
         (status = 404, description = "Unknown unit", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden,
     )
 )]
 #[get("/development-plans")]
@@ -159,10 +147,7 @@ pub async fn list_plan_items(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = ItemList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/employees/{nip}/development/completed")]

@@ -10,6 +10,10 @@ use crate::dto::career::{
     CareerImportReport, DryRunQuery, TrainingInput, TrainingList, TrainingOut, TrainingQuery,
 };
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+    ValidationFailed,
+};
 use crate::state::AppState;
 
 /// The training catalogue (any signed-in user).
@@ -19,9 +23,8 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TrainingList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 422, description = "Unknown value_code or mode", body = ErrorResponse),
+        BadRequest, Unauthorized,
     )
 )]
 #[get("/trainings")]
@@ -40,13 +43,8 @@ pub async fn list_trainings(
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = TrainingOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
         (status = 409, description = "`training_exists`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/trainings")]
@@ -67,9 +65,7 @@ pub async fn create_training(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TrainingOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/trainings/{id}")]
@@ -89,14 +85,8 @@ pub async fn get_training(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TrainingOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`training_exists`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[put("/trainings/{id}")]
@@ -120,11 +110,8 @@ pub async fn update_training(
     security(("bearer_auth" = [])),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`training_in_use`", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[delete("/trainings/{id}")]
@@ -148,12 +135,8 @@ pub async fn delete_training(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = CareerImportReport),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "`import_rejected` (rows list every problem) or an unusable CSV", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/trainings/import")]

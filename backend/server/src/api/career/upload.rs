@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, web};
 use futures_util::StreamExt;
 
 use crate::app::career::csv_import::IMPORT_LIMIT;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 
 /// The bytes of a CSV upload: 415 for another content type, 413 past the limit.
@@ -26,8 +27,9 @@ pub(crate) async fn read_csv_body(
     }
     let mut bytes = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk =
-            chunk.map_err(|_| ApiError::bad_request("invalid_body", "Isi permintaan terputus"))?;
+        let chunk = chunk.map_err(|_| {
+            ApiError::bad_request(ErrorCode::InvalidBody, "Isi permintaan terputus")
+        })?;
         if bytes.len() + chunk.len() > IMPORT_LIMIT {
             return Err(ApiError::PayloadTooLarge);
         }

@@ -16,6 +16,10 @@ use crate::app::feedback as uc;
 use crate::auth::{Principal, policy};
 use crate::dto::feedback::{TargetCreate, TargetList, TargetOut, TargetQuery};
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+    ValidationFailed,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -43,11 +47,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TargetList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
         (status = 404, description = "Unknown unit_code", body = ErrorResponse),
         (status = 422, description = "Unknown kind", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden,
     )
 )]
 #[get("/feedback-targets")]
@@ -69,13 +71,8 @@ pub async fn list_feedback_targets(
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = TargetOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
         (status = 409, description = "The employee already has a target", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/feedback-targets")]
@@ -96,10 +93,7 @@ pub async fn create_feedback_target(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TargetOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/feedback-targets/{id}")]
@@ -119,10 +113,7 @@ pub async fn get_feedback_target(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TargetOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[post("/feedback-targets/{id}/rotate")]
@@ -142,10 +133,7 @@ pub async fn rotate_feedback_target(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TargetOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[post("/feedback-targets/{id}/disable")]
@@ -167,10 +155,7 @@ pub async fn disable_feedback_target(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TargetOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[post("/feedback-targets/{id}/enable")]
@@ -192,10 +177,7 @@ pub async fn enable_feedback_target(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, description = "SVG image", content_type = "image/svg+xml", body = String),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/feedback-targets/{id}/qr.svg")]
@@ -219,10 +201,7 @@ pub async fn get_feedback_target_qr_svg(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, description = "PNG image", content_type = "image/png", body = Vec<u8>),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/feedback-targets/{id}/qr.png")]

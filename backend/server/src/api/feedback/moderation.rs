@@ -10,6 +10,10 @@ use crate::dto::feedback::{
     SubmissionOut,
 };
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+    ValidationFailed,
+};
 use crate::state::AppState;
 
 /// The moderation queue and the other submissions, newest first (admin, HR, auditor).
@@ -19,11 +23,9 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = SubmissionList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
         (status = 404, description = "Unknown unit_code", body = ErrorResponse),
         (status = 422, description = "Unknown status", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden,
     )
 )]
 #[get("/feedback/moderation")]
@@ -46,11 +48,8 @@ pub async fn list_feedback_moderation(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = SubmissionOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "Not held", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[post("/feedback/{id}/accept")]
@@ -72,14 +71,8 @@ pub async fn accept_feedback(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = SubmissionOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "Not held", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/feedback/{id}/reject")]
@@ -104,14 +97,8 @@ pub async fn reject_feedback(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = SubmissionOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "No comment to hide", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/feedback/{id}/hide-comment")]
@@ -135,13 +122,9 @@ pub async fn hide_feedback_comment(
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = ReplyOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 404, description = "No visible comment about the caller", body = ErrorResponse),
         (status = 409, description = "Already replied", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/feedback/{id}/reply")]

@@ -6,7 +6,11 @@ use uuid::Uuid;
 use crate::app::feedback as uc;
 use crate::auth::{Principal, policy};
 use crate::dto::feedback::{TicketBatch, TicketBatchCreate, TicketList, TicketQuery};
-use crate::error::{ApiResult, ErrorResponse};
+use crate::error::ApiResult;
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+    ValidationFailed,
+};
 use crate::state::AppState;
 
 /// Generates a batch of single-use ticket codes for a target (admin, HR).
@@ -17,13 +21,7 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = TicketBatch),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/feedback-targets/{id}/tickets")]
@@ -45,10 +43,7 @@ pub async fn create_feedback_tickets(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TicketList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/feedback-targets/{id}/tickets")]

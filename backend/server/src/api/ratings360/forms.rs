@@ -7,6 +7,9 @@ use crate::app;
 use crate::auth::Principal;
 use crate::dto::ratings360::*;
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+};
 use crate::state::AppState;
 
 /// My 360 forms (to fill, in progress or submitted) of a period, or of every open period.
@@ -16,9 +19,8 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = FormList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 404, description = "Period not found", body = ErrorResponse),
+        BadRequest, Unauthorized,
     )
 )]
 #[get("/me/360")]
@@ -38,9 +40,7 @@ pub async fn my_forms(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = FormOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/ratings360/{id}")]
@@ -63,13 +63,9 @@ pub async fn get_form(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = FormOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`response_submitted`, `period_not_open`, `deadline_passed` or `no_360_round`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Scores outside 1–5, unknown values, comments too long, or missing scores when submitting", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[put("/ratings360/{id}")]

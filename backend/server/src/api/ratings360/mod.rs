@@ -15,6 +15,10 @@ use crate::app;
 use crate::auth::{Principal, policy};
 use crate::dto::ratings360::*;
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+    ValidationFailed,
+};
 use crate::state::AppState;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -45,11 +49,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = GenerateOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
         (status = 404, description = "Period or unit not found", body = ErrorResponse),
         (status = 409, description = "`no_360_round`, `period_published` or `assignment_conflict`", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden,
     )
 )]
 #[post("/periods/{id}/raters/generate")]
@@ -75,14 +77,10 @@ pub async fn generate_raters(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, description = "The peers as the caller may see them", body = PeerList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Neither the employee, their direct supervisor nor HR", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`no_360_round`, `period_published` or `assignment_conflict`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "`cannot_rate_self_as_peer`, `peer_in_other_group`, `too_many_peers`, or `validation_failed` naming unknown or inactive NIPs", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/periods/{id}/employees/{nip}/peers")]
@@ -106,9 +104,7 @@ pub async fn add_peers(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = PeerList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/periods/{id}/employees/{nip}/peers")]
@@ -131,10 +127,8 @@ pub async fn list_peers(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = RaterList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "The ratee themself", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/periods/{id}/employees/{nip}/raters")]
@@ -156,10 +150,8 @@ pub async fn list_raters(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = RaterOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`not_a_peer`, `no_360_round` or `period_published`", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[post("/ratings360/{id}/approve")]
@@ -181,13 +173,8 @@ pub async fn approve_peer(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = RaterOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`not_a_peer`, `no_360_round` or `period_published`", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/ratings360/{id}/reject")]

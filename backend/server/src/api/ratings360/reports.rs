@@ -7,6 +7,7 @@ use crate::app;
 use crate::auth::{Principal, policy};
 use crate::dto::ratings360::*;
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{BadRequest, Forbidden, NotFound, Unauthorized};
 use crate::state::AppState;
 
 /// A ratee's 360 aggregate for a period: per group the number of responses, and — once the
@@ -19,9 +20,7 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = SummaryOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/periods/{id}/employees/{nip}/360")]
@@ -44,10 +43,8 @@ pub async fn get_summary(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = ProgressOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
         (status = 404, description = "Period or unit not found", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden,
     )
 )]
 #[get("/periods/{id}/360/progress")]
@@ -71,10 +68,8 @@ pub async fn get_progress(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = QualityOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
         (status = 404, description = "Period or unit not found", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden,
     )
 )]
 #[get("/periods/{id}/360/quality")]

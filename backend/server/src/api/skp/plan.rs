@@ -8,6 +8,9 @@ use crate::app;
 use crate::auth::Principal;
 use crate::dto::skp::{ApprovalList, ApprovalQuery, CopyInput, ParentOptions, SkpInput, SkpOut};
 use crate::error::ErrorResponse;
+use crate::openapi::responses::{
+    BadRequest, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+};
 use crate::state::AppState;
 
 /// An employee's SKP of a year (the employee, their supervisor chain, admin/HR/auditor).
@@ -17,10 +20,9 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = SkpOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 404, description = "No such employee (or not visible), or `skp_not_found`", body = ErrorResponse),
         (status = 422, description = "Year outside 2000–2100", body = ErrorResponse),
+        BadRequest, Unauthorized,
     )
 )]
 #[get("/employees/{nip}/skp/{year}")]
@@ -43,14 +45,10 @@ pub async fn get_skp(
     responses(
         (status = 200, body = SkpOut),
         (status = 201, body = SkpOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the employee themself", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`skp_locked`: submitted or approved", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Invalid plan (fields name each problem), a parent RHK that is not the supervisor's, or an unknown item id", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[put("/employees/{nip}/skp/{year}")]
@@ -75,14 +73,11 @@ pub async fn put_skp(
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = SkpOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the employee themself", body = ErrorResponse),
         (status = 404, description = "No plan for `from_year`", body = ErrorResponse),
         (status = 409, description = "`skp_exists`: a plan for the year exists", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Year outside 2000–2100", body = ErrorResponse),
+        BadRequest, Unauthorized, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/employees/{nip}/skp/{year}/copy-from")]
@@ -104,10 +99,8 @@ pub async fn copy_skp(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = ParentOptions),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 422, description = "Year outside 2000–2100", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[get("/employees/{nip}/skp/{year}/parent-options")]
@@ -129,9 +122,8 @@ pub async fn parent_options(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = ApprovalList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 422, description = "Unknown status filter or year outside 2000–2100", body = ErrorResponse),
+        BadRequest, Unauthorized,
     )
 )]
 #[get("/skp/approvals")]

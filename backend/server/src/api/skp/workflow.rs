@@ -8,6 +8,9 @@ use crate::auth::Principal;
 use crate::domain::skp::SkpAction;
 use crate::dto::skp::{ExpectationsInput, ReturnInput, SkpOut};
 use crate::error::ErrorResponse;
+use crate::openapi::responses::{
+    BadRequest, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType, ValidationFailed,
+};
 use crate::state::AppState;
 
 /// The employee submits their plan to the direct supervisor (draft or returned only; at
@@ -18,12 +21,10 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = SkpOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the employee themself", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`invalid_transition`: already submitted or approved", body = ErrorResponse),
         (status = 422, description = "`no_rhk_utama`, or `no_supervisor` (nobody to approve)", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound,
     )
 )]
 #[post("/employees/{nip}/skp/{year}/submit")]
@@ -43,12 +44,9 @@ pub async fn submit_skp(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = SkpOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the direct supervisor", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`invalid_transition`: not submitted", body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, ValidationFailed,
     )
 )]
 #[post("/employees/{nip}/skp/{year}/approve")]
@@ -70,14 +68,10 @@ pub async fn approve_skp(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = SkpOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the direct supervisor", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 409, description = "`invalid_transition`: not submitted", body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Reason missing or too short", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/employees/{nip}/skp/{year}/return")]
@@ -103,13 +97,9 @@ pub async fn return_skp(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = SkpOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
         (status = 403, description = "Not the direct supervisor", body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "Unknown value code or text too long", body = ErrorResponse),
+        BadRequest, Unauthorized, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[put("/employees/{nip}/skp/{year}/expectations")]

@@ -6,7 +6,8 @@ use crate::app;
 use crate::auth::Principal;
 use crate::dto::career::{UnitYearQuery, YearQuery};
 use crate::dto::talent::{EmployeeAk, UnitAk};
-use crate::error::{ApiResult, ErrorResponse};
+use crate::error::ApiResult;
+use crate::openapi::responses::{BadRequest, Forbidden, NotFound, Unauthorized, ValidationFailed};
 use crate::state::AppState;
 
 /// Angka kredit of an employee in a year, per published period (the employee, their
@@ -17,11 +18,7 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = EmployeeAk),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,
     )
 )]
 #[get("/employees/{nip}/angka-kredit")]
@@ -44,11 +41,7 @@ pub async fn employee_angka_kredit(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = UnitAk),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,
     )
 )]
 #[get("/talent/angka-kredit")]
@@ -69,11 +62,7 @@ pub async fn unit_angka_kredit(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, description = "CSV", content_type = "text/csv", body = String),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,
     )
 )]
 #[get("/talent/angka-kredit.csv")]

@@ -10,6 +10,7 @@ use crate::dto::talent::{
     TalentYearQuery, UnitQuery,
 };
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{BadRequest, Forbidden, NotFound, Unauthorized, ValidationFailed};
 use crate::state::AppState;
 
 /// One employee's 9-box placement and its recommendations (the employee, their supervisor
@@ -20,11 +21,7 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = EmployeeTalent),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,
     )
 )]
 #[get("/employees/{nip}/talent")]
@@ -47,11 +44,8 @@ pub async fn employee_talent(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = TalentGrid),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
         (status = 404, description = "Unknown unit", body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, ValidationFailed,
     )
 )]
 #[get("/talent/grid")]
@@ -73,10 +67,7 @@ pub async fn talent_grid(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = CandidateList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/talent/candidates")]
@@ -97,10 +88,7 @@ pub async fn promotion_candidates(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, description = "CSV", content_type = "text/csv", body = String),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/talent/candidates.csv")]
@@ -122,11 +110,8 @@ pub async fn promotion_candidates_csv(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = PlacementList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
         (status = 422, description = "jabatan missing or too long", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/talent/placement")]

@@ -8,6 +8,10 @@ use crate::auth::{Principal, policy};
 use crate::dto::career::{CareerImportReport, DryRunQuery};
 use crate::dto::talent::{PotensiInput, PotensiList, PotensiOut};
 use crate::error::{ApiResult, ErrorResponse};
+use crate::openapi::responses::{
+    BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+    ValidationFailed,
+};
 use crate::state::AppState;
 
 /// An employee's potensi assessments, newest first (the employee, their supervisor chain,
@@ -18,10 +22,7 @@ use crate::state::AppState;
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = PotensiList),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]
 #[get("/employees/{nip}/potensi")]
@@ -43,13 +44,7 @@ pub async fn list_potensi(
     security(("bearer_auth" = [])),
     responses(
         (status = 201, body = PotensiOut),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 404, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
-        (status = 422, body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
     )
 )]
 #[post("/employees/{nip}/potensi")]
@@ -73,12 +68,8 @@ pub async fn add_potensi(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = CareerImportReport),
-        (status = 400, body = ErrorResponse),
-        (status = 401, body = ErrorResponse),
-        (status = 403, body = ErrorResponse),
-        (status = 413, body = ErrorResponse),
-        (status = 415, body = ErrorResponse),
         (status = 422, description = "`import_rejected` (rows list every problem) or an unusable CSV", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType,
     )
 )]
 #[post("/talent/potensi/import")]

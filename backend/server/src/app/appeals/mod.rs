@@ -17,8 +17,10 @@ use crate::domain::appeal::{
 use crate::domain::predikat::Rating;
 use crate::dto::PageMeta;
 use crate::dto::appeals::{AppealList, AppealOut, DecideInput, StatementsInput};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store::{self, PageReq, appeals::AppealFilter};
 use views::{notify, view_one, views};
@@ -57,7 +59,7 @@ pub async fn file(
         != Some(crate::domain::period::PeriodState::Published)
     {
         return Err(ApiError::conflict(
-            "period_not_published",
+            ErrorCode::PeriodNotPublished,
             "Keberatan hanya dapat diajukan setelah predikat dipublikasikan",
         ));
     }
@@ -77,7 +79,7 @@ pub async fn file(
         let last = deadline(published_at, settings.appeal_days, settings.local_offset())
             .with_timezone(&settings.local_offset());
         return Err(ApiError::conflict(
-            "appeal_deadline_passed",
+            ErrorCode::AppealDeadlinePassed,
             format!(
                 "Batas waktu keberatan ({} hari setelah publikasi) sudah lewat pada {}",
                 settings.appeal_days,
@@ -87,7 +89,7 @@ pub async fn file(
     }
     let exists = || {
         ApiError::conflict(
-            "appeal_exists",
+            ErrorCode::AppealExists,
             "Keberatan atas penilaian ini sudah diajukan",
         )
     };
@@ -151,7 +153,7 @@ pub async fn file(
     .await?;
     let out = view_one(&txn, p, a.clone()).await?;
     txn.commit().await?;
-    notify(state, "appeal_filed", &a, ev.penilai_id);
+    notify(state, EventKind::AppealFiled, &a, ev.penilai_id);
     Ok(out)
 }
 
@@ -236,7 +238,7 @@ pub async fn read(state: &AppState, p: &Principal, id: Uuid) -> ApiResult<Appeal
 fn refuse_decided(a: &appeal::Model) -> ApiResult<()> {
     if !AppealStatus::is_open(&a.status) {
         return Err(ApiError::conflict(
-            "appeal_decided",
+            ErrorCode::AppealDecided,
             "Keberatan ini sudah diputuskan dan bersifat final",
         ));
     }
@@ -300,7 +302,7 @@ pub async fn write_statements(
     .await?;
     let out = view_one(&txn, p, a.clone()).await?;
     txn.commit().await?;
-    notify(state, "appeal_updated", &a, ev.penilai_id);
+    notify(state, EventKind::AppealUpdated, &a, ev.penilai_id);
     Ok(out)
 }
 
@@ -387,10 +389,10 @@ pub async fn decide_appeal(
     .await?;
     let out = view_one(&txn, p, a.clone()).await?;
     txn.commit().await?;
-    notify(state, "appeal_decided", &a, ev.penilai_id);
+    notify(state, EventKind::AppealDecided, &a, ev.penilai_id);
     if changed {
         state.events.publish(
-            "evaluation_updated",
+            EventKind::EvaluationUpdated,
             vec![ev.id.to_string()],
             Audience::Staff,
         );

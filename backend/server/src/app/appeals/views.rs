@@ -11,6 +11,7 @@ use crate::dto::appeals::{AppealOut, AppealPeriod, PersonRef, RatingsOut};
 use crate::dto::evaluations::display_name;
 use crate::error::ApiResult;
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store;
 use entity::{appeal, employee};
@@ -115,7 +116,7 @@ pub(super) async fn view_one<C: sea_orm::ConnectionTrait>(
 
 /// The audiences of an appeal's events: the employee, the penilai and the decider (staff
 /// when HR decides).
-pub(super) fn notify(state: &AppState, kind: &str, a: &appeal::Model, penilai_id: Uuid) {
+pub(super) fn notify(state: &AppState, kind: EventKind, a: &appeal::Model, penilai_id: Uuid) {
     let ids = vec![a.id.to_string()];
     state
         .events

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::plans::item_not_found;
 use crate::auth::{Principal, policy};
 use crate::dto::career::CertificateOut;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store;
@@ -46,7 +47,7 @@ where
         let existing = store::career::list_certificates(&txn, &[it.id]).await?;
         if existing.len() >= MAX_CERTIFICATES {
             return Err(ApiError::conflict(
-                "certificate_limit",
+                ErrorCode::CertificateLimit,
                 "Maksimal 10 berkas sertifikat per butir",
             ));
         }

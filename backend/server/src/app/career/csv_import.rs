@@ -1,6 +1,7 @@
 //! CSV imports (training catalogue, potensi): parsing an uploaded file into rows with their
 //! 1-based data row numbers. The HTTP side (content type, size limit) is the handler's.
 
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult, FieldErrors, RowError};
 
 /// Largest accepted CSV import.
@@ -33,7 +34,9 @@ impl CsvRows {
 /// `required` columns.
 pub fn parse(bytes: &[u8], required: &[&str]) -> ApiResult<CsvRows> {
     let text = std::str::from_utf8(bytes)
-        .map_err(|_| ApiError::unprocessable("invalid_csv", "Berkas CSV harus berenkode UTF-8"))?
+        .map_err(|_| {
+            ApiError::unprocessable(ErrorCode::InvalidCsv, "Berkas CSV harus berenkode UTF-8")
+        })?
         .trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(ApiError::field(
@@ -55,7 +58,10 @@ pub fn parse(bytes: &[u8], required: &[&str]) -> ApiResult<CsvRows> {
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| {
-            ApiError::unprocessable("invalid_csv", format!("Header CSV tidak terbaca: {e}"))
+            ApiError::unprocessable(
+                ErrorCode::InvalidCsv,
+                format!("Header CSV tidak terbaca: {e}"),
+            )
         })?
         .iter()
         .map(|h| h.trim().to_lowercase())
@@ -67,7 +73,7 @@ pub fn parse(bytes: &[u8], required: &[&str]) -> ApiResult<CsvRows> {
         .collect();
     if !missing.is_empty() {
         return Err(ApiError::unprocessable(
-            "invalid_csv",
+            ErrorCode::InvalidCsv,
             format!(
                 "Kolom wajib tidak ada di header CSV: {}",
                 missing.join(", ")

@@ -16,6 +16,7 @@ use crate::domain::development::TrainingMode;
 use crate::dto::career::{
     CareerImportReport, TrainingInput, TrainingList, TrainingOut, TrainingQuery,
 };
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult, FieldErrors};
 use crate::state::AppState;
 use crate::store;
@@ -103,7 +104,7 @@ fn clean_training(errors: &mut FieldErrors, raw: RawTraining<'_>) -> CleanTraini
 
 fn training_exists() -> ApiError {
     ApiError::conflict(
-        "training_exists",
+        ErrorCode::TrainingExists,
         "Pelatihan dengan judul dan penyelenggara yang sama sudah ada",
     )
 }
@@ -271,7 +272,7 @@ pub async fn delete_training(state: &AppState, p: &Principal, id: Uuid) -> ApiRe
         .ok_or_else(training_not_found)?;
     if store::career::count_items_with_training(&txn, t.id).await? > 0 {
         return Err(ApiError::conflict(
-            "training_in_use",
+            ErrorCode::TrainingInUse,
             "Pelatihan ini dipakai dalam rencana pengembangan; nonaktifkan saja",
         ));
     }

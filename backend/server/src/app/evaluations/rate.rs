@@ -14,8 +14,10 @@ use crate::domain::evaluation::{
 };
 use crate::domain::predikat::{Rating, predikat};
 use crate::dto::evaluations::{EvaluationInput, ResultOut};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store;
 
@@ -61,7 +63,7 @@ pub async fn rate(
     ) {
         Some(RatingRefusal::PeriodNotOpen) => {
             return Err(ApiError::conflict(
-                "period_not_open",
+                ErrorCode::PeriodNotOpen,
                 format!(
                     "Penilaian hanya dapat diisi saat periode terbuka (status: {})",
                     period.state
@@ -70,13 +72,13 @@ pub async fn rate(
         }
         Some(RatingRefusal::EvaluationFinal) => {
             return Err(ApiError::conflict(
-                "evaluation_final",
+                ErrorCode::EvaluationFinal,
                 "Penilaian ini sudah final dan tidak dapat diubah",
             ));
         }
         Some(RatingRefusal::UnitFinalised) => {
             return Err(ApiError::conflict(
-                "unit_finalised",
+                ErrorCode::UnitFinalised,
                 "Hasil unit kerja ini sudah difinalisasi; penilaian tidak dapat diubah",
             ));
         }
@@ -87,7 +89,7 @@ pub async fn rate(
         .ok_or_else(|| anyhow::anyhow!("penilai vanished"))?;
     if !skp_allows_rating(store::skp::is_approved(&txn, employee.id, period.year).await?) {
         return Err(ApiError::conflict(
-            "skp_not_approved",
+            ErrorCode::SkpNotApproved,
             format!(
                 "SKP {} tahun {} belum disetujui; hanya SKP yang disetujui yang dapat dinilai",
                 employee.name, period.year
@@ -157,7 +159,7 @@ pub async fn rate(
             // Two first submissions at once (PostgreSQL; SQLite has a single writer).
             if crate::error::violates(&e, "uq_evaluations_period_employee") {
                 ApiError::conflict(
-                    "evaluation_conflict",
+                    ErrorCode::EvaluationConflict,
                     "Penilaian ini baru saja disimpan dari tempat lain; muat ulang dan coba lagi",
                 )
             } else {
@@ -188,7 +190,7 @@ pub async fn rate(
         .ok_or_else(|| anyhow::anyhow!("no view"))?;
     txn.commit().await?;
     state.events.publish(
-        "evaluation_updated",
+        EventKind::EvaluationUpdated,
         vec![evaluation_id.to_string()],
         Audience::Staff,
     );

@@ -13,6 +13,7 @@ use crate::domain::feedback::{
 };
 use crate::dto::PageMeta;
 use crate::dto::feedback::{ReplyOut, SubmissionList, SubmissionOut};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::{self, PageReq};
@@ -75,11 +76,12 @@ pub async fn moderate(
     let change =
         decide(action, subject, reason.as_deref().unwrap_or_default()).map_err(|r| match r {
             ModerationRefusal::NotHeld => {
-                ApiError::conflict("not_held", "Penilaian ini tidak sedang ditahan")
+                ApiError::conflict(ErrorCode::NotHeld, "Penilaian ini tidak sedang ditahan")
             }
-            ModerationRefusal::NoComment => {
-                ApiError::conflict("no_comment", "Penilaian ini tidak memiliki komentar")
-            }
+            ModerationRefusal::NoComment => ApiError::conflict(
+                ErrorCode::NoComment,
+                "Penilaian ini tidak memiliki komentar",
+            ),
         })?;
     let s = match change {
         ModerationChange::Status {
@@ -119,7 +121,7 @@ pub async fn reply(state: &AppState, p: &Principal, id: Uuid, text: &str) -> Api
     }
     if s.reply.is_some() {
         return Err(ApiError::conflict(
-            "already_replied",
+            ErrorCode::AlreadyReplied,
             "Komentar ini sudah Anda balas; balasan hanya sekali",
         ));
     }

@@ -10,6 +10,7 @@ use crate::auth::Principal;
 use crate::domain::feedback::{TargetKind, desk_label};
 use crate::dto::PageMeta;
 use crate::dto::feedback::{TargetCreate, TargetList, TargetOut};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 use crate::qr;
 use crate::state::AppState;
@@ -98,7 +99,7 @@ pub async fn create_target(
                 .is_some()
             {
                 return Err(ApiError::conflict(
-                    "target_exists",
+                    ErrorCode::TargetExists,
                     "Pegawai ini sudah memiliki kode QR; gunakan rotasi untuk menggantinya",
                 ));
             }

@@ -22,8 +22,10 @@ use crate::domain::ratings360::{
 use crate::dto::ratings360::{
     GenerateOut, PeerList, PeerOut, PeersInput, RaterList, RaterOut, RaterState, RejectInput,
 };
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult, FieldErrors};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store;
 
@@ -116,7 +118,7 @@ pub async fn generate(
     if out.created > 0 {
         // One event for all new forms: raters refetch their inbox.
         state.events.publish(
-            "ratings360_assigned",
+            EventKind::Ratings360Assigned,
             vec![period.id.to_string()],
             Audience::Everyone,
         );
@@ -126,7 +128,7 @@ pub async fn generate(
 
 fn too_many_peers() -> ApiError {
     ApiError::unprocessable(
-        "too_many_peers",
+        ErrorCode::TooManyPeers,
         format!("Rekan kerja penilai paling banyak {MAX_PEERS} orang"),
     )
 }
@@ -173,7 +175,7 @@ pub async fn add_peers(
     require_assignable(&period)?;
     let self_as_peer = || {
         ApiError::unprocessable(
-            "cannot_rate_self_as_peer",
+            ErrorCode::CannotRateSelfAsPeer,
             "Anda tidak dapat menjadi rekan kerja penilai bagi diri sendiri",
         )
     };
@@ -207,7 +209,7 @@ pub async fn add_peers(
             Some(PeerRefusal::SelfAsPeer) => return Err(self_as_peer()),
             Some(PeerRefusal::OtherGroup) => {
                 return Err(ApiError::unprocessable(
-                    "peer_in_other_group",
+                    ErrorCode::PeerInOtherGroup,
                     format!(
                         "{} adalah atasan atau bawahan langsung dan menilai dalam kelompoknya sendiri",
                         peer.nip
@@ -273,23 +275,29 @@ pub async fn add_peers(
     let ids = vec![period.id.to_string()];
     if nominating {
         if let Some(sup) = ratee.supervisor_id {
-            state
-                .events
-                .publish("peers360_nominated", ids.clone(), Audience::Employee(sup));
+            state.events.publish(
+                EventKind::Peers360Nominated,
+                ids.clone(),
+                Audience::Employee(sup),
+            );
         }
         state
             .events
-            .publish("peers360_nominated", ids.clone(), Audience::Staff);
+            .publish(EventKind::Peers360Nominated, ids.clone(), Audience::Staff);
     }
     for r in assigned_raters {
-        state
-            .events
-            .publish("ratings360_assigned", ids.clone(), Audience::Employee(r));
+        state.events.publish(
+            EventKind::Ratings360Assigned,
+            ids.clone(),
+            Audience::Employee(r),
+        );
     }
     if ratee_nomination_changed {
-        state
-            .events
-            .publish("peers360_updated", ids, Audience::Employee(ratee.id));
+        state.events.publish(
+            EventKind::Peers360Updated,
+            ids,
+            Audience::Employee(ratee.id),
+        );
     }
     Ok(out)
 }
@@ -423,7 +431,7 @@ async fn load_decision<C: ConnectionTrait>(
     require_assignable(&period)?;
     if group_of(&row) != RaterGroup::Peer {
         return Err(ApiError::conflict(
-            "not_a_peer",
+            ErrorCode::NotAPeer,
             "Hanya penugasan rekan kerja yang disetujui atau ditolak",
         ));
     }
@@ -501,9 +509,9 @@ async fn decide(
     if approve != was_live {
         state.events.publish(
             if approve {
-                "ratings360_assigned"
+                EventKind::Ratings360Assigned
             } else {
-                "ratings360_withdrawn"
+                EventKind::Ratings360Withdrawn
             },
             ids.clone(),
             Audience::Employee(row.rater_id),
@@ -511,9 +519,11 @@ async fn decide(
     }
     if row.nominated_by == Some(ratee.id) {
         // Only the nomination's state, which the ratee may see; never a response event.
-        state
-            .events
-            .publish("peers360_updated", ids, Audience::Employee(ratee.id));
+        state.events.publish(
+            EventKind::Peers360Updated,
+            ids,
+            Audience::Employee(ratee.id),
+        );
     }
     Ok(out)
 }

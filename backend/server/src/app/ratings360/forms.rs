@@ -23,6 +23,7 @@ use crate::domain::ratings360::AssignmentStatus;
 use crate::dto::ratings360::{FormList, FormOut, Person, ResponseInput};
 use crate::error::{ApiError, ApiResult, FieldErrors};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store;
 use crate::store::ratings360::AnswersRow;
@@ -280,17 +281,17 @@ pub async fn save_response(
     if input.submit {
         let ids = vec![period.id.to_string()];
         state.events.publish(
-            "rating_submitted",
+            EventKind::RatingSubmitted,
             vec![period.id.to_string(), row.id.to_string()],
             Audience::Employee(rater_id),
         );
         // Staff hear that the round moved, not which assignment.
         state
             .events
-            .publish("rating_submitted", ids.clone(), Audience::Staff);
+            .publish(EventKind::RatingSubmitted, ids.clone(), Audience::Staff);
         if shown_changed {
             state.events.publish(
-                "feedback360_updated",
+                EventKind::Feedback360Updated,
                 ids.clone(),
                 Audience::Employee(ratee_id),
             );
@@ -299,7 +300,7 @@ pub async fn save_response(
             {
                 state
                     .events
-                    .publish("feedback360_updated", ids, Audience::Employee(sup));
+                    .publish(EventKind::Feedback360Updated, ids, Audience::Employee(sup));
             }
         }
     }

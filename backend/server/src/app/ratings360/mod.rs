@@ -33,6 +33,7 @@ use crate::domain::berakhlak::CoreValue;
 use crate::domain::period::PeriodState;
 use crate::domain::ratings360::{AssignBlock, AssignmentStatus, EditBlock, Round, edit_block};
 use crate::dto::ratings360::{FormOut, Person};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 use crate::store;
 
@@ -71,14 +72,14 @@ fn form_not_found() -> ApiError {
 
 fn response_submitted() -> ApiError {
     ApiError::conflict(
-        "response_submitted",
+        ErrorCode::ResponseSubmitted,
         "Penilaian ini sudah dikirim dan tidak dapat diubah",
     )
 }
 
 fn no_round(period: &period::Model) -> ApiError {
     ApiError::conflict(
-        "no_360_round",
+        ErrorCode::No360Round,
         format!("Periode {} tidak menjalankan penilaian 360", period.name),
     )
 }
@@ -109,7 +110,7 @@ fn require_assignable(period: &period::Model) -> ApiResult<()> {
         None => Ok(()),
         Some(AssignBlock::NoRound) => Err(no_round(period)),
         Some(AssignBlock::Published) => Err(ApiError::conflict(
-            "period_published",
+            ErrorCode::PeriodPublished,
             "Periode sudah dipublikasikan; penugasan 360 tidak dapat diubah",
         )),
     }
@@ -128,14 +129,14 @@ fn edit_error(settings: &Settings, period: &period::Model, row: &r360::Model) ->
         EditBlock::Submitted => response_submitted(),
         EditBlock::NoRound => no_round(period),
         EditBlock::PeriodNotOpen => ApiError::conflict(
-            "period_not_open",
+            ErrorCode::PeriodNotOpen,
             format!(
                 "Penilaian 360 hanya dapat diisi saat periode terbuka (status: {})",
                 period.state
             ),
         ),
         EditBlock::DeadlinePassed(deadline) => ApiError::conflict(
-            "deadline_passed",
+            ErrorCode::DeadlinePassed,
             format!(
                 "Batas waktu penilaian 360 ({}) sudah lewat",
                 deadline.format("%d-%m-%Y")
@@ -215,7 +216,7 @@ fn form_out(
 fn assignment_conflict(e: DbErr) -> ApiError {
     if crate::error::violates(&e, "uq_ratings_360_period_ratee_rater") {
         ApiError::conflict(
-            "assignment_conflict",
+            ErrorCode::AssignmentConflict,
             "Penugasan ini baru saja dibuat dari tempat lain; muat ulang dan coba lagi",
         )
     } else {

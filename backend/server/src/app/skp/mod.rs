@@ -19,8 +19,10 @@ use crate::auth::{Principal, policy};
 use crate::domain::berakhlak::CoreValue;
 use crate::domain::skp::{self as rules, RhkKind};
 use crate::dto::skp::{ExpectationOut, ParentRhkRef, PersonRef, RhkOut, SkpOut, status_of};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult, FieldErrors};
 use crate::events::Audience;
+use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store;
 
@@ -29,11 +31,14 @@ pub(crate) fn employee_not_found(nip: &str) -> ApiError {
 }
 
 pub(crate) fn skp_not_found(year: i32) -> ApiError {
-    ApiError::not_found_coded("skp_not_found", format!("SKP tahun {year} belum dibuat"))
+    ApiError::not_found_coded(
+        ErrorCode::SkpNotFound,
+        format!("SKP tahun {year} belum dibuat"),
+    )
 }
 
 fn skp_exists(year: i32) -> ApiError {
-    ApiError::conflict("skp_exists", format!("SKP tahun {year} sudah ada"))
+    ApiError::conflict(ErrorCode::SkpExists, format!("SKP tahun {year} sudah ada"))
 }
 
 /// 422 on `field` when the year is outside 2000–2100.
@@ -201,7 +206,7 @@ async fn insert_draft<C: ConnectionTrait>(
 
 fn publish(state: &AppState, nip: &str, year: i32, to: Uuid) {
     state.events.publish(
-        "skp_updated",
+        EventKind::SkpUpdated,
         vec![nip.to_string(), year.to_string()],
         Audience::Employee(to),
     );

@@ -14,6 +14,7 @@ use super::{
 use crate::auth::{Principal, policy};
 use crate::domain::skp::{self as rules, IndicatorDraft, RhkDraft};
 use crate::dto::skp::{ParentOption, ParentOptions, PersonRef, SkpInput, SkpOut, status_of};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store;
@@ -46,7 +47,7 @@ pub async fn save_plan(
         && !status_of(s).is_editable()
     {
         return Err(ApiError::conflict(
-            "skp_locked",
+            ErrorCode::SkpLocked,
             format!("SKP berstatus {} tidak dapat diubah", status_of(s).label()),
         ));
     }

@@ -10,6 +10,7 @@ use super::{check_year, employee_by_nip, plan_of, publish, validation, view};
 use crate::auth::{Principal, policy};
 use crate::domain::skp::{self as rules, SkpAction, SkpStatus};
 use crate::dto::skp::{SkpOut, status_of};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store;
@@ -17,7 +18,7 @@ use crate::store;
 fn transition(s: &entity::skp::Model, action: SkpAction) -> ApiResult<SkpStatus> {
     status_of(s)
         .apply(action)
-        .map_err(|m| ApiError::conflict("invalid_transition", m))
+        .map_err(|m| ApiError::conflict(ErrorCode::InvalidTransition, m))
 }
 
 /// The employee submits their plan to the direct supervisor (draft or returned only; at
@@ -32,13 +33,13 @@ pub async fn submit(state: &AppState, p: &Principal, nip: &str, year: i32) -> Ap
     let rhks = store::skp::list_rhks(&txn, s.id).await?;
     if !rules::can_submit(rhks.iter().map(|r| r.kind.as_str())) {
         return Err(ApiError::unprocessable(
-            "no_rhk_utama",
+            ErrorCode::NoRhkUtama,
             "SKP memerlukan sedikitnya satu RHK utama sebelum diajukan",
         ));
     }
     let Some(supervisor_id) = employee.supervisor_id else {
         return Err(ApiError::unprocessable(
-            "no_supervisor",
+            ErrorCode::NoSupervisor,
             "Pegawai belum memiliki atasan langsung yang dapat menyetujui SKP",
         ));
     };

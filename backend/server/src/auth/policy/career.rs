@@ -11,17 +11,18 @@ use uuid::Uuid;
 
 use super::{leads_unit_tree, require};
 use crate::auth::Principal;
+use crate::domain::master::Role;
 use crate::error::{ApiError, ApiResult};
 use crate::store;
 
 /// May manage the training catalogue and potensi assessments (admin, HR).
 pub fn can_manage_career(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr")
+    p.has_role(Role::Admin) || p.has_role(Role::Hr)
 }
 
 /// Reads every unit's talent data (9-box, candidates, angka kredit): admin, HR, auditor.
 pub fn reads_all_talent(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr") || p.has_role("auditor")
+    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
 }
 
 /// The units a caller may see talent data (and unit training hours) of: `None` = every

@@ -5,12 +5,13 @@ use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::domain::appeal::{AppealStatus, StatementSide};
+use crate::domain::master::{ApiScope, Role};
 use crate::error::ApiResult;
 use crate::store;
 
 /// May create periods, change their settings and move them through their states (admin, HR).
 pub fn can_manage_periods(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr")
+    p.has_role(Role::Admin) || p.has_role(Role::Hr)
 }
 
 /// Who rates: only the pejabat penilai, the employee's direct supervisor in the hierarchy.
@@ -21,17 +22,17 @@ pub fn rater_of(p: &Principal, target: &entity::employee::Model) -> Option<Uuid>
 
 /// May see the overview of every unit's distribution in a period (admin, HR, auditor).
 pub fn can_list_unit_distributions(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr") || p.has_role("auditor")
+    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
 }
 
 /// May list every appeal (admin, HR, auditor).
 pub fn can_list_all_appeals(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr") || p.has_role("auditor")
+    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
 }
 
 /// Whether the caller also sees the appeals HR decides among those "to decide".
 pub fn decides_for_hr(p: &Principal) -> bool {
-    p.has_role("hr") || p.has_role("admin")
+    p.has_role(Role::Hr) || p.has_role(Role::Admin)
 }
 
 /// May file an appeal against an evaluation: the evaluated employee only.
@@ -71,7 +72,10 @@ pub fn can_write_statements(
 
 /// May read a period's results and their exports (HR system, admin, HR, auditor).
 pub fn can_read_results(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr") || p.has_role("auditor") || p.has_scope("results:read")
+    p.has_role(Role::Admin)
+        || p.has_role(Role::Hr)
+        || p.has_role(Role::Auditor)
+        || p.has_scope(ApiScope::ResultsRead)
 }
 
 /// Whether the caller leads the unit: supervises, directly or through others, someone whose
@@ -117,7 +121,7 @@ pub async fn can_set_org_result<C: ConnectionTrait>(
     p: &Principal,
     unit: &entity::unit::Model,
 ) -> ApiResult<bool> {
-    if p.has_role("admin") || p.has_role("hr") {
+    if p.has_role(Role::Admin) || p.has_role(Role::Hr) {
         return Ok(true);
     }
     is_leader_above_unit(conn, p, unit).await
@@ -129,7 +133,7 @@ pub async fn can_read_distribution<C: ConnectionTrait>(
     p: &Principal,
     unit: &entity::unit::Model,
 ) -> ApiResult<bool> {
-    if p.has_role("admin") || p.has_role("hr") || p.has_role("auditor") {
+    if p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor) {
         return Ok(true);
     }
     leads_unit(conn, p, unit).await
@@ -153,7 +157,7 @@ pub fn can_decide_appeal(
         return false;
     }
     if appeal_decided_by_hr(appeal, penilai_id) {
-        p.has_role("hr") || p.has_role("admin")
+        p.has_role(Role::Hr) || p.has_role(Role::Admin)
     } else {
         me == Some(appeal.decider_id)
     }
@@ -166,9 +170,9 @@ pub fn can_read_appeal(
     penilai_id: uuid::Uuid,
 ) -> bool {
     let me = p.employee_id;
-    p.has_role("admin")
-        || p.has_role("hr")
-        || p.has_role("auditor")
+    p.has_role(Role::Admin)
+        || p.has_role(Role::Hr)
+        || p.has_role(Role::Auditor)
         || me == Some(appeal.employee_id)
         || me == Some(penilai_id)
         || me == Some(appeal.decider_id)

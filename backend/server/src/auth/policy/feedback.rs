@@ -6,23 +6,24 @@ use uuid::Uuid;
 
 use super::is_self_or_superior;
 use crate::auth::Principal;
+use crate::domain::master::Role;
 use crate::error::ApiResult;
 use crate::store;
 
 /// Manages feedback targets, tickets and the moderation queue (admin, HR).
 pub fn can_manage_feedback(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr")
+    p.has_role(Role::Admin) || p.has_role(Role::Hr)
 }
 
 /// Reads feedback targets, tickets and submissions: the managers and the auditor.
 pub fn can_read_feedback(p: &Principal) -> bool {
-    can_manage_feedback(p) || p.has_role("auditor")
+    can_manage_feedback(p) || p.has_role(Role::Auditor)
 }
 
 /// Reads every unit's IKM and every employee's citizen feedback, hidden comments
 /// included (admin, HR, auditor).
 pub fn reads_all_citizen_feedback(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr") || p.has_role("auditor")
+    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
 }
 
 /// May see a unit's IKM: admin, HR, auditor, and the unit's own employees.

@@ -4,32 +4,33 @@
 //! master data (`can_write_master`) are in `policy` itself, used by every area.
 
 use crate::auth::Principal;
+use crate::domain::master::Role;
 
 /// May create sign-in accounts for employees, reset their passwords and (de)activate them
 /// (admin, HR).
 pub fn can_manage_accounts(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr")
+    p.has_role(Role::Admin) || p.has_role(Role::Hr)
 }
 
 /// May give an account a staff role (`admin`, `hr`, `auditor`): the admin only.
 pub fn can_grant_staff_roles(p: &Principal) -> bool {
-    p.has_role("admin")
+    p.has_role(Role::Admin)
 }
 
 /// May create, list and revoke API keys: the admin only.
 pub fn can_manage_api_keys(p: &Principal) -> bool {
-    p.has_role("admin")
+    p.has_role(Role::Admin)
 }
 
 /// May read the audit log and verify its chain (auditor, admin).
 pub fn can_read_audit(p: &Principal) -> bool {
-    p.has_role("auditor") || p.has_role("admin")
+    p.has_role(Role::Auditor) || p.has_role(Role::Admin)
 }
 
 /// Object types of audit entries the caller does not see: who rated whom in the 360 is for
 /// the auditor's eyes only (DOMAIN.md §5), so an admin reads the log without them.
 pub fn hidden_audit_object_types(p: &Principal) -> &'static [&'static str] {
-    if p.has_role("auditor") {
+    if p.has_role(Role::Auditor) {
         &[]
     } else {
         &["rating_360"]
@@ -38,7 +39,9 @@ pub fn hidden_audit_object_types(p: &Principal) -> &'static [&'static str] {
 
 /// Receives the change events meant for staff (admin, HR, auditor) on the event stream.
 pub fn receives_staff_events(p: &Principal) -> bool {
-    ["admin", "hr", "auditor"].iter().any(|r| p.has_role(r))
+    [Role::Admin, Role::Hr, Role::Auditor]
+        .into_iter()
+        .any(|r| p.has_role(r))
 }
 
 #[cfg(test)]

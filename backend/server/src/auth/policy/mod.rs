@@ -16,17 +16,18 @@ use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 use super::Principal;
+use crate::domain::master::{ApiScope, Role};
 use crate::error::{ApiError, ApiResult};
 use crate::store;
 
 /// May change units and employees (HR system, admin, HR).
 pub fn can_write_master(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr") || p.has_scope("master:write")
+    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_scope(ApiScope::MasterWrite)
 }
 
 /// May read all master data.
 pub fn can_read_all_master(p: &Principal) -> bool {
-    can_write_master(p) || p.has_role("auditor") || p.has_scope("master:read")
+    can_write_master(p) || p.has_role(Role::Auditor) || p.has_scope(ApiScope::MasterRead)
 }
 
 pub fn require(allowed: bool) -> ApiResult<()> {
@@ -42,7 +43,7 @@ pub fn require_write_master(p: &Principal) -> ApiResult<()> {
 }
 
 pub fn require_admin(p: &Principal) -> ApiResult<()> {
-    require(p.has_role("admin"))
+    require(p.has_role(Role::Admin))
 }
 
 /// Whether `p` is `target` or one of `target`'s supervisors (at any level).
@@ -95,7 +96,7 @@ pub async fn visible_employee_ids<C: ConnectionTrait>(
 /// Staff roles that read every employee's performance records (SKP, realisasi, evidence,
 /// feedback notes, coaching): admin, HR and the auditor. API keys do not.
 pub fn reads_all_performance(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr") || p.has_role("auditor")
+    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
 }
 
 /// May read an employee's SKP, realisasi, bukti dukung, feedback notes and coaching

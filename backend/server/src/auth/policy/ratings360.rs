@@ -8,18 +8,19 @@ use sea_orm::ConnectionTrait;
 
 use super::{is_direct_supervisor, is_self, is_self_or_superior, is_superior};
 use crate::auth::Principal;
+use crate::domain::master::Role;
 use crate::error::ApiResult;
 
 /// May organise 360 rounds: generate assignments, assign peers and decide on nominations
 /// for anyone (admin, HR).
 pub fn can_organise_360(p: &Principal) -> bool {
-    p.has_role("admin") || p.has_role("hr")
+    p.has_role(Role::Admin) || p.has_role(Role::Hr)
 }
 
 /// May read any ratee's 360 aggregates, a round's progress and rater quality (admin, HR,
 /// auditor). Never individual anonymous responses.
 pub fn can_read_all_360(p: &Principal) -> bool {
-    can_organise_360(p) || p.has_role("auditor")
+    can_organise_360(p) || p.has_role(Role::Auditor)
 }
 
 /// How the caller may add peers for a ratee.
