@@ -20,6 +20,7 @@ pub mod qr;
 pub mod seed;
 pub mod seed_career;
 pub mod seed_cycle;
+pub mod security_headers;
 pub mod startup;
 pub mod state;
 pub mod store;
