@@ -182,7 +182,7 @@ run_checks() {
     # Live events: open the stream, then a citizen's submission must arrive within seconds.
     local sse="$tmp/$p-sse.out"
     : >"$sse"
-    curl -sS -N --max-time 30 "$base/api/v1/events?access_token=$token" >"$sse" 2>/dev/null &
+    curl -sS -N --compressed --max-time 30 "$base/api/v1/events?access_token=$token" >"$sse" 2>/dev/null &
     local curl_pid=$!
     pids+=("$curl_pid")
     local i

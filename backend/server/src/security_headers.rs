@@ -23,7 +23,8 @@ pub const CSP_APP: &str = "default-src 'self'; script-src 'self'; style-src 'sel
      manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /// JSON, CSV and file responses of the API and the OpenAPI document: nothing may run.
-pub const CSP_API: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+pub const CSP_API: &str =
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /// Swagger UI: its scripts are files of this origin too; it needs inline styles and
 /// `data:` images (its icons), and fetches the document from this origin.
@@ -138,7 +139,9 @@ pub async fn apply(
             }
         }
         // A missing asset (404) must not be cached for a year.
-        Area::Assets if status.is_success() || status == actix_web::http::StatusCode::NOT_MODIFIED => {
+        Area::Assets
+            if status.is_success() || status == actix_web::http::StatusCode::NOT_MODIFIED =>
+        {
             set_default(headers, header::CACHE_CONTROL, CACHE_IMMUTABLE);
         }
         Area::Assets | Area::App => {
