@@ -89,6 +89,7 @@ suite "frontend types drift (schema.d.ts)" bash -c 'cd frontend && npm run check
 suite "frontend unit tests (Vitest)" bash -c 'cd frontend && npm test'
 suite "docker-compose.yml validation" bash scripts/validate-compose.sh
 suite "end-to-end (Playwright, Chromium)" e2e
+suite "deployment: nginx.conf + binary (ADR 0012)" env KINERJA_BIN="$bin" bash scripts/test-deployment.sh
 suite "API fuzzing (schemathesis)" schemathesis
 
 printf '\n==== summary (%ss)\n' "$((SECONDS - t0))"

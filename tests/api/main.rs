@@ -23,6 +23,7 @@ mod evaluations;
 mod events;
 mod exports;
 mod feedback;
+mod headers;
 mod health;
 mod ikm;
 mod import;

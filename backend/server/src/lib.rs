@@ -17,6 +17,7 @@ pub mod events;
 pub mod import;
 pub mod openapi;
 pub mod qr;
+pub mod security_headers;
 pub mod seed;
 pub mod seed_career;
 pub mod seed_cycle;

@@ -2,7 +2,7 @@
 //! `Application::build` binds the listener (port 0 in tests) and returns the bound port.
 
 use actix_web::dev::Server;
-use actix_web::middleware::{DefaultHeaders, Logger};
+use actix_web::middleware::{Logger, from_fn};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -60,6 +60,13 @@ impl Application {
 }
 
 async fn spa_index(req: HttpRequest, dir: web::Data<StaticDir>) -> HttpResponse {
+    // A missing build file is a 404, not the SPA (whose HTML a browser would refuse as a
+    // script under `nosniff`, and which must not be cached as an immutable asset).
+    if req.path().starts_with("/assets/") {
+        return HttpResponse::NotFound()
+            .content_type("text/plain; charset=utf-8")
+            .body("not found");
+    }
     let index = dir.0.join("index.html");
     match actix_files::NamedFile::open_async(&index).await {
         Ok(f) => {
@@ -133,12 +140,9 @@ fn run(
                     .exclude_regex("^/assets/")
                     .log_target("access"),
             )
-            .wrap(
-                DefaultHeaders::new()
-                    .add(("X-Content-Type-Options", "nosniff"))
-                    .add(("Referrer-Policy", "same-origin"))
-                    .add(("X-Frame-Options", "DENY")),
-            )
+            // CSP, nosniff, referrer and permissions policies, HSTS in production, and
+            // Cache-Control by area (ADR 0012).
+            .wrap(from_fn(crate::security_headers::apply))
             .route("/f/{token}", web::get().to(api::public_form::feedback_form))
             .route(
                 "/f/{token}",
