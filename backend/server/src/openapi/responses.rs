@@ -101,7 +101,11 @@ mod tests {
 
     #[test]
     fn each_shared_type_points_at_its_own_component() {
-        type Case = (BTreeMap<String, RefOr<Response>>, &'static str, &'static str);
+        type Case = (
+            BTreeMap<String, RefOr<Response>>,
+            &'static str,
+            &'static str,
+        );
         let cases: [Case; 7] = [
             (BadRequest::responses(), "400", "BadRequest"),
             (Unauthorized::responses(), "401", "Unauthorized"),
