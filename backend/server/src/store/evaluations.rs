@@ -2,7 +2,7 @@
 //! supervisor's team view (SKP, indicators, realisasi and 360 responses by id sets: one
 //! query per table).
 
-use entity::{employee, evaluation, indicator, rating_360, realisasi, rhk, skp};
+use entity::{employee, evaluation, indicator, rating_360, realisasi};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
     QueryFilter,
@@ -80,36 +80,6 @@ pub async fn list_active_subordinates<C: ConnectionTrait>(
     employee::Entity::find()
         .filter(employee::Column::SupervisorId.eq(supervisor_id))
         .filter(employee::Column::Active.eq(true))
-        .all(conn)
-        .await
-}
-
-/// The SKPs of these employees for a year.
-pub async fn list_skps_of_year<C: ConnectionTrait>(
-    conn: &C,
-    employee_ids: Vec<Uuid>,
-    year: i32,
-) -> Result<Vec<skp::Model>, DbErr> {
-    if employee_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    skp::Entity::find()
-        .filter(skp::Column::EmployeeId.is_in(employee_ids))
-        .filter(skp::Column::Year.eq(year))
-        .all(conn)
-        .await
-}
-
-/// The RHKs of these SKPs.
-pub async fn list_rhks_of_skps<C: ConnectionTrait>(
-    conn: &C,
-    skp_ids: Vec<Uuid>,
-) -> Result<Vec<rhk::Model>, DbErr> {
-    if skp_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    rhk::Entity::find()
-        .filter(rhk::Column::SkpId.is_in(skp_ids))
         .all(conn)
         .await
 }

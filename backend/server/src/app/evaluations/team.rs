@@ -38,14 +38,9 @@ pub async fn team(state: &AppState, p: &Principal, period_id: Uuid) -> ApiResult
     let ids: Vec<Uuid> = team.iter().map(|e| e.id).collect();
     let units = store::results::list_units_by_ids(db, team.iter().map(|e| e.unit_id)).await?;
     let skps: HashMap<Uuid, entity::skp::Model> =
-        store::evaluations::list_skps_of_year(db, ids.clone(), period.year)
-            .await?
-            .into_iter()
-            .map(|s| (s.employee_id, s))
-            .collect();
+        store::skp::list_for_employees(db, ids.clone(), period.year).await?;
     let skp_owner: HashMap<Uuid, Uuid> = skps.values().map(|s| (s.id, s.employee_id)).collect();
-    let rhks =
-        store::evaluations::list_rhks_of_skps(db, skp_owner.keys().copied().collect()).await?;
+    let rhks = store::skp::list_rhks_of_plans(db, skp_owner.keys().copied().collect()).await?;
     let rhk_owner: HashMap<Uuid, Uuid> = rhks
         .iter()
         .filter_map(|r| Some((r.id, *skp_owner.get(&r.skp_id)?)))
