@@ -11,7 +11,6 @@ pub mod audit;
 pub mod auth;
 pub mod career;
 pub mod coaching;
-pub mod de;
 pub mod employees;
 pub mod evaluations;
 pub mod events;

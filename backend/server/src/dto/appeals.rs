@@ -10,15 +10,7 @@ use super::evaluations::PredikatOut;
 pub use crate::domain::appeal::{AppealRole, AppealStatus, Decision};
 use crate::domain::predikat::Rating;
 
-// The same schema as the SKP area's `PersonRef` (`api::skp`), kept here until the SKP wire
-// types move to `dto`, as `dto` does not use `api`: one of the two should go after merging.
-/// An employee named in a response.
-#[derive(Serialize, ToSchema)]
-pub struct PersonRef {
-    pub nip: String,
-    pub name: String,
-    pub jabatan: String,
-}
+pub use crate::dto::skp::PersonRef;
 
 #[derive(Deserialize, ToSchema)]
 pub struct AppealCreate {

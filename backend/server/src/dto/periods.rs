@@ -10,25 +10,10 @@ use super::PageMeta;
 pub use crate::domain::period::PeriodKind;
 use crate::domain::period::PeriodState;
 
-/// An `i32` that also accepts an integral float (`2026.0`), as `api::de::integral_i32`
-/// does (kept here because `dto` does not use `api`).
-fn integral_i32<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
-    use serde::de::Error;
-    let n = serde_json::Number::deserialize(d)?;
-    n.as_i64()
-        .or_else(|| {
-            n.as_f64()
-                .filter(|f| f.fract() == 0.0 && f.abs() <= f64::from(i32::MAX))
-                .map(|f| f as i64)
-        })
-        .and_then(|v| i32::try_from(v).ok())
-        .ok_or_else(|| D::Error::custom(format!("expected a whole number, got {n}")))
-}
-
 #[derive(Deserialize, ToSchema)]
 pub struct PeriodCreate {
     #[schema(minimum = 2000, maximum = 2100)]
-    #[serde(deserialize_with = "integral_i32")]
+    #[serde(deserialize_with = "crate::dto::de::integral_i32")]
     pub year: i32,
     // Checked by the use case (422 naming `kind`), so it stays a string on input.
     #[schema(value_type = PeriodKind)]

@@ -143,7 +143,7 @@ pub struct ExpectationsInput {
 #[derive(Deserialize, ToSchema)]
 pub struct CopyInput {
     #[schema(minimum = 2000, maximum = 2100)]
-    #[serde(deserialize_with = "crate::api::de::integral_i32")]
+    #[serde(deserialize_with = "crate::dto::de::integral_i32")]
     pub from_year: i32,
 }
 
