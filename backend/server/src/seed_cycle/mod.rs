@@ -367,7 +367,7 @@ pub async fn seed_cycle(
             }
             let (_, hk) = profiles[i];
             let suggestion =
-                crate::store::ratings360::suggestion(txn, &settings, &period_model, s.id).await?;
+                crate::app::ratings360::suggestion(txn, &settings, &period_model, s.id).await?;
             let suggested = suggestion.map(|x| x.rating);
             // Most supervisors follow the suggestion; every seventh decides otherwise and
             // says why (the justification rule).

@@ -16,13 +16,10 @@ use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 use crate::config::Settings;
-use crate::domain::aggregation::{
-    self, AggregateParams, GroupTotals, PublicTotals, RaterGroup, RaterStats,
-};
+use crate::domain::aggregation::{GroupTotals, PublicTotals, RaterGroup, RaterStats};
 use crate::domain::period::PeriodState;
 use crate::domain::ratings360::{AssignmentStatus, period_range};
 
-pub use crate::domain::aggregation::Suggestion;
 
 /// The score columns in the official BerAKHLAK order of `domain::berakhlak::CoreValue::ALL`.
 pub const SCORE_COLUMNS: [r360::Column; 7] = [
@@ -34,25 +31,6 @@ pub const SCORE_COLUMNS: [r360::Column; 7] = [
     r360::Column::ScoreAdaptif,
     r360::Column::ScoreKolaboratif,
 ];
-
-/// The suggestion the supervisor's behaviour rating is compared with (the same numbers the
-/// ratee and the supervisor see in the 360 summary). Kept here for the evaluation and seed
-/// code that call it; it loads the sums and leaves every decision to
-/// `domain::aggregation::aggregate`, as `app::ratings360::suggestion` does.
-pub async fn suggestion<C: ConnectionTrait>(
-    conn: &C,
-    settings: &Settings,
-    period: &period::Model,
-    ratee_id: Uuid,
-) -> Result<Option<Suggestion>, DbErr> {
-    let (totals, citizens) = sum_aggregate_inputs(conn, settings, period, ratee_id).await?;
-    let params = AggregateParams::new(
-        settings.anonymity_threshold,
-        settings.feedback_min_respondents,
-        settings.weights_360(),
-    );
-    Ok(aggregation::aggregate(&totals, &citizens, &params).suggestion())
-}
 
 /// The sums a ratee's aggregate is computed from: the submitted responses per rater group
 /// and the citizens' counted submissions about the ratee during the period's local days.

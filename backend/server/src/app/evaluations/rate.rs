@@ -97,7 +97,7 @@ pub async fn rate(
         ));
     }
     let suggestion =
-        store::ratings360::suggestion(&txn, &state.settings, &period, employee.id).await?;
+        crate::app::ratings360::suggestion(&txn, &state.settings, &period, employee.id).await?;
     if let Some(s) = missing_justification(
         suggestion.map(|s| s.rating),
         body.rating_perilaku,

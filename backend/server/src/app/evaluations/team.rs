@@ -75,7 +75,8 @@ pub async fn team(state: &AppState, p: &Principal, period_id: Uuid) -> ApiResult
         store::results::list_appeals_by_evaluations(db, evaluations.values().map(|e| e.id)).await?;
     let mut items = Vec::with_capacity(team.len());
     for e in team {
-        let suggestion = store::ratings360::suggestion(db, &state.settings, &period, e.id).await?;
+        let suggestion =
+            crate::app::ratings360::suggestion(db, &state.settings, &period, e.id).await?;
         let evaluation = evaluations.get(&e.id);
         items.push(TeamMember {
             nip: e.nip.clone(),
