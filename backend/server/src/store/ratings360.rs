@@ -20,7 +20,6 @@ use crate::domain::aggregation::{GroupTotals, PublicTotals, RaterGroup, RaterSta
 use crate::domain::period::PeriodState;
 use crate::domain::ratings360::{AssignmentStatus, period_range};
 
-
 /// The score columns in the official BerAKHLAK order of `domain::berakhlak::CoreValue::ALL`.
 pub const SCORE_COLUMNS: [r360::Column; 7] = [
     r360::Column::ScorePelayanan,
