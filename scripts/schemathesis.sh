@@ -15,6 +15,9 @@
 #                              "--exclude-checks ignored_auth --report junit --report-dir /abs/dir"
 #                              (st runs in the cache folder below: give paths absolute)
 #   SCHEMATHESIS_PACKAGE       pip requirement (default "schemathesis~=4.32")
+#   SCHEMATHESIS_EXCLUDE       operation ids to leave out, comma-separated
+#   SCHEMATHESIS_HOOKS         a hooks file (scripts/schemathesis_hooks.py; read by st itself)
+#   SCHEMATHESIS_REAL_IDS      JSON of real ids for those hooks (scripts/fuzz_ids.py)
 #   XDG_CACHE_HOME             the venv lives in ${XDG_CACHE_HOME:-$HOME/.cache}/kinerja360/venv
 #
 # st runs in ${XDG_CACHE_HOME:-$HOME/.cache}/kinerja360/st-work, where it keeps its crash
@@ -97,6 +100,13 @@ args=(
     # until the timeout. tests/api/events.rs covers it.
     --exclude-operation-id stream_events
 )
+# More operations to leave out, comma-separated operation ids (scripts/fuzz.sh: logout).
+if [[ -n "${SCHEMATHESIS_EXCLUDE:-}" ]]; then
+    IFS=',' read -r -a excluded <<<"$SCHEMATHESIS_EXCLUDE"
+    for op in "${excluded[@]}"; do
+        args+=(--exclude-operation-id "$op")
+    done
+fi
 if [[ -n "${SCHEMATHESIS_SEED:-}" ]]; then
     args+=(--seed "$SCHEMATHESIS_SEED")
 fi
