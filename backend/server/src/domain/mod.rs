@@ -14,6 +14,7 @@ pub mod feedback;
 pub mod golongan;
 pub mod hierarchy;
 pub mod ikm;
+pub mod leadership;
 pub mod masa_kerja;
 pub mod master;
 pub mod ninebox;
