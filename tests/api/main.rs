@@ -13,6 +13,7 @@ mod anonymity;
 mod api_keys;
 mod appeals;
 mod audit;
+mod audit_anchor;
 mod auth;
 mod career;
 mod coaching;
