@@ -107,14 +107,16 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                     .map(|e| e.id),
                 None => None,
             };
+            let password_hash = auth::password::hash(&password)?;
+            let txn = db.write.begin().await?;
             let user = store::users::insert(
-                &db.write,
+                &txn,
                 store::users::NewUser {
                     employee_id,
                     name,
                     nip,
                     email: Some(email),
-                    password_hash: auth::password::hash(&password)?,
+                    password_hash,
                     roles: vec!["admin".into()],
                 },
             )
@@ -122,6 +124,16 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             .map_err(|e| {
                 anyhow::anyhow!("cannot create the account (NIP or email already used?): {e}")
             })?;
+            store::audit::append(
+                &txn,
+                "cli",
+                "account.create",
+                "user",
+                &user.id.to_string(),
+                serde_json::json!({ "nip": user.nip, "roles": ["admin"], "via": "kinerja admin create" }),
+            )
+            .await?;
+            txn.commit().await?;
             println!("administrator created: {} ({})", user.name, user.id);
         }
         Command::Audit {
