@@ -55,9 +55,8 @@ pub fn unit_head(members: &[Member]) -> Option<Uuid> {
 }
 
 /// Whether `me` is a leader of a unit: its head, a head of one of its ancestor units, or
-/// above its head in the supervisor chain (`head_chain`, nearest first) — and none of the
-/// people whose data the read shows (`shown_superiors`: the caller's own superiors among
-/// the members of the units read) is above the caller.
+/// above its head in the supervisor chain (`head_chain`, nearest first) — and the read does
+/// not show one of the caller's own superiors (`shows_a_superior`).
 pub fn is_leader(
     me: Uuid,
     head: Option<Uuid>,
