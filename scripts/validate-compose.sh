@@ -42,6 +42,7 @@ say "using: $("${compose[@]}" version 2>/dev/null | head -n 1)"
 # ------------------------------------------------------------ compose file ---
 # Required variables (${VAR:?...}) get dummy values; a variable already set is kept.
 export KINERJA_JWT_SECRET="${KINERJA_JWT_SECRET:-validate-compose-dummy-secret}"
+export KINERJA_AUDIT_KEY="${KINERJA_AUDIT_KEY:-validate-compose-dummy-audit-key}"
 
 say "checking ${compose_file#"$root"/} with '${compose[*]} config -q'"
 if "${compose[@]}" -f "$compose_file" config -q; then

@@ -1,8 +1,9 @@
 //! The audit log: changes to citizen feedback leave hash-chained entries the auditor can
-//! read and verify, and editing a stored entry is detected.
+//! read and verify, and editing a stored entry is detected. Tampering with the anchored
+//! log and the coverage of master data and accounts are in `audit_anchor.rs`.
 
 use crate::helpers::{
-    STAF_A, TestApp, answers, assert_error, assert_json, seed_hierarchy, spawn_app,
+    AUDIT_KEY, STAF_A, TestApp, answers, assert_error, assert_json, seed_hierarchy, spawn_app,
 };
 use reqwest::StatusCode;
 use sea_orm::ConnectionTrait;
@@ -162,7 +163,7 @@ async fn an_edited_audit_entry_is_detected() {
     assert_eq!(verified["broken_at"], 1);
     assert!(s(&verified["reason"]).contains("edited"), "{verified}");
     // `kinerja audit verify` runs the same check and reports the same entry.
-    let cli = kinerja::store::audit::verify(&app.db.read)
+    let cli = kinerja::store::audit::verify(&app.db.read, AUDIT_KEY.as_bytes(), None)
         .await
         .expect("query")
         .expect_err("tampering detected");

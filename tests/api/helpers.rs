@@ -14,6 +14,8 @@ pub const ADMIN_EMAIL: &str = "admin@test.local";
 pub const PASSWORD: &str = "Rahasia#2026";
 /// The HMAC secret every test app signs its access tokens with.
 pub const JWT_SECRET: &str = "test-secret-0123456789-0123456789-abcdef";
+/// The key every test app anchors its audit log with (one per process: the key is global).
+pub const AUDIT_KEY: &str = "test-audit-key-0123456789-0123456789-abcdef";
 
 /// One argon2 hash shared by every account the tests create (hashing is the slow part).
 static PASSWORD_HASH: LazyLock<String> =
@@ -78,6 +80,7 @@ async fn fresh_settings() -> (Settings, Cleanup) {
     let mut settings = Settings {
         bind: "127.0.0.1:0".into(),
         jwt_secret: JWT_SECRET.into(),
+        audit_key: AUDIT_KEY.into(),
         log: "warn".into(),
         static_dir: "does-not-exist".into(),
         // Uploads of a test stay in the temp folder, never in the work tree.

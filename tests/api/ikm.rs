@@ -3,8 +3,8 @@
 //! and no index below the minimum number of respondents.
 
 use crate::helpers::{
-    STAF_A, TestApp, answers, assert_error, assert_json, generous_feedback_limits, seed_hierarchy,
-    spawn_app_with,
+    LURAH, STAF_A, TestApp, answers, assert_error, assert_json, generous_feedback_limits,
+    seed_hierarchy, spawn_app_with,
 };
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -312,18 +312,21 @@ async fn the_employee_index_uses_u6_and_u7_and_says_it_is_an_adaptation() {
 }
 
 #[tokio::test]
-async fn an_employee_reads_the_ikm_of_their_own_unit_only() {
+async fn only_the_leaders_of_a_unit_read_its_ikm() {
     // Arrange
     let (app, admin, _) = app_with_desk().await;
     seed_hierarchy(&app, &admin).await;
     let staff = app.employee_token(STAF_A, &["employee"]).await;
+    let lurah = app.employee_token(LURAH, &["employee"]).await;
 
     // Act
-    let own = app.get("/api/v1/ikm/units/CKN-KEL-CB", &staff).await;
-    let other = app.get("/api/v1/ikm/units/CKN-SEK", &staff).await;
+    let by_staff = app.get("/api/v1/ikm/units/CKN-KEL-CB", &staff).await;
+    let by_lurah = app.get("/api/v1/ikm/units/CKN-KEL-CB", &lurah).await;
+    let other = app.get("/api/v1/ikm/units/CKN-SEK", &lurah).await;
 
     // Assert
-    let own = assert_json(own, StatusCode::OK).await;
+    assert_error(by_staff, StatusCode::FORBIDDEN, "forbidden").await;
+    let own = assert_json(by_lurah, StatusCode::OK).await;
     assert_eq!(own["unit_code"], "CKN-KEL-CB");
     assert_eq!(own["respondents"], 0);
     assert_error(other, StatusCode::FORBIDDEN, "forbidden").await;

@@ -17,6 +17,9 @@ pub struct Model {
     pub detail: String,
     pub prev_hash: String,
     pub hash: String,
+    /// HMAC-SHA256 of the hash with `KINERJA_AUDIT_KEY` (ADR 0015); `None` only for entries
+    /// written before the anchor existed and not yet signed.
+    pub mac: Option<String>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

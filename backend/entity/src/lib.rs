@@ -5,6 +5,7 @@
 
 pub mod api_key;
 pub mod appeal;
+pub mod audit_head;
 pub mod audit_log;
 pub mod coaching_session;
 pub mod development_certificate;

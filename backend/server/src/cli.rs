@@ -69,8 +69,16 @@ pub enum AdminCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
-    /// Recompute the hash chain; exit 1 and name the first broken entry when tampered.
-    Verify,
+    /// Recompute the hash chain and check every mac and the head (ADR 0015); exit 1 and name
+    /// the first broken entry (or the first missing one) when tampered.
+    Verify {
+        /// A checkpoint printed earlier by `kinerja audit checkpoint`: a file holding it, or
+        /// the line itself. Catches a cut tail even when the head was rewritten.
+        #[arg(long, value_name = "FILE_OR_LINE")]
+        checkpoint: Option<String>,
+    },
+    /// Print the signed head (seq, hash, mac, time) to store apart from the database.
+    Checkpoint,
 }
 
 #[derive(Args, Debug)]

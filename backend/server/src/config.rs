@@ -1,7 +1,7 @@
 //! Settings: one struct, loaded once at start from defaults, an optional TOML file
 //! (`kinerja.toml` or `--config`), `KINERJA_*` environment variables and `DATABASE_URL`.
 //!
-//! Invariant: production mode never runs with a missing or default JWT secret.
+//! Invariant: production mode never runs with a missing or default JWT secret or audit key.
 
 use figment::{
     Figment,
@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 /// The JWT secret used in development when none is configured. Refused in production.
 pub const DEV_JWT_SECRET: &str = "kinerja360-development-secret-change-me";
+
+/// The audit key used in development and tests when none is configured. Refused in
+/// production.
+pub const DEV_AUDIT_KEY: &str = "kinerja360-development-audit-key-change-me";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -28,6 +32,10 @@ pub struct Settings {
     pub bind: String,
     /// HMAC secret for access tokens (at least 32 characters in production).
     pub jwt_secret: String,
+    /// HMAC key that anchors the audit log (ADR 0015): every entry and the head carry a mac
+    /// with it. Keep it apart from the database and its backups (at least 32 characters in
+    /// production); changing it makes every earlier entry fail verification.
+    pub audit_key: String,
     pub env: Environment,
     /// Folder of the built SPA (`frontend/dist`); served at `/` when it exists.
     pub static_dir: PathBuf,
@@ -93,6 +101,7 @@ impl Default for Settings {
             database_url: "sqlite://./data/kinerja.db?mode=rwc".into(),
             bind: "127.0.0.1:8080".into(),
             jwt_secret: DEV_JWT_SECRET.into(),
+            audit_key: DEV_AUDIT_KEY.into(),
             env: Environment::Development,
             static_dir: PathBuf::from("frontend/dist"),
             seed_demo: false,
@@ -152,6 +161,13 @@ impl Settings {
                 return Err("KINERJA_JWT_SECRET is shorter than 32 characters; \
                      use a longer random secret in production"
                     .into());
+            }
+            if self.audit_key == DEV_AUDIT_KEY || self.audit_key.trim().len() < 32 {
+                return Err(
+                    "KINERJA_AUDIT_KEY is missing, too short or the development default; \
+                     set a random key of at least 32 characters, kept apart from the database"
+                        .into(),
+                );
             }
         }
         if self.access_token_ttl_secs <= 0 || self.refresh_token_ttl_days <= 0 {
@@ -247,6 +263,21 @@ mod tests {
         };
         assert!(s.check().is_err());
         s.jwt_secret = "x".repeat(40);
+        s.audit_key = "k".repeat(40);
+        assert!(s.check().is_ok());
+    }
+
+    #[test]
+    fn production_refuses_a_missing_or_short_audit_key() {
+        let mut s = Settings {
+            env: Environment::Production,
+            jwt_secret: "x".repeat(40),
+            ..Settings::default()
+        };
+        assert!(s.check().unwrap_err().contains("KINERJA_AUDIT_KEY"));
+        s.audit_key = "short".into();
+        assert!(s.check().unwrap_err().contains("KINERJA_AUDIT_KEY"));
+        s.audit_key = "a".repeat(32);
         assert!(s.check().is_ok());
     }
 

@@ -29,7 +29,20 @@ async fn main() -> ExitCode {
     }
 }
 
+/// A checkpoint given on the command line: a file holding the line, or the line itself.
+fn read_checkpoint(arg: &str) -> Result<kinerja::domain::audit_anchor::Checkpoint, String> {
+    let path = std::path::Path::new(arg);
+    let text = if path.is_file() {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {arg}: {e}"))?
+    } else {
+        arg.to_string()
+    };
+    kinerja::domain::audit_anchor::Checkpoint::parse(text.trim())
+        .map_err(|e| format!("invalid checkpoint: {e}"))
+}
+
 async fn connect(settings: &Settings) -> anyhow::Result<Db> {
+    store::audit::set_key(&settings.audit_key);
     let db = Db::connect(settings).await?;
     db.migrate().await?;
     Ok(db)
@@ -94,14 +107,16 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                     .map(|e| e.id),
                 None => None,
             };
+            let password_hash = auth::password::hash(&password)?;
+            let txn = db.write.begin().await?;
             let user = store::users::insert(
-                &db.write,
+                &txn,
                 store::users::NewUser {
                     employee_id,
                     name,
                     nip,
                     email: Some(email),
-                    password_hash: auth::password::hash(&password)?,
+                    password_hash,
                     roles: vec!["admin".into()],
                 },
             )
@@ -109,19 +124,48 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             .map_err(|e| {
                 anyhow::anyhow!("cannot create the account (NIP or email already used?): {e}")
             })?;
+            store::audit::append(
+                &txn,
+                "cli",
+                "account.create",
+                "user",
+                &user.id.to_string(),
+                serde_json::json!({ "nip": user.nip, "roles": ["admin"], "via": "kinerja admin create" }),
+            )
+            .await?;
+            txn.commit().await?;
             println!("administrator created: {} ({})", user.name, user.id);
         }
         Command::Audit {
-            command: AuditCommand::Verify,
+            command: AuditCommand::Verify { checkpoint },
         } => {
+            let checkpoint = match checkpoint.as_deref().map(read_checkpoint).transpose() {
+                Ok(c) => c,
+                Err(why) => {
+                    eprintln!("kinerja: {why}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
             let db = connect(&settings).await?;
-            match store::audit::verify(&db.read).await? {
+            let key = settings.audit_key.as_bytes();
+            match store::audit::verify(&db.read, key, checkpoint.as_ref()).await? {
                 Ok(n) => println!("audit log intact: {n} entries verified"),
                 Err(b) => {
                     eprintln!("audit log TAMPERED at entry {}: {}", b.seq, b.reason);
                     return Ok(ExitCode::FAILURE);
                 }
             }
+        }
+        Command::Audit {
+            command: AuditCommand::Checkpoint,
+        } => {
+            let db = connect(&settings).await?;
+            let key = settings.audit_key.as_bytes();
+            if let Err(b) = store::audit::verify(&db.read, key, None).await? {
+                eprintln!("audit log TAMPERED at entry {}: {}", b.seq, b.reason);
+                return Ok(ExitCode::FAILURE);
+            }
+            println!("{}", store::audit::checkpoint(&db.read).await?.to_line());
         }
         Command::Import(ImportArgs { file, dry_run }) => {
             let bytes = std::fs::read(&file)
@@ -165,11 +209,14 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                     .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
             bar.set_message("menulis");
-            let (report, _) = plan
+            let (report, outcomes) = plan
                 .apply(&txn, &|done, total| {
                     bar.set_length(total as u64);
                     bar.set_position(done as u64);
                 })
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            kinerja::app::employees::audit_import(&txn, "cli", &outcomes)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             txn.commit().await?;

@@ -29,6 +29,13 @@ impl Application {
         settings.check().map_err(anyhow::Error::msg)?;
         let db = Db::connect(&settings).await?;
         db.migrate().await?;
+        crate::store::audit::set_key(&settings.audit_key);
+        {
+            use sea_orm::TransactionTrait;
+            let txn = db.write.begin().await?;
+            crate::store::audit::sign_unsigned(&txn).await?;
+            txn.commit().await?;
+        }
         if settings.seed_demo && crate::seed::is_empty(&db.write).await? {
             tracing::info!("empty database: seeding demo data");
             crate::seed::seed_demo(&db.write).await?;

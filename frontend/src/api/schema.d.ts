@@ -1552,8 +1552,8 @@ export interface paths {
         get?: never;
         /**
          * Sets the unit's organisational result for the period (admin, HR, or a leader above the
-         *     unit: someone whose own unit is an ancestor of it and who supervises, directly or
-         *     indirectly, an employee of it). Not after finalisation or publication.
+         *     unit: a head of an ancestor unit or a supervisor of the unit's head). Not after
+         *     finalisation or publication.
          */
         put: operations["set_org_result"];
         post?: never;

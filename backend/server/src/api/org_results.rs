@@ -32,8 +32,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 /// Sets the unit's organisational result for the period (admin, HR, or a leader above the
-/// unit: someone whose own unit is an ancestor of it and who supervises, directly or
-/// indirectly, an employee of it). Not after finalisation or publication.
+/// unit: a head of an ancestor unit or a supervisor of the unit's head). Not after
+/// finalisation or publication.
 #[utoipa::path(
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Period id"), ("code" = String, Path, description = "Unit code")),

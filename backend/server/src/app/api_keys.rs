@@ -1,6 +1,8 @@
 //! Use cases of `api_keys` (see `api::api_keys` for the HTTP side): keys for the regional
 //! HR system, shown once, stored hashed, scoped, revocable.
 
+use sea_orm::TransactionTrait;
+use serde_json::json;
 use uuid::Uuid;
 
 use crate::auth::{Principal, policy, secret};
@@ -35,8 +37,9 @@ pub async fn create_api_key(
     }
     let scopes: Vec<String> = scopes.iter().map(|s| s.as_str().to_string()).collect();
     let (key, prefix) = secret::new_api_key();
+    let txn = state.db.write.begin().await?;
     let model = store::api_keys::insert(
-        &state.db.write,
+        &txn,
         input.name.trim().to_string(),
         prefix,
         secret::sha256_hex(&key),
@@ -44,6 +47,16 @@ pub async fn create_api_key(
         p.user_id(),
     )
     .await?;
+    store::audit::append(
+        &txn,
+        &p.actor(),
+        "api_key.create",
+        "api_key",
+        &model.id.to_string(),
+        json!({ "name": model.name, "prefix": model.prefix, "scopes": scopes }),
+    )
+    .await?;
+    txn.commit().await?;
     tracing::info!(key = %model.id, actor = %p.actor(), "API key created");
     Ok(ApiKeyCreated {
         info: model.into(),
@@ -61,10 +74,24 @@ pub async fn list_api_keys(state: &AppState, p: &Principal) -> ApiResult<Vec<Api
 /// Revokes a key (idempotent); 404 when there is no such key.
 pub async fn revoke_api_key(state: &AppState, p: &Principal, id: Uuid) -> ApiResult<()> {
     require_manager(p)?;
-    store::api_keys::find_by_id(&state.db.read, id)
+    let txn = state.db.write.begin().await?;
+    let key = store::api_keys::find_by_id(&txn, id)
         .await?
         .ok_or_else(|| ApiError::NotFound("Kunci API tidak ditemukan".into()))?;
-    store::api_keys::revoke(&state.db.write, id).await?;
+    if key.revoked_at.is_some() {
+        return Ok(());
+    }
+    store::api_keys::revoke(&txn, id).await?;
+    store::audit::append(
+        &txn,
+        &p.actor(),
+        "api_key.revoke",
+        "api_key",
+        &id.to_string(),
+        json!({ "name": key.name, "prefix": key.prefix }),
+    )
+    .await?;
+    txn.commit().await?;
     tracing::info!(key = %id, actor = %p.actor(), "API key revoked");
     Ok(())
 }

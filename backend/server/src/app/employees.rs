@@ -102,8 +102,9 @@ pub async fn put_employee(
     // Two concurrent PUTs of one new NIP may both validate before either inserts; on
     // PostgreSQL the loser's insert then hits the unique index. Retrying once finds the
     // winner's row and answers as an update, so the upsert stays idempotent under races.
-    let (view, outcome) = match upsert_one(state, nip, data.clone()).await {
-        Err(ApiError::Conflict { .. }) => upsert_one(state, nip, data).await?,
+    let actor = p.actor();
+    let (view, outcome) = match upsert_one(state, &actor, nip, data.clone()).await {
+        Err(ApiError::Conflict { .. }) => upsert_one(state, &actor, nip, data).await?,
         other => other?,
     };
     if outcome != Some(Outcome::Unchanged) {
@@ -116,9 +117,11 @@ pub async fn put_employee(
     Ok((view, outcome == Some(Outcome::Created)))
 }
 
-/// One upsert in its own transaction: the stored view and what happened.
+/// One upsert in its own transaction with the audit entry of a change: the stored view and
+/// what happened.
 async fn upsert_one(
     state: &AppState,
+    actor: &str,
     nip: &str,
     data: EmployeeUpsert,
 ) -> ApiResult<(EmployeeOut, Option<Outcome>)> {
@@ -141,8 +144,59 @@ async fn upsert_one(
         .await?
         .ok_or_else(|| anyhow::anyhow!("employee vanished inside its own transaction"))?;
     let view = employee_views(&txn, vec![e]).await?.remove(0);
+    let outcome = outcomes.first().map(|(_, o)| *o);
+    if let Some(o @ (Outcome::Created | Outcome::Updated)) = outcome {
+        store::audit::append(
+            &txn,
+            actor,
+            if o == Outcome::Created {
+                "employee.create"
+            } else {
+                "employee.update"
+            },
+            "employee",
+            &view.id.to_string(),
+            serde_json::json!({
+                "nip": view.nip, "name": view.name, "status": view.status,
+                "golongan": view.golongan, "jabatan": view.jabatan,
+                "jenis_jabatan": view.jenis_jabatan, "unit_code": view.unit_code,
+                "supervisor_nip": view.supervisor_nip, "active": view.active,
+            }),
+        )
+        .await?;
+    }
     txn.commit().await?;
-    Ok((view, outcomes.first().map(|(_, o)| *o)))
+    Ok((view, outcome))
+}
+
+/// The audit entry of a bulk import (API or `kinerja import`), in its transaction: the NIPs
+/// created and updated; none when nothing changed.
+pub async fn audit_import<C: ConnectionTrait>(
+    txn: &C,
+    actor: &str,
+    outcomes: &[(String, Outcome)],
+) -> ApiResult<()> {
+    let of = |want: Outcome| -> Vec<&str> {
+        outcomes
+            .iter()
+            .filter(|(_, o)| *o == want)
+            .map(|(n, _)| n.as_str())
+            .collect()
+    };
+    let (created, updated) = (of(Outcome::Created), of(Outcome::Updated));
+    if created.is_empty() && updated.is_empty() {
+        return Ok(());
+    }
+    store::audit::append(
+        txn,
+        actor,
+        "employee.import",
+        "employee",
+        "import",
+        serde_json::json!({ "created": created, "updated": updated }),
+    )
+    .await?;
+    Ok(())
 }
 
 /// The format of an uploaded batch.
@@ -194,6 +248,7 @@ pub async fn import_employees(
     let txn = state.db.write.begin().await?;
     let plan = import::validate(&txn, rows, errors).await?;
     let (report, outcomes) = plan.apply(&txn, &|_, _| {}).await?;
+    audit_import(&txn, &p.actor(), &outcomes).await?;
     txn.commit().await?;
     // Only a signal to refetch lists: which NIPs changed is not broadcast to everyone.
     if outcomes.iter().any(|(_, o)| *o != Outcome::Unchanged) {

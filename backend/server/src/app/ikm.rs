@@ -53,7 +53,7 @@ pub async fn unit_report(
     let unit = store::units::find_by_code(db, code)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("Unit {code} tidak ditemukan")))?;
-    policy::require(policy::feedback::can_read_unit_ikm(db, p, unit.id).await?)?;
+    policy::require(policy::feedback::can_read_unit_ikm(db, p, &unit).await?)?;
     let (from, to, start, end) = range(state, from, to)?;
     let min = ikm::min_respondents(state.settings.feedback_min_respondents);
     let totals = store::feedback::totals(db, Scope::Unit(unit.id), start, end).await?;

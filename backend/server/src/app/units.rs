@@ -110,8 +110,9 @@ pub async fn put_unit(
     // Two concurrent PUTs of one new code may both find no unit before either inserts; the
     // loser's insert hits the unique index. Retrying once finds the winner's unit, so the
     // upsert stays idempotent under races.
-    let (view, created) = match upsert_unit(state, code, body).await {
-        Err(ApiError::Conflict { .. }) => upsert_unit(state, code, body).await?,
+    let actor = p.actor();
+    let (view, created) = match upsert_unit(state, &actor, code, body).await {
+        Err(ApiError::Conflict { .. }) => upsert_unit(state, &actor, code, body).await?,
         other => other?,
     };
     state.events.publish(
@@ -122,10 +123,12 @@ pub async fn put_unit(
     Ok((view, created))
 }
 
-/// The checks that need the database and the write, in one transaction: the stored view
-/// and whether the unit was created.
+/// The checks that need the database and the write, in one transaction with the audit
+/// entry of a change (none when nothing changed): the stored view and whether the unit was
+/// created.
 async fn upsert_unit(
     state: &AppState,
+    actor: &str,
     code: &str,
     body: &UnitUpsert,
 ) -> ApiResult<(UnitOut, bool)> {
@@ -168,11 +171,14 @@ async fn upsert_unit(
     };
     let now = chrono::Utc::now();
     let name = body.name.trim().to_string();
-    let (model, created) = match existing {
-        Some(u) if u.name == name && u.kind == body.kind && u.parent_id == parent_id => (u, false),
+    let (model, created, changed) = match existing {
+        Some(u) if u.name == name && u.kind == body.kind && u.parent_id == parent_id => {
+            (u, false, false)
+        }
         Some(u) => (
             store::units::update(&txn, u, name, body.kind.clone(), parent_id, now).await?,
             false,
+            true,
         ),
         None => {
             let new = store::units::NewUnit {
@@ -197,9 +203,27 @@ async fn upsert_unit(
                     ApiError::from(e)
                 }
             })?;
-            (m, true)
+            (m, true, true)
         }
     };
+    if changed {
+        store::audit::append(
+            &txn,
+            actor,
+            if created {
+                "unit.create"
+            } else {
+                "unit.update"
+            },
+            "unit",
+            &model.id.to_string(),
+            serde_json::json!({
+                "code": model.code, "name": model.name, "kind": model.kind,
+                "parent_code": parent_code,
+            }),
+        )
+        .await?;
+    }
     let view = unit_views(&txn, vec![model]).await?.remove(0);
     txn.commit().await?;
     Ok((view, created))

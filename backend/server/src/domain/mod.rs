@@ -6,6 +6,7 @@
 pub mod aggregation;
 pub mod angka_kredit;
 pub mod appeal;
+pub mod audit_anchor;
 pub mod berakhlak;
 pub mod development;
 pub mod distribution;
@@ -14,6 +15,7 @@ pub mod feedback;
 pub mod golongan;
 pub mod hierarchy;
 pub mod ikm;
+pub mod leadership;
 pub mod masa_kerja;
 pub mod master;
 pub mod ninebox;

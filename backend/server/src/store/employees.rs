@@ -53,6 +53,21 @@ pub async fn find_by_ids<C: ConnectionTrait>(
         .collect())
 }
 
+/// The active employees of some units (for choosing a unit's head).
+pub async fn list_active_in_units<C: ConnectionTrait>(
+    conn: &C,
+    unit_ids: Vec<Uuid>,
+) -> Result<Vec<employee::Model>, DbErr> {
+    if unit_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    employee::Entity::find()
+        .filter(employee::Column::UnitId.is_in(unit_ids))
+        .filter(employee::Column::Active.eq(true))
+        .all(conn)
+        .await
+}
+
 pub async fn find_by_nips<C: ConnectionTrait>(
     conn: &C,
     nips: Vec<String>,

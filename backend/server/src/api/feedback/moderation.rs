@@ -36,8 +36,14 @@ pub async fn list_feedback_moderation(
 ) -> ApiResult<web::Json<SubmissionList>> {
     policy::require(policy::feedback::can_read_feedback(&p))?;
     let page = crate::api::page_req(q.page, q.per_page)?;
-    let list =
-        uc::list_submissions(&state, q.status.as_deref(), q.unit_code.as_deref(), page).await?;
+    let list = uc::list_submissions(
+        &state,
+        &p,
+        q.status.as_deref(),
+        q.unit_code.as_deref(),
+        page,
+    )
+    .await?;
     Ok(web::Json(list))
 }
 

@@ -4,8 +4,8 @@
 //! (annual result, kinerja, angka kredit per period) are in `app::talent`.
 //!
 //! Invariants: grids, candidates and angka kredit lists are visible to admin/HR/auditor and
-//! to the unit's leaders (own unit is the unit or above it, and supervising someone in it);
-//! an ordinary employee gets 403. Potensi is written by admin/HR only; history is kept.
+//! to the unit's leaders (`auth::policy::unit_leadership`: its head, the heads above, never
+//! someone whose superior is in the tree); an ordinary employee gets 403. Potensi is written by admin/HR only; history is kept.
 
 mod angka_kredit;
 mod grid;

@@ -19,9 +19,11 @@ use crate::state::AppState;
 use crate::store::{self, PageReq};
 
 /// Submissions of one status (`held` by default), newest first; 422 for an unknown status,
-/// 404 for an unknown unit.
+/// 404 for an unknown unit. Reading individual submissions is itself audited
+/// (`app::audit::record_anonymous_read`).
 pub async fn list_submissions(
     state: &AppState,
+    p: &Principal,
     status: Option<&str>,
     unit_code: Option<&str>,
     page: PageReq,
@@ -34,6 +36,18 @@ pub async fn list_submissions(
     };
     let unit_id = crate::app::unit_filter(db, unit_code).await?;
     let (list, total) = store::feedback::list_submissions(db, Some(status), unit_id, page).await?;
+    if !list.is_empty() {
+        let ids: Vec<String> = list.iter().map(|s| s.id.to_string()).collect();
+        let txn = state.db.write.begin().await?;
+        crate::app::audit::record_anonymous_read(
+            &txn,
+            p,
+            "feedback_submission",
+            serde_json::json!({ "status": status.as_str(), "submissions": ids }),
+        )
+        .await?;
+        txn.commit().await?;
+    }
     Ok(SubmissionList {
         items: submission_views(db, list).await?,
         meta: PageMeta {

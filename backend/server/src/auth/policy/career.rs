@@ -9,7 +9,8 @@
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
-use super::{leads_unit_tree, require};
+use super::require;
+use super::unit_leadership::leads;
 use crate::auth::Principal;
 use crate::domain::master::Role;
 use crate::error::{ApiError, ApiResult};
@@ -27,7 +28,7 @@ pub fn reads_all_talent(p: &Principal) -> bool {
 
 /// The units a caller may see talent data (and unit training hours) of: `None` = every
 /// unit (admin/HR/auditor without a filter); otherwise the unit tree named by `unit_code`,
-/// for staff or the tree's leaders. Leaders must name their unit; an unknown unit is a 404.
+/// for staff or the tree's leaders (`unit_leadership`). Leaders must name their unit; an unknown unit is a 404.
 pub async fn authorised_units<C: ConnectionTrait>(
     conn: &C,
     p: &Principal,
@@ -43,7 +44,7 @@ pub async fn authorised_units<C: ConnectionTrait>(
         .ok_or_else(|| ApiError::NotFound(format!("Unit {code} tidak ditemukan")))?;
     let tree = store::talent::list_unit_subtree(conn, unit.id).await?;
     if !reads_all_talent(p) {
-        require(leads_unit_tree(conn, p, &unit, &tree).await?)?;
+        require(leads(conn, p, &unit, &tree).await?)?;
     }
     Ok(Some(tree))
 }

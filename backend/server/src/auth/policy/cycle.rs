@@ -3,11 +3,11 @@
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
+use super::unit_leadership::unit_leadership;
 use crate::auth::Principal;
 use crate::domain::appeal::{AppealStatus, StatementSide};
 use crate::domain::master::{ApiScope, Role};
 use crate::error::ApiResult;
-use crate::store;
 
 /// May create periods, change their settings and move them through their states (admin, HR).
 pub fn can_manage_periods(p: &Principal) -> bool {
@@ -78,44 +78,8 @@ pub fn can_read_results(p: &Principal) -> bool {
         || p.has_scope(ApiScope::ResultsRead)
 }
 
-/// Whether the caller leads the unit: supervises, directly or through others, someone whose
-/// unit it is (the unit's head and everyone above them in the supervisor chain).
-pub async fn leads_unit<C: ConnectionTrait>(
-    conn: &C,
-    p: &Principal,
-    unit: &entity::unit::Model,
-) -> ApiResult<bool> {
-    let Some(me) = p.employee_id else {
-        return Ok(false);
-    };
-    Ok(store::results::supervises_in_unit(conn, unit.id, me).await?)
-}
-
-/// Whether the caller is a leader ABOVE the unit (the "leader one level up" of SE MenPANRB
-/// 3/2023): they lead the unit and their own unit is an ancestor of it. The unit's own head
-/// (whose unit is the unit itself) is not above it.
-pub async fn is_leader_above_unit<C: ConnectionTrait>(
-    conn: &C,
-    p: &Principal,
-    unit: &entity::unit::Model,
-) -> ApiResult<bool> {
-    let Some(me) = p.employee_id else {
-        return Ok(false);
-    };
-    let Some(me) = store::employees::find_by_id(conn, me).await? else {
-        return Ok(false);
-    };
-    if me.unit_id == unit.id {
-        return Ok(false);
-    }
-    let ancestors = store::units::ancestors(conn, unit.parent_id).await?;
-    if !ancestors.iter().any(|u| u.id == me.unit_id) {
-        return Ok(false);
-    }
-    leads_unit(conn, p, unit).await
-}
-
-/// May set a unit's organisational result and finalise its distribution.
+/// May set a unit's organisational result and finalise its distribution: admin, HR and
+/// the leaders above the unit (the "leader one level up" of SE MenPANRB 3/2023), not its head.
 pub async fn can_set_org_result<C: ConnectionTrait>(
     conn: &C,
     p: &Principal,
@@ -124,10 +88,11 @@ pub async fn can_set_org_result<C: ConnectionTrait>(
     if p.has_role(Role::Admin) || p.has_role(Role::Hr) {
         return Ok(true);
     }
-    is_leader_above_unit(conn, p, unit).await
+    Ok(unit_leadership(conn, p, unit, &[unit.id]).await?
+        == Some(super::unit_leadership::Leadership::Above))
 }
 
-/// May read a unit's distribution: staff, and the leaders of and above the unit.
+/// May read a unit's distribution: staff, and the unit's leaders (`unit_leadership`).
 pub async fn can_read_distribution<C: ConnectionTrait>(
     conn: &C,
     p: &Principal,
@@ -136,7 +101,7 @@ pub async fn can_read_distribution<C: ConnectionTrait>(
     if p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor) {
         return Ok(true);
     }
-    leads_unit(conn, p, unit).await
+    super::unit_leadership::leads(conn, p, unit, &[unit.id]).await
 }
 
 /// Whether HR decides an appeal: the recorded decider is the penilai themself, which

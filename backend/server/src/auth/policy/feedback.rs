@@ -8,7 +8,6 @@ use super::is_self_or_superior;
 use crate::auth::Principal;
 use crate::domain::master::Role;
 use crate::error::ApiResult;
-use crate::store;
 
 /// Manages feedback targets, tickets and the moderation queue (admin, HR).
 pub fn can_manage_feedback(p: &Principal) -> bool {
@@ -26,21 +25,16 @@ pub fn reads_all_citizen_feedback(p: &Principal) -> bool {
     p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
 }
 
-/// May see a unit's IKM: admin, HR, auditor, and the unit's own employees.
+/// May see a unit's IKM: admin, HR, auditor, and the unit's leaders (`unit_leadership`).
 pub async fn can_read_unit_ikm<C: ConnectionTrait>(
     conn: &C,
     p: &Principal,
-    unit_id: Uuid,
+    unit: &entity::unit::Model,
 ) -> ApiResult<bool> {
     if reads_all_citizen_feedback(p) {
         return Ok(true);
     }
-    let Some(me) = p.employee_id else {
-        return Ok(false);
-    };
-    Ok(store::employees::find_by_id(conn, me)
-        .await?
-        .is_some_and(|e| e.unit_id == unit_id))
+    super::unit_leadership::leads(conn, p, unit, &[unit.id]).await
 }
 
 /// May see an employee's citizen index and the comments about them: the employee, their

@@ -11,6 +11,9 @@ pub mod feedback;
 pub mod master;
 pub mod plans;
 pub mod ratings360;
+pub mod unit_leadership;
+
+pub use unit_leadership::unit_leadership;
 
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
@@ -140,31 +143,7 @@ pub fn is_self(p: &Principal, employee_id: Uuid) -> bool {
 
 // ---- Career area: development, training catalogue, talent (helper "career") ----
 
-/// Whether the caller leads a unit tree: their own unit is the unit or one of its ancestors,
-/// and they supervise (directly or through others) someone in the tree. So the Camat leads
-/// the kecamatan and every kelurahan below it; a lurah leads only their kelurahan.
-pub async fn leads_unit_tree<C: ConnectionTrait>(
-    conn: &C,
-    p: &Principal,
-    unit: &entity::unit::Model,
-    tree: &[Uuid],
-) -> ApiResult<bool> {
-    let Some(me) = p.employee_id else {
-        return Ok(false);
-    };
-    let Some(me) = store::employees::find_by_id(conn, me).await? else {
-        return Ok(false);
-    };
-    if me.unit_id != unit.id {
-        let ancestors = store::units::ancestors(conn, unit.parent_id).await?;
-        if !ancestors.iter().any(|u| u.id == me.unit_id) {
-            return Ok(false);
-        }
-    }
-    let below = store::employees::subtree_ids(conn, me.id).await?;
-    let people = store::employees::find_by_ids(conn, below).await?;
-    Ok(people.values().any(|e| tree.contains(&e.unit_id)))
-}
+// Unit leadership (who leads a unit tree): `unit_leadership.rs`.
 
 // ---- end of career area ----
 
