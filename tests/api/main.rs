@@ -31,6 +31,7 @@ mod openapi;
 mod periods;
 mod ratings360;
 mod realisasi;
+mod sessions;
 mod skp;
 mod sqlite;
 mod talent;
