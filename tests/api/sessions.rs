@@ -462,3 +462,60 @@ async fn hr_changes_no_roles_and_resets_no_fellow_hr_account() {
     .await;
     assert!(log.to_string().contains("account.roles_change"), "{log}");
 }
+
+#[tokio::test]
+async fn a_reset_and_the_code_flow_reveal_no_submitted_response() {
+    use crate::helpers::LURAH;
+    use crate::ratings360::{PEER_1, round};
+    let r = round().await;
+    r.assign_peers(LURAH, &[PEER_1]).await;
+    let secret = "Komentar-Rahasia-Sekali";
+    r.rate(PEER_1, LURAH, 2, Some(secret)).await;
+    let form = r.form_id(PEER_1, LURAH).await;
+
+    // HR resets the rater, takes the code and signs in as the rater.
+    let reset = assert_json(
+        r.app
+            .put_json(
+                &format!("/api/v1/employees/{PEER_1}/account"),
+                &r.hr,
+                &json!({ "reset_password": true }),
+            )
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let code = reset["set_password_code"].as_str().expect("code");
+    let pair = assert_json(
+        r.app
+            .set_password_with_code(code, "Diambil-Alih-2026")
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let token = access(&pair);
+
+    for path in [
+        "/api/v1/me/360".to_string(),
+        format!("/api/v1/me/360?period_id={}", r.period),
+        format!("/api/v1/ratings360/{form}"),
+        format!("/api/v1/periods/{}/employees/{LURAH}/360", r.period),
+        format!("/api/v1/periods/{}/employees/{LURAH}/raters", r.period),
+    ] {
+        let resp = r.app.get(&path, &token).await;
+        let text = resp.text().await.expect("text");
+        assert!(!text.contains(secret), "{path} shows the comment: {text}");
+        assert!(
+            !text.contains("\"berorientasi_pelayanan\":2"),
+            "{path} shows a score: {text}"
+        );
+    }
+    let sealed = r
+        .app
+        .get_ok(&format!("/api/v1/ratings360/{form}"), &token)
+        .await;
+    assert_eq!(sealed["status"], "submitted");
+    assert_eq!(sealed["scores"], json!({}));
+    assert_eq!(sealed["comments"], json!({}));
+    assert!(sealed["overall_comment"].is_null());
+}

@@ -2866,7 +2866,7 @@ export interface components {
         };
         /** @description A rater's form: whom they rate and their saved answers. */
         FormOut: {
-            /** @description CoreValue code → comment. */
+            /** @description CoreValue code → comment of a draft; empty once submitted. */
             comments: {
                 [key: string]: string;
             };
@@ -2877,12 +2877,16 @@ export interface components {
             group: components["schemas"]["RaterGroup"];
             /** Format: uuid */
             id: string;
+            /** @description Of a draft only. */
             overall_comment?: string | null;
             /** Format: uuid */
             period_id: string;
             period_name: string;
             ratee: components["schemas"]["Person"];
-            /** @description CoreValue code → 1..5. */
+            /**
+             * @description CoreValue code → 1..5 of a draft; empty once submitted (a submitted response is
+             *     sealed and never read back, not even by its rater).
+             */
             scores: {
                 [key: string]: number;
             };
