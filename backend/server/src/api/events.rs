@@ -13,7 +13,7 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::app;
-use crate::auth::{Principal, policy};
+use crate::auth::{Principal, extract, policy};
 use crate::dto::auth::EventTicket;
 use crate::error::{ApiError, ApiResult};
 use crate::error::{ErrorCode, ErrorResponse};
@@ -80,11 +80,16 @@ pub async fn stream_events(
             "Token akses tidak boleh dikirim di URL; gunakan tiket dari POST /api/v1/events/ticket",
         ));
     }
-    let principal = match q.ticket.as_deref() {
-        Some(ticket) => app::auth::redeem_event_ticket(&state, ticket).await?,
+    let (principal, session) = match q.ticket.as_deref() {
+        Some(ticket) => {
+            let (p, version) = app::auth::redeem_event_ticket(&state, ticket).await?;
+            let session = p.user_id().map(|u| (u, version));
+            (p, session)
+        }
         None => {
             use actix_web::FromRequest;
-            Principal::extract(&req).await?
+            let p = Principal::extract(&req).await?;
+            (p, extract::bearer_session(&state, &req))
         }
     };
     let user = principal.user_id();
@@ -92,27 +97,41 @@ pub async fn stream_events(
     let staff = policy::master::receives_staff_events(&principal);
     let rx = state.events.subscribe();
     let hello = web::Bytes::from_static(b"retry: 3000\nevent: ready\ndata: {}\n\n");
-    let body = stream::unfold((rx, Some(hello)), move |(mut rx, first)| async move {
-        if let Some(first) = first {
-            return Some((Ok::<_, actix_web::Error>(first), (rx, None)));
-        }
-        loop {
-            match tokio::time::timeout(Duration::from_secs(20), rx.recv()).await {
-                Err(_) => {
-                    return Some((Ok(web::Bytes::from_static(b": keep-alive\n\n")), (rx, None)));
+    let live = state.clone();
+    let body = stream::unfold((rx, Some(hello)), move |(mut rx, first)| {
+        let live = live.clone();
+        async move {
+            if let Some(first) = first {
+                return Some((Ok::<_, actix_web::Error>(first), (rx, None)));
+            }
+            loop {
+                // The stream ends with its session (sign-out, reset, role change, deactivation);
+                // the client's reconnect then needs a new ticket.
+                if let Some((user, version)) = session
+                    && extract::check_session(&live, user, version).await.is_err()
+                {
+                    return None;
                 }
-                Ok(Ok(ev)) if ev.is_for(user, employee, staff) => {
-                    return Some((Ok(web::Bytes::from(ev.to_sse())), (rx, None)));
+                match tokio::time::timeout(Duration::from_secs(20), rx.recv()).await {
+                    Err(_) => {
+                        return Some((
+                            Ok(web::Bytes::from_static(b": keep-alive\n\n")),
+                            (rx, None),
+                        ));
+                    }
+                    Ok(Ok(ev)) if ev.is_for(user, employee, staff) => {
+                        return Some((Ok(web::Bytes::from(ev.to_sse())), (rx, None)));
+                    }
+                    Ok(Ok(_)) => continue,
+                    Ok(Err(RecvError::Lagged(_))) => {
+                        // Missed events: tell the client to refetch everything.
+                        return Some((
+                            Ok(web::Bytes::from_static(b"event: resync\ndata: {}\n\n")),
+                            (rx, None),
+                        ));
+                    }
+                    Ok(Err(RecvError::Closed)) => return None,
                 }
-                Ok(Ok(_)) => continue,
-                Ok(Err(RecvError::Lagged(_))) => {
-                    // Missed events: tell the client to refetch everything.
-                    return Some((
-                        Ok(web::Bytes::from_static(b"event: resync\ndata: {}\n\n")),
-                        (rx, None),
-                    ));
-                }
-                Ok(Err(RecvError::Closed)) => return None,
             }
         }
     });

@@ -296,8 +296,9 @@ pub async fn event_ticket(state: &AppState, p: &Principal) -> ApiResult<EventTic
     })
 }
 
-/// The caller a ticket was issued to, while its session lasts; the ticket is spent.
-pub async fn redeem_event_ticket(state: &AppState, ticket: &str) -> ApiResult<Principal> {
+/// The caller a ticket was issued to and their session version, while that session
+/// lasts; the ticket is spent.
+pub async fn redeem_event_ticket(state: &AppState, ticket: &str) -> ApiResult<(Principal, i32)> {
     let holder = state.sse_tickets.redeem(ticket).ok_or_else(|| {
         ApiError::unauthorized(
             ErrorCode::InvalidTicket,
@@ -305,12 +306,16 @@ pub async fn redeem_event_ticket(state: &AppState, ticket: &str) -> ApiResult<Pr
         )
     })?;
     check_session(state, holder.user_id, holder.session_version).await?;
-    Ok(Principal {
-        kind: PrincipalKind::User {
-            user_id: holder.user_id,
+    let version = holder.session_version;
+    Ok((
+        Principal {
+            kind: PrincipalKind::User {
+                user_id: holder.user_id,
+            },
+            employee_id: holder.employee_id,
+            roles: holder.roles,
+            scopes: Vec::new(),
         },
-        employee_id: holder.employee_id,
-        roles: holder.roles,
-        scopes: Vec::new(),
-    })
+        version,
+    ))
 }

@@ -105,6 +105,14 @@ pub async fn check_session(
     }
 }
 
+/// The account and session version of a request's bearer access token (not an API key),
+/// for long-lived responses that re-check the session (the event stream).
+pub fn bearer_session(state: &AppState, req: &HttpRequest) -> Option<(Uuid, i32)> {
+    let token = credentials(req).filter(|t| !t.starts_with(API_KEY_PREFIX))?;
+    let claims = state.jwt.verify(&token)?;
+    Some((claims.sub, claims.sv))
+}
+
 fn credentials(req: &HttpRequest) -> Option<String> {
     if let Some(key) = req.headers().get("X-API-Key").and_then(|v| v.to_str().ok()) {
         return Some(key.trim().to_string());
