@@ -10,6 +10,8 @@ import { Loading } from './components/Status';
 import { NotFoundPage } from './components/NotFoundPage';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { LoginPage } from './features/auth/components/LoginPage';
+import { SetPasswordPage } from './features/auth/components/SetPasswordPage';
+import { ChangePasswordPage } from './features/auth/components/ChangePasswordPage';
 import { HomePage } from './features/home/components/HomePage';
 import { CycleNavItems, cycleRoutes } from './features/cycle/routes';
 import { HrNavItems, hrRoutes } from './features/hr/routes';
@@ -70,6 +72,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/set-password" element={<SetPasswordPage />} />
       <Route element={<RequireAuth />}>
         <Route
           element={
@@ -85,6 +88,7 @@ export function AppRoutes() {
           }
         >
           <Route index element={<HomePage />} />
+          <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="admin" element={<RequireRole allow={canReadMasterData} />}>
             <Route path="units" element={<Page><UnitsPage /></Page>} />
             <Route path="employees" element={<Page><EmployeesPage /></Page>} />

@@ -1,12 +1,12 @@
-//! Accounts for employees from the HR system: created with a one-time temporary password,
+//! Accounts for employees from the HR system: created with a one-time set-password code,
 //! roles granted by the right people, resets and deactivation end old sessions.
 
-use crate::helpers::{STAF_A, STAF_B, assert_error, seed_hierarchy, spawn_app};
+use crate::helpers::{STAF_A, STAF_B, assert_error, assert_json, seed_hierarchy, spawn_app};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 #[tokio::test]
-async fn hr_creates_an_account_and_the_employee_signs_in_with_the_temporary_password() {
+async fn hr_creates_an_account_and_the_employee_sets_a_password_with_the_code() {
     let app = spawn_app().await;
     let admin = app.admin_token().await;
     seed_hierarchy(&app, &admin).await;
@@ -24,17 +24,34 @@ async fn hr_creates_an_account_and_the_employee_signs_in_with_the_temporary_pass
     let body: Value = resp.json().await.expect("json");
     assert_eq!(body["username"], STAF_A);
     assert_eq!(body["roles"], json!(["employee"]));
-    let temp = body["temporary_password"].as_str().expect("shown once");
-    assert!(temp.len() >= 12);
+    assert!(body["temporary_password"].is_null());
+    let code = body["set_password_code"].as_str().expect("shown once");
+    assert!(body["set_password_code_expires_at"].is_string());
+    // The code never yields a session by itself.
+    assert_error(
+        app.login(STAF_A, code).await,
+        StatusCode::FORBIDDEN,
+        "password_change_required",
+    )
+    .await;
+    let pair = assert_json(
+        app.set_password_with_code(code, "Kata-Sandi-Baru-1").await,
+        StatusCode::OK,
+    )
+    .await;
     let me: Value = app
-        .get("/api/v1/me", &app.login_token(STAF_A, temp).await)
+        .get("/api/v1/me", pair["access_token"].as_str().expect("token"))
         .await
         .json()
         .await
         .expect("json");
     assert_eq!(me["employee"]["nip"], STAF_A);
+    assert_eq!(
+        app.login(STAF_A, "Kata-Sandi-Baru-1").await.status(),
+        StatusCode::OK
+    );
 
-    // Updating roles again shows no password.
+    // Updating again shows no code.
     let again: Value = app
         .put_json(
             &format!("/api/v1/employees/{STAF_A}/account"),
@@ -45,7 +62,7 @@ async fn hr_creates_an_account_and_the_employee_signs_in_with_the_temporary_pass
         .json()
         .await
         .expect("json");
-    assert!(again["temporary_password"].is_null());
+    assert!(again["set_password_code"].is_null());
 }
 
 #[tokio::test]
@@ -92,11 +109,9 @@ async fn a_password_reset_ends_the_old_password_and_sessions() {
         .json()
         .await
         .expect("json");
-    let old = first["temporary_password"]
-        .as_str()
-        .expect("pw")
-        .to_string();
-    let session = app.login_pair(STAF_A, &old).await;
+    let code = first["set_password_code"].as_str().expect("code");
+    app.set_password_with_code(code, "Lama-Sekali-1").await;
+    let session = app.login_pair(STAF_A, "Lama-Sekali-1").await;
 
     let reset: Value = app
         .put_json(&path, &admin, &json!({ "reset_password": true }))
@@ -105,13 +120,16 @@ async fn a_password_reset_ends_the_old_password_and_sessions() {
         .await
         .expect("json");
 
-    let new = reset["temporary_password"].as_str().expect("new pw");
-    assert_ne!(new, old);
+    let new_code = reset["set_password_code"].as_str().expect("new code");
+    assert_ne!(new_code, code);
     assert_eq!(
-        app.login(STAF_A, &old).await.status(),
+        app.login(STAF_A, "Lama-Sekali-1").await.status(),
         StatusCode::UNAUTHORIZED
     );
-    assert_eq!(app.login(STAF_A, new).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.login(STAF_A, new_code).await.status(),
+        StatusCode::FORBIDDEN
+    );
     let refresh = app
         .client
         .post(app.url("/api/v1/auth/refresh"))
@@ -120,12 +138,17 @@ async fn a_password_reset_ends_the_old_password_and_sessions() {
         .await
         .expect("request");
     assert_eq!(refresh.status(), StatusCode::UNAUTHORIZED);
+    assert_json(
+        app.set_password_with_code(new_code, "Baru-Sekali-2").await,
+        StatusCode::OK,
+    )
+    .await;
 
     // Deactivation refuses sign-in.
     app.put_json(&path, &admin, &json!({ "active": false }))
         .await;
     assert_eq!(
-        app.login(STAF_A, new).await.status(),
+        app.login(STAF_A, "Baru-Sekali-2").await.status(),
         StatusCode::UNAUTHORIZED
     );
 }

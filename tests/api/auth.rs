@@ -196,15 +196,32 @@ async fn an_expired_access_token_is_refused() {
 
 #[tokio::test]
 async fn a_valid_minted_token_is_accepted_so_the_refusals_are_meaningful() {
-    // The same minting code with a future expiry passes the token check (the user does
-    // not exist, so `/me` answers 401 with a different code).
+    // The same minting code with a future expiry, for the real admin account at its
+    // current session version, passes the token and session checks.
     let app = spawn_app().await;
-    let token = sign(&claims(600, &["admin"]), JWT_SECRET);
+    let admin = kinerja::store::users::find_by_login(&app.db.read, ADMIN_EMAIL)
+        .await
+        .expect("query")
+        .expect("admin");
+    let mut c = claims(600, &["admin"]);
+    c["sub"] = json!(admin.id);
+    c["sv"] = json!(admin.session_version);
+    let token = sign(&c, JWT_SECRET);
 
     let resp = app.get("/api/v1/units", &token).await;
 
     let body = assert_json(resp, StatusCode::OK).await;
     assert_eq!(body["meta"]["total"], 0);
+}
+
+#[tokio::test]
+async fn a_minted_token_of_an_unknown_account_is_a_session_that_ended() {
+    let app = spawn_app().await;
+    let token = sign(&claims(600, &["admin"]), JWT_SECRET);
+
+    let resp = app.get("/api/v1/units", &token).await;
+
+    assert_error(resp, StatusCode::UNAUTHORIZED, "session_ended").await;
 }
 
 #[tokio::test]

@@ -637,13 +637,7 @@ async fn publishing_tells_each_evaluated_employee_and_nobody_else() {
     assert_json(close, StatusCode::OK).await;
     let connect = |token: String| {
         let app = &app;
-        async move {
-            app.client
-                .get(app.url(&format!("/api/v1/events?access_token={token}")))
-                .send()
-                .await
-                .expect("connect")
-        }
+        async move { app.open_events(&token).await }
     };
     let mine = connect(evaluated).await;
     let theirs = connect(other).await;

@@ -27,12 +27,7 @@ async fn an_employee_receives_an_event_when_their_record_changes() {
     let admin = app.admin_token().await;
     seed_hierarchy(&app, &admin).await;
     let staf_token = app.employee_token(STAF_A, &["employee"]).await;
-    let stream = app
-        .client
-        .get(app.url(&format!("/api/v1/events?access_token={staf_token}")))
-        .send()
-        .await
-        .expect("connect");
+    let stream = app.open_events(&staf_token).await;
     assert_eq!(stream.status(), 200);
     assert!(
         stream
@@ -105,7 +100,7 @@ async fn the_event_stream_refuses_a_missing_or_bad_token() {
         .expect("request");
     let bad = app
         .client
-        .get(app.url("/api/v1/events?access_token=not-a-token"))
+        .get(app.url("/api/v1/events?ticket=not-a-ticket"))
         .send()
         .await
         .expect("request");

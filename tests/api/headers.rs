@@ -122,10 +122,10 @@ async fn an_authenticated_api_response_is_never_cached() {
 }
 
 #[tokio::test]
-async fn the_event_stream_with_a_query_token_is_never_cached() {
+async fn the_event_stream_opened_with_a_ticket_is_never_cached() {
     let app = spawn_app().await;
     let token = sign_in(&app).await;
-    let resp = get(&app, &format!("/api/v1/events?access_token={token}")).await;
+    let resp = app.open_events(&token).await;
     assert_eq!(resp.status(), 200);
     assert!(cache_control(&resp).contains("no-store"));
 }

@@ -283,6 +283,47 @@ impl TestApp {
             .expect("request")
     }
 
+    /// A single-use event-stream ticket for a signed-in user.
+    pub async fn event_ticket(&self, token: &str) -> String {
+        let resp = self
+            .post_json("/api/v1/events/ticket", token, &json!({}))
+            .await;
+        assert_eq!(resp.status(), StatusCode::OK, "event ticket");
+        let body: Value = resp.json().await.expect("json");
+        body["ticket"].as_str().expect("ticket").to_string()
+    }
+
+    /// Opens the event stream the way a browser does: a ticket, then `?ticket=`.
+    pub async fn open_events(&self, token: &str) -> Response {
+        let ticket = self.event_ticket(token).await;
+        self.client
+            .get(self.url(&format!("/api/v1/events?ticket={ticket}")))
+            .send()
+            .await
+            .expect("connect")
+    }
+
+    /// A POST with the refresh cookie sent by hand (reqwest keeps no `Secure` cookies for
+    /// http://127.0.0.1) and no body.
+    pub async fn post_with_refresh_cookie(&self, path: &str, refresh_token: &str) -> Response {
+        self.client
+            .post(self.url(path))
+            .header("Cookie", format!("kinerja_refresh={refresh_token}"))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Sets a new password with a one-time set-password code.
+    pub async fn set_password_with_code(&self, code: &str, new_password: &str) -> Response {
+        self.client
+            .post(self.url("/api/v1/auth/set-password"))
+            .json(&json!({ "code": code, "new_password": new_password }))
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// Creates an API key as the admin; returns the 201 body (with `id` and `key`).
     pub async fn create_api_key(&self, admin_token: &str, name: &str, scopes: &[&str]) -> Value {
         let resp = self
@@ -367,6 +408,19 @@ impl TestApp {
 }
 
 /// A valid PNS employee body.
+/// The `kinerja_refresh` cookie set by a response: `(value, attributes)`.
+pub fn refresh_cookie(resp: &Response) -> Option<(String, String)> {
+    resp.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            let rest = v.strip_prefix("kinerja_refresh=")?;
+            let (value, attrs) = rest.split_once(';').unwrap_or((rest, ""));
+            Some((value.to_string(), attrs.trim().to_string()))
+        })
+}
+
 pub fn employee_body(name: &str, unit: &str, supervisor: Option<&str>) -> Value {
     json!({
         "name": name,

@@ -33,6 +33,7 @@ mod periods;
 mod ratings360;
 mod realisasi;
 mod scope;
+mod sessions;
 mod skp;
 mod sqlite;
 mod talent;

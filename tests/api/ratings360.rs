@@ -620,7 +620,9 @@ async fn a_submitted_response_cannot_be_edited() {
 
     assert_error(again, StatusCode::CONFLICT, "response_submitted").await;
     assert_error(as_draft, StatusCode::CONFLICT, "response_submitted").await;
-    assert_eq!(form["scores"], scores(4));
+    // Sealed: a submitted response is never read back, not even by its rater.
+    assert_eq!(form["scores"], json!({}));
+    assert!(form["overall_comment"].is_null());
     assert_eq!(form["status"], "submitted");
     assert_eq!(form["editable"], false);
     assert!(form["submitted_at"].is_string());
@@ -1139,5 +1141,6 @@ async fn a_rejected_peer_stops_counting_and_approving_again_restores_their_answe
     );
     assert_eq!(group(&after, "peer")["responses"], 3);
     assert_eq!(restored["status"], "submitted");
-    assert_eq!(restored["scores"], scores(4));
+    // The restored answers count again (3 responses) but stay sealed.
+    assert_eq!(restored["scores"], json!({}));
 }

@@ -14,6 +14,11 @@ pub struct Model {
     pub password_hash: String,
     pub roles: String,
     pub active: bool,
+    /// Bumped whenever the account's sessions must end; access tokens carry it.
+    pub session_version: i32,
+    /// SHA-256 of a pending one-time set-password code.
+    pub set_password_code_hash: Option<String>,
+    pub set_password_code_expires_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

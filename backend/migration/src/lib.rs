@@ -16,6 +16,7 @@ mod m20261128_000006_create_evaluations;
 mod m20261128_000007_create_cycle;
 mod m20261128_000008_create_career;
 mod m20261206_000201_audit_mac_and_head;
+mod m20261206_000301_session_version;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000007_create_cycle::Migration),
             Box::new(m20261128_000008_create_career::Migration),
             Box::new(m20261206_000201_audit_mac_and_head::Migration),
+            Box::new(m20261206_000301_session_version::Migration),
         ]
     }
 }

@@ -152,6 +152,11 @@ impl ApiError {
 
     /// A 404 with a code more specific than `not_found` (`skp_not_found`), for layers
     /// that know nothing of HTTP status types.
+    /// 403 with a specific code (e.g. `password_change_required`).
+    pub fn forbidden_coded(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self::coded(StatusCode::FORBIDDEN, code, message)
+    }
+
     pub fn not_found_coded(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::coded(StatusCode::NOT_FOUND, code, message)
     }

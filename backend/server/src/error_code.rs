@@ -58,6 +58,21 @@ pub enum ErrorCode {
     /// 401: a rotated refresh token was used again; its family is revoked.
     #[serde(rename = "refresh_token_reused")]
     RefreshTokenReused,
+    /// 401: the session ended (sign-out, password or role change, reset, deactivation).
+    #[serde(rename = "session_ended")]
+    SessionEnded,
+    /// 401: an access token was sent in the URL; use the header (or an event ticket).
+    #[serde(rename = "token_in_url")]
+    TokenInUrl,
+    /// 401: the event-stream ticket is unknown, used or expired.
+    #[serde(rename = "invalid_ticket")]
+    InvalidTicket,
+    /// 401: the one-time set-password code has expired; ask HR for a new one.
+    #[serde(rename = "set_password_code_expired")]
+    SetPasswordCodeExpired,
+    /// 403: the account must set a new password first (signed in with a set-password code).
+    #[serde(rename = "password_change_required")]
+    PasswordChangeRequired,
     /// 403: signed in but not allowed.
     #[serde(rename = "forbidden")]
     Forbidden,
@@ -232,6 +247,11 @@ impl ErrorCode {
         ErrorCode::RefreshTokenExpired,
         ErrorCode::RefreshTokenRevoked,
         ErrorCode::RefreshTokenReused,
+        ErrorCode::SessionEnded,
+        ErrorCode::TokenInUrl,
+        ErrorCode::InvalidTicket,
+        ErrorCode::SetPasswordCodeExpired,
+        ErrorCode::PasswordChangeRequired,
         ErrorCode::Forbidden,
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
@@ -304,6 +324,11 @@ impl ErrorCode {
             ErrorCode::RefreshTokenExpired => "refresh_token_expired",
             ErrorCode::RefreshTokenRevoked => "refresh_token_revoked",
             ErrorCode::RefreshTokenReused => "refresh_token_reused",
+            ErrorCode::SessionEnded => "session_ended",
+            ErrorCode::TokenInUrl => "token_in_url",
+            ErrorCode::InvalidTicket => "invalid_ticket",
+            ErrorCode::SetPasswordCodeExpired => "set_password_code_expired",
+            ErrorCode::PasswordChangeRequired => "password_change_required",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::NotFound => "not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",

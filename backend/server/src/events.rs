@@ -87,6 +87,9 @@ pub enum EventKind {
     /// An appeal was decided.
     #[serde(rename = "appeal_decided")]
     AppealDecided,
+    /// The account's password was reset by HR/admin: its sessions have ended.
+    #[serde(rename = "account_reset")]
+    AccountReset,
 }
 
 impl EventKind {
@@ -116,6 +119,7 @@ impl EventKind {
         EventKind::AppealFiled,
         EventKind::AppealUpdated,
         EventKind::AppealDecided,
+        EventKind::AccountReset,
     ];
 
     /// The wire string.
@@ -146,6 +150,7 @@ impl EventKind {
             EventKind::AppealFiled => "appeal_filed",
             EventKind::AppealUpdated => "appeal_updated",
             EventKind::AppealDecided => "appeal_decided",
+            EventKind::AccountReset => "account_reset",
         }
     }
 }

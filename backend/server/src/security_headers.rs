@@ -67,7 +67,8 @@ fn area(path: &str) -> Area {
     }
 }
 
-/// The request carried credentials: a bearer token, an API key or an SSE access token.
+/// The request carried credentials: a bearer token, an API key, a cookie or an event
+/// ticket (an access token in the URL is refused, but its answer is not cached either).
 fn has_credentials(req: &ServiceRequest) -> bool {
     let headers = req.headers();
     headers.contains_key(header::AUTHORIZATION)
@@ -76,7 +77,7 @@ fn has_credentials(req: &ServiceRequest) -> bool {
         || req
             .query_string()
             .split('&')
-            .any(|kv| kv.split('=').next() == Some("access_token"))
+            .any(|kv| matches!(kv.split('=').next(), Some("access_token" | "ticket")))
 }
 
 fn set_default(headers: &mut HeaderMap, name: HeaderName, value: &'static str) {

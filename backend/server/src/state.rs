@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use crate::auth::jwt::JwtKeys;
 use crate::auth::secret::ClientHasher;
+use crate::auth::sessions::{SessionCache, SseTickets};
 use crate::auth::throttle::{LoginThrottle, RateLimiter};
 use crate::config::Settings;
 use crate::events::EventBus;
@@ -21,6 +22,10 @@ pub struct AppState {
     /// Citizen submissions per target per minute.
     pub feedback_per_token: RateLimiter,
     pub client_hasher: ClientHasher,
+    /// Each account's session version, cached for at most 30 s (ADR 0016).
+    pub sessions: SessionCache,
+    /// Single-use tickets that open the event stream.
+    pub sse_tickets: SseTickets,
 }
 
 impl AppState {
@@ -41,6 +46,8 @@ impl AppState {
                 Duration::from_secs(60),
             ),
             client_hasher: ClientHasher::default(),
+            sessions: SessionCache::default(),
+            sse_tickets: SseTickets::default(),
             db,
             settings,
         })

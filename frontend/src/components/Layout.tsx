@@ -1,6 +1,6 @@
 // The signed-in shell: header with brand, main navigation, language switch and user menu.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../lib/i18n/i18n';
 import { canReadMasterData, canWriteMasterData, useLogout, useMe } from '../lib/auth/auth';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -132,6 +132,9 @@ export function Layout({ nav }: { nav?: (me: Me | undefined) => ReactNode }) {
                     <strong>{displayName}</strong>
                     {me?.user.email && <span>{me.user.email}</span>}
                   </p>
+                  <Link to="/account/password" className="btn btn-secondary">
+                    {t('nav.password')}
+                  </Link>
                   <button type="button" className="btn btn-secondary" onClick={onLogout}>
                     {t('nav.logout')}
                   </button>

@@ -1,31 +1,28 @@
 //! Use cases of `accounts` (see `api::accounts` for the HTTP side): the sign-in account of
-//! an employee, created with a temporary password shown once, its roles, a password reset
-//! and (de)activation.
+//! an employee, created with a one-time set-password code shown once, its roles, a reset
+//! (a new code) and (de)activation. A reset, a role change and a deactivation end the
+//! account's sessions at once (ADR 0016).
 
-use rand::RngCore;
 use sea_orm::TransactionTrait;
 use serde_json::json;
 
-use crate::app::auth::blocking;
-use crate::auth::{Principal, password, policy};
+use crate::auth::{Principal, policy, secret};
 use crate::domain::master::{Role, account_roles, full_name, grants_staff_role};
 use crate::dto::accounts::{AccountInput, AccountOut};
 use crate::error::{ApiError, ApiResult};
+use crate::events::{Audience, EventKind};
 use crate::state::AppState;
 use crate::store;
 
-/// Readable temporary passwords without ambiguous characters.
-fn temporary_password() -> String {
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    let mut b = [0u8; 14];
-    rand::rng().fill_bytes(&mut b);
-    b.iter()
-        .map(|x| ALPHABET[*x as usize % ALPHABET.len()] as char)
-        .collect()
+/// How long a set-password code is valid.
+const CODE_TTL_HOURS: i64 = 24;
+
+fn same_roles(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|r| b.contains(r))
 }
 
 /// Creates or updates the account of the employee `nip`; returns the account and whether
-/// it was created.
+/// it was created. Without `roles` the roles are kept (`employee` for a new account).
 pub async fn put_employee_account(
     state: &AppState,
     p: &Principal,
@@ -33,33 +30,55 @@ pub async fn put_employee_account(
     input: &AccountInput,
 ) -> ApiResult<(AccountOut, bool)> {
     policy::require(policy::master::can_manage_accounts(p))?;
-    let roles = account_roles(&input.roles).map_err(|r| {
-        ApiError::field(
-            "roles",
-            format!("Peran '{r}' tidak dikenal; pilih dari: {}", Role::list()),
-        )
-    })?;
-    if grants_staff_role(&roles) && !policy::master::can_grant_staff_roles(p) {
+    let requested = match &input.roles {
+        Some(r) => Some(account_roles(r).map_err(|r| {
+            ApiError::field(
+                "roles",
+                format!("Peran '{r}' tidak dikenal; pilih dari: {}", Role::list()),
+            )
+        })?),
+        None => None,
+    };
+    if let Some(r) = &requested
+        && grants_staff_role(r)
+        && !policy::master::can_grant_staff_roles(p)
+    {
         return Err(ApiError::Forbidden);
     }
-    let roles: Vec<String> = roles.iter().map(|r| r.as_str().to_string()).collect();
+    let requested: Option<Vec<String>> =
+        requested.map(|r| r.iter().map(|x| x.as_str().to_string()).collect());
     let txn = state.db.write.begin().await?;
     let e = store::employees::find_by_nip(&txn, nip.trim())
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("Pegawai dengan NIP {nip} tidak ditemukan")))?;
     let existing = store::users::find_by_employee(&txn, e.id).await?;
     let created = existing.is_none();
-    let temp = (created || input.reset_password).then(temporary_password);
-    let hash = match &temp {
-        Some(pw) => {
-            let pw = pw.clone();
-            Some(blocking("hashing", move || password::hash(&pw)).await??)
+    let (user, roles_changed) = match existing {
+        Some(u) => {
+            let current = store::users::roles_of(&u);
+            let roles = requested.clone().unwrap_or_else(|| current.clone());
+            let roles_changed = !same_roles(&roles, &current);
+            if roles_changed && !policy::master::can_change_roles(p) {
+                return Err(ApiError::Forbidden);
+            }
+            let touches_access =
+                input.reset_password || input.active.is_some_and(|a| a != u.active);
+            if touches_access && !policy::master::can_reset_account(p, &current) {
+                return Err(ApiError::Forbidden);
+            }
+            let active = input.active.filter(|a| *a != u.active);
+            let changed = roles_changed || active.is_some();
+            let u = if changed {
+                store::users::update_account(&txn, u, &roles, active).await?
+            } else {
+                u
+            };
+            (u, roles_changed)
         }
-        None => None,
-    };
-    let user = match existing {
-        Some(u) => store::users::update_account(&txn, u, &roles, hash, input.active).await?,
         None => {
+            let roles = requested
+                .clone()
+                .unwrap_or_else(|| vec![Role::Employee.as_str().to_string()]);
             let u = store::users::insert(
                 &txn,
                 store::users::NewUser {
@@ -71,8 +90,8 @@ pub async fn put_employee_account(
                     ),
                     nip: Some(e.nip.clone()),
                     email: e.email.clone(),
-                    password_hash: hash.unwrap_or_default(),
-                    roles: roles.clone(),
+                    password_hash: String::new(),
+                    roles,
                 },
             )
             .await
@@ -84,33 +103,77 @@ pub async fn put_employee_account(
                     "Email pegawai ini sudah dipakai akun lain",
                 )
             })?;
-            if input.active == Some(false) {
+            let u = if input.active == Some(false) {
                 store::users::set_active(&txn, u, false).await?
             } else {
                 u
-            }
+            };
+            (u, false)
         }
     };
-    if input.reset_password || input.active == Some(false) {
-        // Sessions of the old password (or a deactivated account) end now.
+    let reset = !created && input.reset_password;
+    let code = (created || reset).then(secret::set_password_code);
+    let expires = chrono::Utc::now() + chrono::Duration::hours(CODE_TTL_HOURS);
+    let user = match &code {
+        Some(c) => {
+            store::users::set_password_code(&txn, user, secret::set_password_code_hash(c), expires)
+                .await?
+        }
+        None => user,
+    };
+    let deactivated = !created && input.active == Some(false) && !user.active;
+    let ends_sessions = reset || roles_changed || deactivated;
+    let user = if ends_sessions {
+        // Sessions of the old password, roles or an inactive account end now.
         store::tokens::revoke_user(&txn, user.id).await?;
-    }
+        store::users::bump_session(&txn, user).await?
+    } else {
+        user
+    };
+    let roles = store::users::roles_of(&user);
     store::audit::append(
         &txn,
         &p.actor(),
-        if created { "account.create" } else { "account.update" },
+        if created {
+            "account.create"
+        } else {
+            "account.update"
+        },
         "user",
         &user.id.to_string(),
-        json!({ "nip": e.nip, "roles": roles, "reset_password": input.reset_password, "active": user.active }),
+        json!({ "nip": e.nip, "roles": roles, "reset_password": reset, "active": user.active }),
     )
     .await?;
+    if roles_changed {
+        store::audit::append(
+            &txn,
+            &p.actor(),
+            "account.roles_change",
+            "user",
+            &user.id.to_string(),
+            json!({ "nip": e.nip, "roles": roles }),
+        )
+        .await?;
+    }
     txn.commit().await?;
+    state.sessions.forget(user.id);
+    if reset {
+        state.events.publish(
+            EventKind::AccountReset,
+            vec![user.id.to_string()],
+            Audience::User(user.id),
+        );
+    }
     let out = AccountOut {
         username: e.nip,
         email: user.email.clone(),
         roles: Role::parse_list(&user.roles),
         active: user.active,
-        temporary_password: temp,
+        temporary_password: None,
+        set_password_code: code,
+        set_password_code_expires_at: user
+            .set_password_code_expires_at
+            .filter(|_| created || reset),
     };
     Ok((out, created))
 }

@@ -21,6 +21,7 @@ pub mod exports;
 pub mod feedback;
 pub mod ikm;
 pub mod org_results;
+pub mod passwords;
 pub mod periods;
 pub mod public;
 pub mod ratings360;

@@ -9,6 +9,7 @@ use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
 
 use super::secret::{API_KEY_PREFIX, sha256_hex};
+use super::sessions::SessionState;
 use crate::domain::master::{ApiScope, Role};
 use crate::error::ApiError;
 use crate::error::ErrorCode;
@@ -61,6 +62,55 @@ fn missing() -> ApiError {
         ErrorCode::Unauthenticated,
         "Silakan masuk terlebih dahulu (token akses tidak ada)",
     )
+}
+
+fn session_ended() -> ApiError {
+    ApiError::unauthorized(
+        ErrorCode::SessionEnded,
+        "Sesi sudah berakhir (keluar, kata sandi atau peran diubah, atau akun dinonaktifkan). Silakan masuk kembali.",
+    )
+}
+
+/// Checks that a token issued for `session_version` is still a live session of `user`
+/// (401 `session_ended` otherwise). The account's state is cached for at most 30 seconds
+/// and forgotten locally whenever this process changes it.
+pub async fn check_session(
+    state: &AppState,
+    user: Uuid,
+    session_version: i32,
+) -> Result<(), ApiError> {
+    let current = match state.sessions.get(user) {
+        Some(s) => s,
+        None => {
+            let s = store::users::find_by_id(&state.db.read, user)
+                .await?
+                .map_or(
+                    SessionState {
+                        version: i32::MIN,
+                        active: false,
+                    },
+                    |u| SessionState {
+                        version: u.session_version,
+                        active: u.active,
+                    },
+                );
+            state.sessions.put(user, s);
+            s
+        }
+    };
+    if current.admits(session_version) {
+        Ok(())
+    } else {
+        Err(session_ended())
+    }
+}
+
+/// The account and session version of a request's bearer access token (not an API key),
+/// for long-lived responses that re-check the session (the event stream).
+pub fn bearer_session(state: &AppState, req: &HttpRequest) -> Option<(Uuid, i32)> {
+    let token = credentials(req).filter(|t| !t.starts_with(API_KEY_PREFIX))?;
+    let claims = state.jwt.verify(&token)?;
+    Some((claims.sub, claims.sv))
 }
 
 fn credentials(req: &HttpRequest) -> Option<String> {
@@ -118,6 +168,7 @@ impl FromRequest for Principal {
                     "Token akses tidak valid atau sudah kedaluwarsa",
                 )
             })?;
+            check_session(&state, claims.sub, claims.sv).await?;
             Ok(Principal {
                 kind: PrincipalKind::User {
                     user_id: claims.sub,

@@ -13,6 +13,10 @@ pub struct Claims {
     #[serde(default)]
     pub emp: Option<Uuid>,
     pub roles: Vec<String>,
+    /// The account's session version when issued (ADR 0016); a token whose version is
+    /// no longer current is refused with `session_ended`.
+    #[serde(default)]
+    pub sv: i32,
     pub iat: i64,
     pub exp: i64,
     /// Token type; only `access` is accepted by the API.
@@ -37,6 +41,7 @@ impl JwtKeys {
         user: Uuid,
         employee: Option<Uuid>,
         roles: Vec<String>,
+        session_version: i32,
         ttl_secs: i64,
     ) -> anyhow::Result<String> {
         let now = chrono::Utc::now().timestamp();
@@ -44,6 +49,7 @@ impl JwtKeys {
             sub: user,
             emp: employee,
             roles,
+            sv: session_version,
             iat: now,
             exp: now + ttl_secs,
             typ: "access".into(),
@@ -73,7 +79,7 @@ mod tests {
     fn an_issued_token_verifies_with_the_same_secret_only() {
         let keys = JwtKeys::new("a-secret-of-sufficient-length-0123456789").expect("keys");
         let t = keys
-            .issue(Uuid::now_v7(), None, vec!["employee".into()], 60)
+            .issue(Uuid::now_v7(), None, vec!["employee".into()], 1, 60)
             .expect("issue");
         assert!(keys.verify(&t).is_some());
         assert!(
@@ -88,7 +94,7 @@ mod tests {
     fn an_expired_token_is_refused() {
         let keys = JwtKeys::new("s").expect("keys");
         let t = keys
-            .issue(Uuid::now_v7(), None, vec![], -10)
+            .issue(Uuid::now_v7(), None, vec![], 1, -10)
             .expect("issue");
         assert!(keys.verify(&t).is_none());
     }

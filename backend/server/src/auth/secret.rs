@@ -19,6 +19,32 @@ pub fn sha256_hex(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))
 }
 
+/// A one-time set-password code, easy to read aloud and type: four groups of four from
+/// an alphabet without look-alike characters (about 79 bits), e.g. `K7QH-2MZP-…`.
+pub fn set_password_code() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    let mut b = [0u8; 16];
+    rand::rng().fill_bytes(&mut b);
+    b.chunks(4)
+        .map(|g| {
+            g.iter()
+                .map(|x| ALPHABET[*x as usize % ALPHABET.len()] as char)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The stored hash of a set-password code, whatever its case, dashes or spaces.
+pub fn set_password_code_hash(code: &str) -> String {
+    let normal: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    sha256_hex(&format!("set-password:{normal}"))
+}
+
 /// A new API key: `k360_<8 hex id>_<64 hex secret>`, and its display prefix.
 pub fn new_api_key() -> (String, String) {
     let key = format!("{API_KEY_PREFIX}{}", random_token());
@@ -74,5 +100,19 @@ mod tests {
         assert_eq!(sha256_hex("a").len(), 64);
         let (key, prefix) = new_api_key();
         assert!(key.starts_with(&prefix) && prefix.starts_with("k360_"));
+    }
+
+    #[test]
+    fn a_set_password_code_hashes_the_same_however_it_is_typed() {
+        let code = set_password_code();
+        assert_eq!(code.len(), 19);
+        assert_eq!(
+            set_password_code_hash(&code),
+            set_password_code_hash(&code.to_lowercase().replace('-', " "))
+        );
+        assert_ne!(
+            set_password_code_hash(&code),
+            set_password_code_hash(&set_password_code())
+        );
     }
 }

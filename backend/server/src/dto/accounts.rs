@@ -7,11 +7,13 @@ use crate::domain::master::Role;
 
 #[derive(Deserialize, ToSchema)]
 pub struct AccountInput {
-    /// Roles of the account; `employee` is always included.
+    /// Roles of the account; `employee` is always included. Left out: the roles are kept
+    /// (`employee` for a new account). Changing them is for the admin only.
     #[serde(default)]
-    #[schema(value_type = Vec<crate::dto::Role>)]
-    pub roles: Vec<String>,
-    /// Issue a new temporary password for an existing account.
+    #[schema(value_type = Option<Vec<crate::dto::Role>>)]
+    pub roles: Option<Vec<String>>,
+    /// Issue a new one-time set-password code for an existing account; its password and
+    /// sessions end at once.
     #[serde(default)]
     pub reset_password: bool,
     /// Deactivate (false) or reactivate (true) the account.
@@ -26,6 +28,11 @@ pub struct AccountOut {
     pub email: Option<String>,
     pub roles: Vec<Role>,
     pub active: bool,
-    /// Only when created or reset: give it to the employee; it is not shown again.
+    /// Deprecated: always null. Accounts get a one-time `set_password_code` instead.
+    #[schema(deprecated)]
     pub temporary_password: Option<String>,
+    /// Only when created or reset: give it to the employee, who sets a password with it
+    /// (`POST /auth/set-password`) within 24 hours; it is not shown again.
+    pub set_password_code: Option<String>,
+    pub set_password_code_expires_at: Option<chrono::DateTime<chrono::Utc>>,
 }

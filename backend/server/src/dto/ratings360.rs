@@ -113,10 +113,12 @@ pub struct FormOut {
     /// Whether the form can still be saved or submitted now.
     pub editable: bool,
     pub ratee: Person,
-    /// CoreValue code → 1..5.
+    /// CoreValue code → 1..5 of a draft; empty once submitted (a submitted response is
+    /// sealed and never read back, not even by its rater).
     pub scores: BTreeMap<String, i16>,
-    /// CoreValue code → comment.
+    /// CoreValue code → comment of a draft; empty once submitted.
     pub comments: BTreeMap<String, String>,
+    /// Of a draft only.
     pub overall_comment: Option<String>,
     pub submitted_at: Option<DateTime<Utc>>,
 }

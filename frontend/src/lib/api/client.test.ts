@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, json, mockFetch } from '../../test/utils';
-import { clearTokens, getAccessToken, getRefreshToken, hasSession, setTokens } from '../auth/session';
+import { clearTokens, getAccessToken, hasSession, setTokens } from '../auth/session';
 import { adminMe } from '../../test/fixtures';
 import { api } from './client';
 import { ApiError, unwrap } from './errors';
@@ -32,7 +32,8 @@ describe('api client', () => {
           : apiError(401, 'invalid_token', 'Token kedaluwarsa.'),
       'POST /api/v1/auth/refresh': async (c) => {
         refreshes++;
-        expect(JSON.parse(c.body)).toEqual({ refresh_token: 'refresh-1' });
+        // The refresh token is the HttpOnly cookie: nothing secret in the body.
+        expect(c.body).toBe('');
         await new Promise((r) => setTimeout(r, 20));
         return json(pair(2));
       },
@@ -43,8 +44,8 @@ describe('api client', () => {
     expect(results).toEqual([adminMe, adminMe]);
     expect(refreshes).toBe(1);
     expect(getAccessToken()).toBe('access-2');
-    expect(getRefreshToken()).toBe('refresh-2');
-    expect(localStorage.getItem('kinerja360.refresh_token')).toBe('refresh-2');
+    expect(localStorage.getItem('kinerja360.refresh_token')).toBeNull();
+    expect(JSON.stringify(localStorage)).not.toContain('refresh-');
     expect(calls.filter((c) => c.path === '/api/v1/me')).toHaveLength(4);
   });
 
@@ -58,14 +59,16 @@ describe('api client', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(401);
     expect(hasSession()).toBe(false);
-    expect(localStorage.getItem('kinerja360.refresh_token')).toBeNull();
+    expect(localStorage.getItem('kinerja360.session')).toBeNull();
   });
 
-  it('after a reload gets an access token from the stored refresh token first', async () => {
+  it('after a reload gets an access token with the refresh cookie first', async () => {
     setTokens(pair(1));
-    // Simulate a reload: the access token is gone, the refresh token survives in storage.
+    // Simulate a reload: the access token is gone; the session marker (no secret) and the
+    // HttpOnly cookie survive.
     clearTokens();
-    localStorage.setItem('kinerja360.refresh_token', 'refresh-1');
+    localStorage.setItem('kinerja360.session', '1');
+    window.dispatchEvent(new StorageEvent('storage', { key: 'kinerja360.session', newValue: '1' }));
     const { calls } = mockFetch({
       'POST /api/v1/auth/refresh': () => json(pair(2)),
       'GET /api/v1/me': (c) =>

@@ -1,35 +1,29 @@
 // The typed API client. Every request goes through authFetch, which adds the bearer token,
-// refreshes the session once on 401 (single-flight across concurrent requests) and retries.
+// refreshes the session (with the HttpOnly refresh cookie) once on 401 — e.g.
+// `session_ended` after a sign-out elsewhere — (single-flight across concurrent requests) and retries.
 import createClient from 'openapi-fetch';
 import type { paths } from '../../api/schema';
-import {
-  accessTokenStale,
-  clearTokens,
-  getAccessToken,
-  getRefreshToken,
-  setTokens,
-  type Tokens,
-} from '../auth/session';
+import { accessTokenStale, clearTokens, getAccessToken, hasSession, setTokens, type Tokens } from '../auth/session';
 
 function origin(): string {
   // Node's Request (used by tests) needs an absolute URL; in the browser this is the page origin.
   return globalThis.location?.origin && globalThis.location.origin !== 'null' ? globalThis.location.origin : '';
 }
 
-const AUTH_PATHS = ['/api/v1/auth/login', '/api/v1/auth/refresh'];
+const AUTH_PATHS = ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/set-password'];
 
 let inflightRefresh: Promise<boolean> | null = null;
 
 async function doRefresh(): Promise<boolean> {
-  const token = getRefreshToken();
-  if (!token) return false;
+  if (!hasSession()) return false;
   let res: Response;
   try {
+    // The refresh token is the HttpOnly cookie; nothing secret is sent from script.
     res = await globalThis.fetch(
       new Request(`${origin()}/api/v1/auth/refresh`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ refresh_token: token }),
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
       }),
     );
   } catch {
@@ -67,13 +61,13 @@ export async function authFetch(request: Request): Promise<Response> {
   const path = new URL(request.url, origin() || 'http://localhost').pathname;
   if (AUTH_PATHS.includes(path)) return globalThis.fetch(request);
 
-  // After a reload only the refresh token is known: get an access token first.
-  if (accessTokenStale() && getRefreshToken()) await refreshSession();
+  // After a reload only the refresh cookie is there: get an access token first.
+  if (accessTokenStale() && hasSession()) await refreshSession();
 
   const retry = request.clone();
   const sent = getAccessToken();
   const res = await globalThis.fetch(withBearer(request, sent));
-  if (res.status !== 401 || !getRefreshToken()) return res;
+  if (res.status !== 401 || !hasSession()) return res;
 
   // Someone else may already have refreshed while this request was in flight.
   const current = getAccessToken();

@@ -4,11 +4,11 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import type { Me, Role } from '../../api/types';
-import { clearTokens, getRefreshToken, hasSession, setTokens, subscribe } from './session';
+import { clearTokens, hasSession, setTokens, subscribe } from './session';
 
 export const ME_KEY = ['me'] as const;
 
-/** True while a refresh token is held (the user is, or can become, signed in). */
+/** True while a session cookie is believed held (the user is, or can become, signed in). */
 export function useHasSession(): boolean {
   return useSyncExternalStore(subscribe, hasSession, hasSession);
 }
@@ -29,10 +29,10 @@ export async function login(username: string, password: string): Promise<void> {
 }
 
 export async function logout(queryClient: QueryClient): Promise<void> {
-  const refresh_token = getRefreshToken();
-  if (refresh_token) {
+  if (hasSession()) {
     try {
-      await api.POST('/api/v1/auth/logout', { body: { refresh_token } });
+      // The refresh cookie identifies the session; the server clears it.
+      await api.POST('/api/v1/auth/logout', { credentials: 'same-origin' });
     } catch {
       /* the local session ends regardless */
     }

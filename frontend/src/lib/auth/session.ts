@@ -1,26 +1,30 @@
-// Token storage: the access token lives in memory only; the refresh token is kept in
-// localStorage so a reload keeps the session. Components subscribe via useSession().
+// Token storage: the access token lives in memory only. The refresh token is never seen
+// by scripts: the server keeps it in the HttpOnly cookie `kinerja_refresh`, sent only to
+// /api/v1/auth. localStorage holds a non-secret marker that a session cookie probably
+// exists, so a reload knows to ask for a new access token and other tabs follow sign-outs.
+// Components subscribe via useSession().
 
-const REFRESH_KEY = 'kinerja360.refresh_token';
+const MARKER_KEY = 'kinerja360.session';
 
 export interface Tokens {
   access_token: string;
-  refresh_token: string;
+  /** Deprecated body field; ignored by the SPA (the cookie carries it). */
+  refresh_token?: string;
   expires_in: number;
 }
 
 let accessToken: string | null = null;
 let accessExpiresAt = 0;
-let refreshToken: string | null = readStoredRefresh();
+let signedIn: boolean = readMarker();
 /** Why the last session ended; read once by the login page. */
 let endReason: 'logout' | 'expired' | null = null;
 const listeners = new Set<() => void>();
 
-function readStoredRefresh(): string | null {
+function readMarker(): boolean {
   try {
-    return globalThis.localStorage?.getItem(REFRESH_KEY) ?? null;
+    return globalThis.localStorage?.getItem(MARKER_KEY) === '1';
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -37,39 +41,33 @@ export function accessTokenStale(now = Date.now()): boolean {
   return accessToken === null || now >= accessExpiresAt;
 }
 
-export function getRefreshToken(): string | null {
-  // Another tab may have rotated the token a moment ago; storage is the source of truth.
-  const stored = readStoredRefresh();
-  if (stored !== null) refreshToken = stored;
-  return refreshToken;
-}
-
+/** True while the user is (or, with the refresh cookie, can become) signed in. */
 export function hasSession(): boolean {
-  return refreshToken !== null;
+  return signedIn;
 }
 
 export function setTokens(t: Tokens): void {
-  const hadSession = refreshToken !== null;
+  const hadSession = signedIn;
   accessToken = t.access_token;
   // Refresh 15 s before the server-side expiry to avoid racing it.
   accessExpiresAt = Date.now() + Math.max(0, t.expires_in - 15) * 1000;
-  refreshToken = t.refresh_token;
+  signedIn = true;
   try {
-    globalThis.localStorage?.setItem(REFRESH_KEY, t.refresh_token);
+    globalThis.localStorage?.setItem(MARKER_KEY, '1');
   } catch {
-    /* storage unavailable: the session lasts for this page only */
+    /* storage unavailable: other tabs will not follow */
   }
   if (!hadSession) emit();
 }
 
 export function clearTokens(reason: 'logout' | 'expired' = 'expired'): void {
-  const hadSession = refreshToken !== null;
+  const hadSession = signedIn;
   if (hadSession) endReason = reason;
   accessToken = null;
   accessExpiresAt = 0;
-  refreshToken = null;
+  signedIn = false;
   try {
-    globalThis.localStorage?.removeItem(REFRESH_KEY);
+    globalThis.localStorage?.removeItem(MARKER_KEY);
   } catch {
     /* ignore */
   }
@@ -91,14 +89,13 @@ export function subscribe(listener: () => void): () => void {
 // Another tab logged out (or in): follow it.
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (e) => {
-    if (e.key !== REFRESH_KEY) return;
+    if (e.key !== MARKER_KEY) return;
     if (e.newValue === null) {
       clearTokens('logout');
-    } else if (e.newValue !== refreshToken) {
-      // Rotated or signed in by another tab. Our access token stays valid until it expires.
-      const hadSession = refreshToken !== null;
-      refreshToken = e.newValue;
-      if (!hadSession) emit();
+    } else if (!signedIn) {
+      // Signed in by another tab: the shared cookie gives this tab an access token.
+      signedIn = true;
+      emit();
     }
   });
 }

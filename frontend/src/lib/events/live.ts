@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { accessTokenStale, getAccessToken } from '../auth/session';
-import { refreshSession } from '../api/client';
+import { api, refreshSession } from '../api/client';
 import type { EventKind } from '../../api/types';
 
 /** Query-key prefixes to mark stale, per kind; an empty prefix means everything. */
@@ -24,6 +24,8 @@ export const INVALIDATES: Invalidations = {
   appeal_filed: [['hr', 'appeals'], ['hr', 'results']],
   appeal_updated: [['hr', 'appeals']],
   appeal_decided: [['hr', 'appeals'], ['hr', 'results'], ['hr', 'distribution']],
+  // The account's password was reset: its sessions ended; refetching signs it out.
+  account_reset: [['me']],
   resync: [[]],
 };
 
@@ -46,9 +48,16 @@ export function applyEvent(qc: QueryClient, kind: EventKind): void {
   }
 }
 
-async function freshToken(): Promise<string | null> {
+/** A single-use ticket (30 s) for the stream: no access token ever travels in a URL. */
+async function freshTicket(): Promise<string | null> {
   if (accessTokenStale()) await refreshSession();
-  return getAccessToken();
+  if (!getAccessToken()) return null;
+  try {
+    const { data } = await api.POST('/api/v1/events/ticket');
+    return data?.ticket ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Keeps the connection open while `enabled`; reconnects with a fresh token and backoff. */
@@ -65,14 +74,14 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
 
     const connect = async () => {
       setStatus('connecting');
-      const token = await freshToken();
+      const ticket = await freshTicket();
       if (stopped) return;
-      if (!token) {
+      if (!ticket) {
         setStatus('offline');
         return;
       }
-      // EventSource cannot send headers: the short-lived access token goes in the query.
-      source = new EventSource(`/api/v1/events?access_token=${encodeURIComponent(token)}`);
+      // EventSource cannot send headers: a single-use ticket opens the stream.
+      source = new EventSource(`/api/v1/events?ticket=${encodeURIComponent(ticket)}`);
       source.addEventListener('ready', () => {
         delay = 1000;
         setStatus('live');

@@ -181,6 +181,8 @@ export const cycleId = {
   'f360.submitBody': 'Setelah dikirim, penilaian tidak dapat diubah lagi.',
   'f360.submitConfirm': 'Ya, kirim penilaian',
   'f360.submitted': 'Penilaian terkirim. Terima kasih.',
+  'f360.sealed':
+    'Terkirim. Jawaban penilaian ini dikunci dan tidak ditampilkan lagi kepada siapa pun, termasuk Anda.',
   'f360.scoreRequired': 'Pilih nilai 1–5.',
   'f360.scoreMissing': '{value}: pilih nilai 1–5.',
   's360.title': 'Umpan balik 360',
@@ -610,6 +612,7 @@ export const cycleEn: Record<keyof typeof cycleId, string> = {
   'f360.submitBody': 'Once submitted, the rating cannot be changed.',
   'f360.submitConfirm': 'Yes, submit the rating',
   'f360.submitted': 'Rating submitted. Thank you.',
+  'f360.sealed': 'Submitted. The answers of this rating are sealed and shown to nobody again, you included.',
   'f360.scoreRequired': 'Choose a score from 1 to 5.',
   'f360.scoreMissing': '{value}: choose a score from 1 to 5.',
   's360.title': '360 feedback',

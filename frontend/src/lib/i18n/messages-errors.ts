@@ -59,6 +59,26 @@ export const ERROR_TEXTS: Record<ErrorCode, ErrorText> = {
     id: 'Demi keamanan sesi Anda diakhiri. Silakan masuk kembali.',
     en: 'For your security the session was ended. Please sign in again.',
   },
+  session_ended: {
+    id: 'Sesi sudah berakhir (keluar, kata sandi atau peran diubah). Silakan masuk kembali.',
+    en: 'Your session has ended (signed out, password or role changed). Please sign in again.',
+  },
+  token_in_url: {
+    id: 'Token akses tidak boleh dikirim di alamat URL.',
+    en: 'An access token must not be sent in the URL.',
+  },
+  invalid_ticket: {
+    id: 'Tiket pembaruan langsung tidak valid atau kedaluwarsa.',
+    en: 'The live-update ticket is invalid or has expired.',
+  },
+  set_password_code_expired: {
+    id: 'Kode sudah kedaluwarsa. Minta kode baru kepada admin/BKPSDM.',
+    en: 'The code has expired. Ask the admin/HR for a new one.',
+  },
+  password_change_required: {
+    id: 'Ini kode sekali pakai: buat kata sandi baru terlebih dahulu.',
+    en: 'This is a one-time code: set a new password first.',
+  },
 
   // Generic
   forbidden: { id: 'Anda tidak berhak melakukan tindakan ini.', en: 'You are not allowed to do this.' },

@@ -192,10 +192,13 @@ fn form_out(
     ratee: Person,
 ) -> FormOut {
     let editable = edit_error(settings, period, &row).is_none();
+    // A submitted response is sealed: its answers are never read back (ADR 0016).
+    let readable = status_of(&row).answers_readable();
     let scores = CoreValue::ALL
         .iter()
         .zip(scores_of(&row))
         .filter_map(|(v, s)| s.map(|s| (v.as_str().to_string(), s)))
+        .filter(|_| readable)
         .collect();
     FormOut {
         id: row.id,
@@ -207,8 +210,12 @@ fn form_out(
         editable,
         ratee,
         scores,
-        comments: comments_map(row.comments.as_deref()),
-        overall_comment: row.overall_comment,
+        comments: if readable {
+            comments_map(row.comments.as_deref())
+        } else {
+            BTreeMap::new()
+        },
+        overall_comment: row.overall_comment.filter(|_| readable),
         submitted_at: row.submitted_at,
     }
 }

@@ -17,6 +17,23 @@ pub fn can_grant_staff_roles(p: &Principal) -> bool {
     p.has_role(Role::Admin)
 }
 
+/// May change an existing account's roles: the admin only (HR gets 403).
+pub fn can_change_roles(p: &Principal) -> bool {
+    p.has_role(Role::Admin)
+}
+
+/// May reset the password of, or (de)activate, an account holding `target_roles`: the
+/// admin any account; HR only accounts without the `hr` or `admin` role.
+pub fn can_reset_account(p: &Principal, target_roles: &[String]) -> bool {
+    if p.has_role(Role::Admin) {
+        return true;
+    }
+    p.has_role(Role::Hr)
+        && !target_roles
+            .iter()
+            .any(|r| r == Role::Hr.as_str() || r == Role::Admin.as_str())
+}
+
 /// May create, list and revoke API keys: the admin only.
 pub fn can_manage_api_keys(p: &Principal) -> bool {
     p.has_role(Role::Admin)
@@ -69,6 +86,19 @@ mod tests {
         assert!(!can_manage_accounts(&user(&["employee"])));
         assert!(can_grant_staff_roles(&user(&["admin"])));
         assert!(!can_grant_staff_roles(&user(&["hr"])));
+    }
+
+    #[test]
+    fn hr_resets_only_accounts_without_staff_write_roles_and_never_changes_roles() {
+        let hr = user(&["hr"]);
+        let staff = vec!["employee".to_string(), "hr".to_string()];
+        let plain = vec!["employee".to_string()];
+        assert!(can_reset_account(&hr, &plain));
+        assert!(!can_reset_account(&hr, &staff));
+        assert!(can_reset_account(&user(&["admin"]), &staff));
+        assert!(!can_reset_account(&user(&["employee"]), &plain));
+        assert!(!can_change_roles(&hr));
+        assert!(can_change_roles(&user(&["admin"])));
     }
 
     #[test]

@@ -81,6 +81,13 @@ impl AssignmentStatus {
         AssignmentStatus::PENDING.contains(&self)
     }
 
+    /// Whether the answers of a form can be read back (by its rater only): a submitted
+    /// response is sealed and never read back through the API by anyone, the rater
+    /// included (ADR 0016), so a password reset or a borrowed session reveals nothing.
+    pub fn answers_readable(self) -> bool {
+        self.is_pending()
+    }
+
     /// What an organiser may see of an anonymous (peer or subordinate) row: never whether
     /// the rater started or submitted.
     pub fn nomination(self) -> NominationStatus {
@@ -216,6 +223,14 @@ pub fn period_range(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_submitted_response_is_sealed_and_a_draft_is_not() {
+        assert!(!AssignmentStatus::Submitted.answers_readable());
+        assert!(AssignmentStatus::Draft.answers_readable());
+        assert!(AssignmentStatus::Assigned.answers_readable());
+    }
+
     use super::*;
 
     fn day(s: &str) -> NaiveDate {

@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { apiError, json, mockFetch, renderWithProviders } from '../../../test/utils';
-import { clearTokens, getRefreshToken } from '../../../lib/auth/session';
+import { clearTokens, getAccessToken, hasSession } from '../../../lib/auth/session';
 import { LoginPage } from './LoginPage';
 
 function renderLogin() {
@@ -36,7 +36,7 @@ describe('LoginPage', () => {
     expect(await screen.findByText('NIP/email atau kata sandi salah.')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('NIP/email atau kata sandi salah.');
     expect(JSON.parse(calls[0]!.body)).toEqual({ username: 'admin@kinerja360.local', password: 'salah' });
-    expect(getRefreshToken()).toBeNull();
+    expect(hasSession()).toBe(false);
   });
 
   it('shows the rate-limit message on 429', async () => {
@@ -65,8 +65,25 @@ describe('LoginPage', () => {
     release(json({ access_token: 'a1', refresh_token: 'r1', token_type: 'Bearer', expires_in: 900 }));
 
     expect(await screen.findByText('HALAMAN BERANDA')).toBeInTheDocument();
-    expect(getRefreshToken()).toBe('r1');
-    expect(localStorage.getItem('kinerja360.refresh_token')).toBe('r1');
+    expect(getAccessToken()).toBe('a1');
+    // The refresh token stays in the HttpOnly cookie: never in storage.
+    expect(JSON.stringify(localStorage)).not.toContain('r1');
+  });
+
+  it('takes a one-time code typed as the password to the set-password page', async () => {
+    mockFetch({
+      'POST /api/v1/auth/login': () => apiError(403, 'password_change_required', 'Buat kata sandi baru.'),
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/set-password" element={<p>HALAMAN KATA SANDI</p>} />
+      </Routes>,
+      { route: '/login' },
+    );
+    await submit('199001012015031001', 'ABCD-EFGH-JKLM-NPQR');
+    expect(await screen.findByText('HALAMAN KATA SANDI')).toBeInTheDocument();
+    expect(hasSession()).toBe(false);
   });
 
   it('asks for both fields before calling the server', async () => {

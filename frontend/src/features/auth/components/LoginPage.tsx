@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
+import { ApiError } from '../../../lib/api/errors';
 import { login, useHasSession } from '../../../lib/auth/auth';
 import { takeEndReason } from '../../../lib/auth/session';
 import { useI18n } from '../../../lib/i18n/i18n';
@@ -24,6 +25,12 @@ export function LoginPage() {
   const mutation = useMutation({
     mutationFn: (v: { username: string; password: string }) => login(v.username, v.password),
     onSuccess: () => navigate(from === '/login' ? '/' : from, { replace: true }),
+    // A one-time code typed as the password: set a new password with it first.
+    onError: (error, v) => {
+      if (error instanceof ApiError && error.code === 'password_change_required') {
+        void navigate('/set-password', { state: { code: v.password } });
+      }
+    },
   });
 
   if (signedIn && !mutation.isPending && !mutation.isSuccess) return <Navigate to="/" replace />;
@@ -88,6 +95,9 @@ export function LoginPage() {
             {mutation.isPending ? t('login.pending') : t('login.submit')}
           </button>
         </form>
+        <p className="muted">
+          <Link to="/set-password">{t('login.haveCode')}</Link>
+        </p>
       </main>
     </div>
   );

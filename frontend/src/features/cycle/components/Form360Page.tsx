@@ -167,6 +167,12 @@ export function Form360Editor({ form, values }: { form: Form360; values: Berakhl
       {readOnly && form.status !== 'submitted' && <p className="alert alert-info">{t('f360.closed')}</p>}
       <FormAlert message={notice} tone="success" />
       <FormAlert message={failure} />
+      {form.status === 'submitted' ? (
+        // A submitted response is sealed: the server never sends its answers back.
+        <p className="alert alert-success" role="status">
+          {t('f360.sealed')}
+        </p>
+      ) : (
       <form onSubmit={onDraft} noValidate>
         <ErrorSummary problems={problems} />
         <p className="muted small">{t('f360.scale')}</p>
@@ -244,6 +250,7 @@ export function Form360Editor({ form, values }: { form: Form360; values: Berakhl
           </div>
         )}
       </form>
+      )}
       {confirm && (
         <ConfirmDialog
           title={t('f360.submitTitle')}
