@@ -1158,8 +1158,8 @@ export interface paths {
         };
         /**
          * How far a period's 360 round is (admin, HR, auditor): per unit of the ratees the forms
-         *     issued, submitted and pending and the nominations awaiting a decision; per rater the
-         *     number of forms still to finish (never whom they rate).
+         *     issued, submitted and pending and the nominations awaiting a decision; per unit of the
+         *     raters (at least the anonymity threshold of them) their pending forms pooled.
          */
         get: operations["get_progress"];
         put?: never;
@@ -1180,7 +1180,8 @@ export interface paths {
         /**
          * Raters whose submitted responses in the period look unreliable (admin, HR, auditor
          *     only): straight-lining, leniency or severity (z-score of the rater's mean against all
-         *     raters' means in their unit). Self-assessments are not checked; ratees never appear.
+         *     raters' means in their unit), only for raters with at least the anonymity threshold of
+         *     forms, never about the viewer's own raters, and never with a mean or a count.
          */
         get: operations["get_quality"];
         put?: never;
@@ -2669,7 +2670,7 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description The envelope of every error response. */
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
@@ -2691,7 +2692,7 @@ export interface components {
          * @description The kinds of change events (the SSE `event:` field), as the OpenAPI document lists them.
          * @enum {string}
          */
-        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "feedback360_updated" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided";
+        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "results360_released" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided";
         /**
          * @description Kind of evidence (documentation type).
          * @enum {string}
@@ -2850,6 +2851,8 @@ export interface components {
         GroupOut: {
             /** @description Peers, subordinates and citizens are anonymous. */
             anonymous: boolean;
+            /** @description The anonymous group has fewer responses than its minimum (shown as "fewer than 3"). */
+            count_below_threshold: boolean;
             group: components["schemas"]["RaterGroup"];
             label: string;
             /** @description Group mean (1–5), two decimals, when shown. */
@@ -2864,10 +2867,10 @@ export interface components {
             /** @description The employee citizen index (25–100, U6 and U7) behind the public mean, when shown. */
             public_index?: number | null;
             /**
-             * Format: int32
-             * @description Submitted responses (citizen respondents for the public group).
+             * @description Submitted responses (citizen respondents for the public group); null for an
+             *     anonymous group below its minimum (never "1" or "2": see `count_below_threshold`).
              */
-            responses: number;
+            responses?: number | null;
             /** @description Per value, when shown (not for the public). */
             values: components["schemas"]["ValueOut"][];
             visible: boolean;
@@ -3409,7 +3412,8 @@ export interface components {
         ProgressOut: {
             /** Format: uuid */
             period_id: string;
-            raters: components["schemas"]["RaterPending"][];
+            /** @description Per unit of the raters, pooled. */
+            raters: components["schemas"]["RaterUnitPending"][];
             /** @description Per unit of the ratees. */
             units: components["schemas"]["UnitProgress"][];
         };
@@ -3446,21 +3450,14 @@ export interface components {
          * @enum {string}
          */
         QualityFlag: "straight_lining" | "lenient" | "severe";
-        /** @description A rater whose responses look unreliable (never whom they rated). */
+        /**
+         * @description A rater whose responses look unreliable (never whom they rated, their mean or their
+         *     number of responses).
+         */
         QualityItem: {
             flags: components["schemas"]["QualityFlag"][];
-            /**
-             * Format: double
-             * @description Mean of all their scores, two decimals.
-             */
-            mean: number;
             name: string;
             nip: string;
-            /**
-             * Format: int32
-             * @description Submitted responses (self-assessments excluded).
-             */
-            responses: number;
             unit_code: string;
             unit_name: string;
         };
@@ -3491,20 +3488,29 @@ export interface components {
              */
             state: components["schemas"]["RaterState"];
         };
-        /** @description A rater with forms to finish (never whom they rate). */
-        RaterPending: {
-            name: string;
-            nip: string;
-            /** Format: int64 */
-            pending: number;
-            unit_code: string;
-            unit_name: string;
-        };
         /**
          * @description The state of one assignment as organisers see it: the status of a self or supervisor
          *     row, only the nomination state of an anonymous one.
          */
         RaterState: components["schemas"]["AssignmentStatus"] | components["schemas"]["NominationStatus"];
+        /**
+         * @description Forms still to finish, pooled over the raters of one unit (only units with at least
+         *     the anonymity threshold of raters): never one rater, never whom they rate.
+         */
+        RaterUnitPending: {
+            /**
+             * Format: int64
+             * @description Their forms not yet submitted, together.
+             */
+            pending: number;
+            /**
+             * Format: int64
+             * @description Raters of the unit with forms in the period.
+             */
+            raters: number;
+            unit_code: string;
+            unit_name: string;
+        };
         /**
          * @description Rating hasil kerja or rating perilaku kerja (SIASN codes 1/2/3).
          * @enum {string}
@@ -3971,6 +3977,16 @@ export interface components {
             nip: string;
             /** Format: uuid */
             period_id: string;
+            /**
+             * @description The first day the deadline releases the results (the day after `deadline_360`);
+             *     null when only closing the period releases them.
+             */
+            release_on?: string | null;
+            /**
+             * @description Whether the round's results are released (ADR 0013: once, when the 360 deadline
+             *     has passed or the period is closed). Before that: no groups, numbers or comments.
+             */
+            released: boolean;
             run_360: boolean;
             suggested_rating?: components["schemas"]["Rating"] | null;
             suggested_rating_label?: string | null;
@@ -4071,11 +4087,10 @@ export interface components {
              */
             realisasi: number;
             /**
-             * Format: int64
-             * @description Submitted 360 responses about them in this period, all groups together (no
-             *     per-rater detail).
+             * @description Whether the period's 360 results are released (ADR 0013); no response counts are
+             *     shown, since they would change with each submit.
              */
-            responses_360_submitted: number;
+            results_360_released: boolean;
             skp_status?: components["schemas"]["SkpStatus"] | null;
             suggestion?: components["schemas"]["SuggestionOut"] | null;
             unit_code: string;
