@@ -212,3 +212,44 @@ async fn a_released_group_below_the_threshold_has_no_count() {
     assert!(peer["mean"].is_null());
     assert_eq!(group(&s, "self")["count_below_threshold"], false);
 }
+
+#[tokio::test]
+async fn no_get_the_ratee_can_reach_names_a_peer_who_rated_them() {
+    let r = round().await;
+    r.assign_peers(LURAH, &[PEER_1, PEER_2, PEER_3]).await;
+    for (p, s) in [(PEER_1, 4), (PEER_2, 5), (PEER_3, 3)] {
+        r.rate(p, LURAH, s, Some("Rahasia penilai")).await;
+    }
+    r.set_released(true).await;
+    let doc: Value = r.app.get_ok("/api-docs/openapi.json", "").await;
+    let mut paths: Vec<String> = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .iter()
+        .filter(|(_, item)| item.get("get").is_some())
+        .map(|(path, _)| {
+            path.replace("{id}", &r.period)
+                .replace("{period_id}", &r.period)
+                .replace("{nip}", LURAH)
+                .replace("{code}", "CKN-KEL-CB")
+        })
+        .filter(|p| !p.contains('{') && !p.ends_with("/events"))
+        .collect();
+    paths.sort();
+    let mut forbidden: Vec<String> = vec![PEER_1.into(), PEER_2.into(), PEER_3.into()];
+    for p in [PEER_1, PEER_2, PEER_3] {
+        forbidden.push(r.form_id(p, LURAH).await);
+    }
+
+    for path in &paths {
+        let resp = r.app.get(path, r.token(LURAH)).await;
+        let text = resp.text().await.expect("body");
+        for secret in &forbidden {
+            assert!(
+                !text.contains(secret.as_str()),
+                "GET {path} reveals a peer rater ({secret}) to the ratee"
+            );
+        }
+    }
+    assert!(paths.len() > 20, "the scan reaches the API: {paths:?}");
+}
