@@ -59,6 +59,7 @@ pub async fn published_period(app: &TestApp, year: i32, kind: &str, number: i32)
         run_360: Set(true),
         deadline_360: Set(None),
         evaluation_deadline: Set(None),
+        released_360_at: Set(Some(now)),
     }
     .insert(&app.db.write)
     .await

@@ -388,6 +388,8 @@ async fn a_rating_that_differs_from_the_360_suggestion_needs_a_justification() {
     let lurah = app.employee_token(LURAH, &["employee"]).await;
     // The supervisor's own 360 response: every value 5 → suggestion Di Atas (mean 5).
     insert_supervisor_360(&app, &period, STAF_A, LURAH, 5).await;
+    // The suggestion has its 360 part once the results are released (ADR 0013).
+    crate::ratings360::Round::record_release(&app, &period).await;
     let path = format!("/api/v1/periods/{period}/evaluations/{STAF_A}");
 
     let refused = app
@@ -444,6 +446,7 @@ async fn the_supervisor_sees_the_team_with_skp_360_evaluation_and_suggestion() {
     let period = open_q2(&app, &admin).await;
     let lurah = app.employee_token(LURAH, &["employee"]).await;
     insert_supervisor_360(&app, &period, STAF_A, LURAH, 3).await;
+    crate::ratings360::Round::record_release(&app, &period).await;
     assert_json(
         rate(&app, &lurah, &period, STAF_A, "baik", false).await,
         StatusCode::OK,
@@ -458,7 +461,9 @@ async fn the_supervisor_sees_the_team_with_skp_360_evaluation_and_suggestion() {
     assert_eq!(items.len(), 2, "{team}");
     let a = items.iter().find(|i| i["nip"] == STAF_A).expect("staf a");
     assert_eq!(a["skp_status"], "approved");
-    assert_eq!(a["responses_360_submitted"], 1);
+    // No response counts per member, only whether the round is released.
+    assert_eq!(a["results_360_released"], true);
+    assert!(a.get("responses_360_submitted").is_none());
     assert_eq!(a["suggestion"]["rating"], "sesuai");
     assert_eq!(a["evaluation"]["predikat"]["label"], "Baik");
     assert_eq!(a["evaluation"]["status"], "draft");
@@ -466,7 +471,6 @@ async fn the_supervisor_sees_the_team_with_skp_360_evaluation_and_suggestion() {
     let b = items.iter().find(|i| i["nip"] == STAF_B).expect("staf b");
     assert!(b["skp_status"].is_null());
     assert!(b["evaluation"].is_null());
-    assert_eq!(b["responses_360_submitted"], 0);
     // A staff member has no team; the camat's team is the lurah only.
     let staf = app.employee_token(STAF_A, &["employee"]).await;
     let none = app

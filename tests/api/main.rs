@@ -12,6 +12,7 @@ mod accounts;
 mod anonymity;
 mod api_keys;
 mod appeals;
+mod attack_anonymity;
 mod audit;
 mod audit_anchor;
 mod auth;

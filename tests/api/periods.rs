@@ -96,7 +96,12 @@ async fn the_whole_forward_path_is_allowed_and_recorded() {
         .json()
         .await
         .expect("json");
-    assert_eq!(log["meta"]["total"], 4, "create + three transitions: {log}");
+    // Closing also releases the 360 results once (ADR 0013).
+    assert_eq!(
+        log["meta"]["total"], 5,
+        "create + three transitions + the 360 release: {log}"
+    );
+    assert!(log.to_string().contains("period.release_360"), "{log}");
 }
 
 #[tokio::test]

@@ -97,13 +97,47 @@ impl Round {
         assert_json(resp, StatusCode::OK).await;
     }
 
+    /// The summary as the released snapshot would show it now: the test records the
+    /// release, reads, and takes the record back (a fixture only: the product never
+    /// un-releases), so that one round can show the aggregate at several steps.
     pub async fn summary(&self, ratee: &str, token: &str) -> Value {
+        self.set_released(true).await;
+        let out = self.summary_now(ratee, token).await;
+        self.set_released(false).await;
+        out
+    }
+
+    /// The summary as it is now (before the release: `released: false`, no numbers).
+    pub async fn summary_now(&self, ratee: &str, token: &str) -> Value {
         self.app
             .get_ok(
                 &format!("/api/v1/periods/{}/employees/{ratee}/360", self.period),
                 token,
             )
             .await
+    }
+
+    /// Records the release of a period's results directly (as the task would).
+    pub async fn record_release(app: &TestApp, period: &str) {
+        Self::write_release(app, period, true).await;
+    }
+
+    /// Records (or, as a fixture, erases) the release of the round's results.
+    pub async fn set_released(&self, released: bool) {
+        Self::write_release(&self.app, &self.period, released).await;
+    }
+
+    async fn write_release(app: &TestApp, period: &str, released: bool) {
+        use sea_orm::{EntityTrait, Set};
+        let id: uuid::Uuid = period.parse().expect("period id");
+        entity::period::Entity::update(entity::period::ActiveModel {
+            id: Set(id),
+            released_360_at: Set(released.then(chrono::Utc::now)),
+            ..Default::default()
+        })
+        .exec(&app.db.write)
+        .await
+        .expect("record the release");
     }
 }
 
@@ -718,7 +752,8 @@ async fn the_suggestion_is_the_renormalised_weighted_mean_of_the_shown_groups() 
     assert!(why.contains("masyarakat (belum ada tanggapan)"), "{why}");
     assert_eq!(group(&s, "self")["mean"], 1.0);
     assert_eq!(group(&s, "self")["visible"], true);
-    assert_eq!(group(&s, "public")["responses"], 0);
+    assert!(group(&s, "public")["responses"].is_null());
+    assert_eq!(group(&s, "public")["count_below_threshold"], true);
     assert_eq!(group(&s, "public")["visible"], false);
     let values = group(&s, "peer")["values"].as_array().expect("values");
     assert_eq!(values.len(), 7);
@@ -760,6 +795,8 @@ async fn the_supervisor_must_justify_a_rating_perilaku_that_differs_from_the_sug
     let r = round().await;
     rate_lurah_fully(&r).await;
     approve_skp(&r.app, LURAH, 2026).await;
+    // The suggestion has its 360 part once the results are released.
+    r.set_released(true).await;
     let path = format!("/api/v1/periods/{}/evaluations/{LURAH}", r.period);
 
     let differs = r
@@ -857,9 +894,11 @@ async fn quality_flags_are_shown_to_hr_and_refused_to_employees() {
     let r = round().await;
     r.assign_peers(LURAH, &[PEER_1]).await;
     r.assign_peers(PEER_2, &[PEER_1]).await;
-    // Peer 1 gives 4 to everything for two ratees: straight-lining.
+    r.assign_peers(PEER_3, &[PEER_1]).await;
+    // Peer 1 gives 4 to everything for three ratees (the threshold): straight-lining.
     r.rate(PEER_1, LURAH, 4, None).await;
     r.rate(PEER_1, PEER_2, 4, None).await;
+    r.rate(PEER_1, PEER_3, 4, None).await;
     // A varied rater is not flagged.
     let id = r.form_id(STAF_A, LURAH).await;
     let mut varied = scores(4);
@@ -882,12 +921,13 @@ async fn quality_flags_are_shown_to_hr_and_refused_to_employees() {
     let items = q["items"].as_array().expect("items");
     assert_eq!(items.len(), 1, "{q}");
     assert_eq!(items[0]["nip"], PEER_1);
-    assert_eq!(items[0]["responses"], 2);
-    assert_eq!(items[0]["mean"], 4.0);
+    // Never the rater's mean or number of responses.
+    assert!(items[0].get("responses").is_none(), "{q}");
+    assert!(items[0].get("mean").is_none(), "{q}");
     assert_eq!(items[0]["flags"], json!(["straight_lining"]));
     let text = q.to_string();
     assert!(
-        !text.contains(LURAH) && !text.contains(PEER_2),
+        !text.contains(LURAH) && !text.contains(PEER_2) && !text.contains(PEER_3),
         "never the ratees: {text}"
     );
     assert_eq!(by_auditor.status(), StatusCode::OK);
@@ -920,28 +960,23 @@ async fn progress_counts_forms_per_unit_and_names_raters_with_pending_forms_only
         ),
         (json!(11), json!(1), json!(10))
     );
-    let pending: HashMap<String, i64> = p["raters"]
-        .as_array()
-        .expect("raters")
-        .iter()
-        .map(|x| {
-            (
-                x["nip"].as_str().expect("nip").to_string(),
-                x["pending"].as_i64().expect("n"),
-            )
-        })
-        .collect();
-    // Staf A's remaining form is their self-assessment; the Lurah rates three staff + self.
-    assert_eq!(pending[STAF_A], 1);
-    assert_eq!(pending[LURAH], 4);
-    assert_eq!(pending[CAMAT], 1);
-    assert!(
-        p["raters"]
-            .as_array()
-            .expect("raters")
-            .iter()
-            .all(|x| x.get("ratee").is_none())
+    // Pending forms are pooled per unit of the raters, and only for units with at least
+    // three raters: the Lurah and three staff of CKN-KEL-CB (4 + 1 + 2 + 2); the Camat,
+    // alone in CKN, is never a line of his own.
+    assert_eq!(
+        p["raters"],
+        json!([{
+            "unit_code": "CKN-KEL-CB",
+            "unit_name": p["raters"][0]["unit_name"],
+            "raters": 4,
+            "pending": 9
+        }]),
+        "{p}"
     );
+    let text = p["raters"].to_string();
+    for nip in [LURAH, STAF_A, CAMAT] {
+        assert!(!text.contains(nip), "no rater is named: {text}");
+    }
     assert_error(by_employee, StatusCode::FORBIDDEN, "forbidden").await;
 }
 
@@ -1052,6 +1087,8 @@ async fn the_public_group_maps_the_citizen_index_onto_one_to_five() {
     for i in 0..4 {
         app.submit_answers(&public, answers(i)).await;
     }
+    // The summary has numbers only once the round is released (ADR 0013).
+    Round::record_release(&app, &period).await;
 
     let four = app.get_ok(&path, &admin).await;
     app.submit_answers(&public, answers(4)).await;
@@ -1060,7 +1097,7 @@ async fn the_public_group_maps_the_citizen_index_onto_one_to_five() {
     let g = group(&four, "public");
     assert_eq!(
         (g["responses"].clone(), g["visible"].clone()),
-        (json!(4), json!(false)),
+        (json!(null), json!(false)),
         "{four}"
     );
     assert!(g["mean"].is_null() && g["public_index"].is_null(), "{four}");
@@ -1131,7 +1168,11 @@ async fn a_rejected_peer_stops_counting_and_approving_again_restores_their_answe
         assert_json(rejected, StatusCode::OK).await["state"],
         "rejected"
     );
-    assert_eq!(group(&while_rejected, "peer")["responses"], 2);
+    assert!(group(&while_rejected, "peer")["responses"].is_null());
+    assert_eq!(
+        group(&while_rejected, "peer")["count_below_threshold"],
+        true
+    );
     assert_eq!(group(&while_rejected, "peer")["visible"], false);
     assert_error(hidden_form, StatusCode::NOT_FOUND, "not_found").await;
     // The organiser hears "approved", never whether the peer had answered.

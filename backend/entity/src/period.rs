@@ -28,6 +28,8 @@ pub struct Model {
     pub deadline_360: Option<Date>,
     /// Last day supervisors should rate (shown; the period's state enforces).
     pub evaluation_deadline: Option<Date>,
+    /// When the 360 results were released as one snapshot (ADR 0013); set once.
+    pub released_360_at: Option<DateTimeUtc>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

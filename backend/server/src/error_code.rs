@@ -154,6 +154,9 @@ pub enum ErrorCode {
     /// 409: a submitted 360 response cannot change.
     #[serde(rename = "response_submitted")]
     ResponseSubmitted,
+    /// 409: the period's 360 results were released; no response may change them.
+    #[serde(rename = "results_360_released")]
+    Results360Released,
     /// 409: the rater is already assigned to this ratee.
     #[serde(rename = "assignment_conflict")]
     AssignmentConflict,
@@ -279,6 +282,7 @@ impl ErrorCode {
         ErrorCode::No360Round,
         ErrorCode::DeadlinePassed,
         ErrorCode::ResponseSubmitted,
+        ErrorCode::Results360Released,
         ErrorCode::AssignmentConflict,
         ErrorCode::CannotRateSelfAsPeer,
         ErrorCode::NotAPeer,
@@ -356,6 +360,7 @@ impl ErrorCode {
             ErrorCode::No360Round => "no_360_round",
             ErrorCode::DeadlinePassed => "deadline_passed",
             ErrorCode::ResponseSubmitted => "response_submitted",
+            ErrorCode::Results360Released => "results_360_released",
             ErrorCode::AssignmentConflict => "assignment_conflict",
             ErrorCode::CannotRateSelfAsPeer => "cannot_rate_self_as_peer",
             ErrorCode::NotAPeer => "not_a_peer",

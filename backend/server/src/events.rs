@@ -63,12 +63,12 @@ pub enum EventKind {
     /// 360 forms were assigned.
     #[serde(rename = "ratings360_assigned")]
     Ratings360Assigned,
-    /// A 360 response was submitted (staff progress).
+    /// The rater's own 360 response was submitted (their inbox; nobody else hears it).
     #[serde(rename = "rating_submitted")]
     RatingSubmitted,
-    /// The ratee's visible 360 results changed.
-    #[serde(rename = "feedback360_updated")]
-    Feedback360Updated,
+    /// A period's 360 results were released as one snapshot (ADR 0013).
+    #[serde(rename = "results360_released")]
+    Results360Released,
     /// Peers were nominated (for the supervisor to decide).
     #[serde(rename = "peers360_nominated")]
     Peers360Nominated,
@@ -112,7 +112,7 @@ impl EventKind {
         EventKind::CoachingRated,
         EventKind::Ratings360Assigned,
         EventKind::RatingSubmitted,
-        EventKind::Feedback360Updated,
+        EventKind::Results360Released,
         EventKind::Peers360Nominated,
         EventKind::Peers360Updated,
         EventKind::Ratings360Withdrawn,
@@ -143,7 +143,7 @@ impl EventKind {
             EventKind::CoachingRated => "coaching_rated",
             EventKind::Ratings360Assigned => "ratings360_assigned",
             EventKind::RatingSubmitted => "rating_submitted",
-            EventKind::Feedback360Updated => "feedback360_updated",
+            EventKind::Results360Released => "results360_released",
             EventKind::Peers360Nominated => "peers360_nominated",
             EventKind::Peers360Updated => "peers360_updated",
             EventKind::Ratings360Withdrawn => "ratings360_withdrawn",

@@ -263,6 +263,7 @@ pub async fn seed_career(
             run_360: Set(false),
             deadline_360: Set(None),
             evaluation_deadline: Set(Some(date(y + 1, 1, 10)?)),
+            released_360_at: Set(None),
         }
         .insert(txn)
         .await?;

@@ -49,6 +49,7 @@ impl Application {
         let settings = Arc::new(settings);
         let state = web::Data::new(AppState::new(db, settings.clone())?);
         spawn_hash_purge(state.clone());
+        spawn_360_release(state.clone());
         let server = run(listener, state.clone(), settings)?;
         Ok(Application {
             port,
@@ -109,6 +110,22 @@ fn spawn_hash_purge(state: web::Data<AppState>) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(erased = n, "client address hashes past retention erased"),
                 Err(e) => tracing::warn!(error = %e, "could not erase old client address hashes"),
+            }
+        }
+    });
+}
+
+/// Releases the 360 results of periods whose deadline passed, at start and once a minute
+/// (`app::ratings360::release`: recorded once, so it announces once across restarts).
+fn spawn_360_release(state: web::Data<AppState>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            match crate::app::ratings360::announce_due(&state).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(periods = n, "360 results released"),
+                Err(e) => tracing::warn!(error = ?e, "could not release 360 results"),
             }
         }
     });

@@ -180,10 +180,7 @@ export interface paths {
         /**
          * Signs in with NIP or email and password.
          * @description The answer is the same whether or not the account exists. After repeated failures for
-         *     an account (whichever identifier was typed) or from one client address, sign-in is
-         *     refused with 429 for a while. Signing in with a one-time set-password code instead of
-         *     a password gives no session: 403 `password_change_required` (use
-         *     `POST /auth/set-password`) or 401 `set_password_code_expired`. Sets the refresh cookie.
+         *     an account or from one client address, sign-in is refused with 429 for a while.
          */
         post: operations["login"];
         delete?: never;
@@ -202,8 +199,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Signs out: revokes the refresh token (cookie or deprecated body field) and every token
-         *     rotated from it, ends the account's access tokens at once and clears the cookie.
+         * Signs out: revokes the refresh token and every token rotated from it.
          *     Unknown tokens are accepted silently, so the call is idempotent.
          */
         post: operations["logout"];
@@ -223,31 +219,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Exchanges the refresh token (the `kinerja_refresh` cookie, or the deprecated body
-         *     field) for a new pair and rotates the cookie. The old refresh token stops working;
-         *     using it again revokes the whole sign-in (every token of its family).
+         * Exchanges a refresh token for a new pair. The old refresh token stops working; using
+         *     it again revokes the whole sign-in (every token of its family).
          */
         post: operations["refresh"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/set-password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sets a new password with the one-time set-password code from the admin/HR (valid 24
-         *     hours, single use) and signs in; every earlier session of the account has ended.
-         */
-        post: operations["set_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -789,33 +764,11 @@ export interface paths {
         };
         /**
          * A stream of change notifications (`event: <kind>` with the ids to refetch), with a
-         *     comment line every 20 seconds to keep proxies from closing it. Opened with a ticket
-         *     (`?ticket=`) or the Authorization header; 401 `token_in_url` for `?access_token=`,
-         *     401 `invalid_ticket` for an unknown, used or expired ticket.
+         *     comment line every 20 seconds to keep proxies from closing it.
          */
         get: operations["stream_events"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/events/ticket": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A single-use ticket, valid 30 seconds, that opens the event stream
-         *     (`GET /events?ticket=…`) for the signed-in user.
-         */
-        post: operations["create_event_ticket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1139,26 +1092,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Changes the signed-in user's own password (the current one is required). Every other
-         *     session of the account ends; this one continues with the new pair returned here.
-         */
-        post: operations["change_own_password"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/me/results": {
         parameters: {
             query?: never;
@@ -1225,8 +1158,8 @@ export interface paths {
         };
         /**
          * How far a period's 360 round is (admin, HR, auditor): per unit of the ratees the forms
-         *     issued, submitted and pending and the nominations awaiting a decision; per rater the
-         *     number of forms still to finish (never whom they rate).
+         *     issued, submitted and pending and the nominations awaiting a decision; per unit of the
+         *     raters (at least the anonymity threshold of them) their pending forms pooled.
          */
         get: operations["get_progress"];
         put?: never;
@@ -1247,7 +1180,8 @@ export interface paths {
         /**
          * Raters whose submitted responses in the period look unreliable (admin, HR, auditor
          *     only): straight-lining, leniency or severity (z-score of the rater's mean against all
-         *     raters' means in their unit). Self-assessments are not checked; ratees never appear.
+         *     raters' means in their unit), only for raters with at least the anonymity threshold of
+         *     forms, never about the viewer's own raters, and never with a mean or a count.
          */
         get: operations["get_quality"];
         put?: never;
@@ -1619,8 +1553,8 @@ export interface paths {
         get?: never;
         /**
          * Sets the unit's organisational result for the period (admin, HR, or a leader above the
-         *     unit: a head of an ancestor unit or a supervisor of the unit's head). Not after
-         *     finalisation or publication.
+         *     unit: someone whose own unit is an ancestor of it and who supervises, directly or
+         *     indirectly, an employee of it). Not after finalisation or publication.
          */
         put: operations["set_org_result"];
         post?: never;
@@ -2139,31 +2073,16 @@ export interface components {
         AccountInput: {
             /** @description Deactivate (false) or reactivate (true) the account. */
             active?: boolean | null;
-            /**
-             * @description Issue a new one-time set-password code for an existing account; its password and
-             *     sessions end at once.
-             */
+            /** @description Issue a new temporary password for an existing account. */
             reset_password?: boolean;
-            /**
-             * @description Roles of the account; `employee` is always included. Left out: the roles are kept
-             *     (`employee` for a new account). Changing them is for the admin only.
-             */
-            roles?: components["schemas"]["Role"][] | null;
+            /** @description Roles of the account; `employee` is always included. */
+            roles?: components["schemas"]["Role"][];
         };
         AccountOut: {
             active: boolean;
             email?: string | null;
             roles: components["schemas"]["Role"][];
-            /**
-             * @description Only when created or reset: give it to the employee, who sets a password with it
-             *     (`POST /auth/set-password`) within 24 hours; it is not shown again.
-             */
-            set_password_code?: string | null;
-            set_password_code_expires_at?: string | null;
-            /**
-             * @deprecated
-             * @description Deprecated: always null. Accounts get a one-time `set_password_code` instead.
-             */
+            /** @description Only when created or reset: give it to the employee; it is not shown again. */
             temporary_password?: string | null;
             /** @description Sign in with this NIP (or the email). */
             username: string;
@@ -2455,12 +2374,6 @@ export interface components {
             sha256: string;
             /** Format: int64 */
             size_bytes: number;
-        };
-        /** @description A change of one's own password. */
-        ChangePasswordRequest: {
-            current_password: string;
-            /** @description At least 8 characters, different from the current one. */
-            new_password: string;
         };
         /** @description A comment about the employee; the citizen is anonymous by construction. */
         CitizenComment: {
@@ -2757,7 +2670,7 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description The envelope of every error response. */
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
@@ -2779,16 +2692,7 @@ export interface components {
          * @description The kinds of change events (the SSE `event:` field), as the OpenAPI document lists them.
          * @enum {string}
          */
-        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "feedback360_updated" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided" | "account_reset";
-        /** @description A single-use ticket that opens the event stream (`GET /events?ticket=…`). */
-        EventTicket: {
-            /**
-             * Format: int64
-             * @description Seconds the ticket stays valid.
-             */
-            expires_in: number;
-            ticket: string;
-        };
+        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "results360_released" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided";
         /**
          * @description Kind of evidence (documentation type).
          * @enum {string}
@@ -2866,7 +2770,7 @@ export interface components {
         };
         /** @description A rater's form: whom they rate and their saved answers. */
         FormOut: {
-            /** @description CoreValue code → comment of a draft; empty once submitted. */
+            /** @description CoreValue code → comment. */
             comments: {
                 [key: string]: string;
             };
@@ -2877,16 +2781,12 @@ export interface components {
             group: components["schemas"]["RaterGroup"];
             /** Format: uuid */
             id: string;
-            /** @description Of a draft only. */
             overall_comment?: string | null;
             /** Format: uuid */
             period_id: string;
             period_name: string;
             ratee: components["schemas"]["Person"];
-            /**
-             * @description CoreValue code → 1..5 of a draft; empty once submitted (a submitted response is
-             *     sealed and never read back, not even by its rater).
-             */
+            /** @description CoreValue code → 1..5. */
             scores: {
                 [key: string]: number;
             };
@@ -2951,6 +2851,8 @@ export interface components {
         GroupOut: {
             /** @description Peers, subordinates and citizens are anonymous. */
             anonymous: boolean;
+            /** @description The anonymous group has fewer responses than its minimum (shown as "fewer than 3"). */
+            count_below_threshold: boolean;
             group: components["schemas"]["RaterGroup"];
             label: string;
             /** @description Group mean (1–5), two decimals, when shown. */
@@ -2965,10 +2867,10 @@ export interface components {
             /** @description The employee citizen index (25–100, U6 and U7) behind the public mean, when shown. */
             public_index?: number | null;
             /**
-             * Format: int32
-             * @description Submitted responses (citizen respondents for the public group).
+             * @description Submitted responses (citizen respondents for the public group); null for an
+             *     anonymous group below its minimum (never "1" or "2": see `count_below_threshold`).
              */
-            responses: number;
+            responses?: number | null;
             /** @description Per value, when shown (not for the public). */
             values: components["schemas"]["ValueOut"][];
             visible: boolean;
@@ -3510,7 +3412,8 @@ export interface components {
         ProgressOut: {
             /** Format: uuid */
             period_id: string;
-            raters: components["schemas"]["RaterPending"][];
+            /** @description Per unit of the raters, pooled. */
+            raters: components["schemas"]["RaterUnitPending"][];
             /** @description Per unit of the ratees. */
             units: components["schemas"]["UnitProgress"][];
         };
@@ -3547,21 +3450,14 @@ export interface components {
          * @enum {string}
          */
         QualityFlag: "straight_lining" | "lenient" | "severe";
-        /** @description A rater whose responses look unreliable (never whom they rated). */
+        /**
+         * @description A rater whose responses look unreliable (never whom they rated, their mean or their
+         *     number of responses).
+         */
         QualityItem: {
             flags: components["schemas"]["QualityFlag"][];
-            /**
-             * Format: double
-             * @description Mean of all their scores, two decimals.
-             */
-            mean: number;
             name: string;
             nip: string;
-            /**
-             * Format: int32
-             * @description Submitted responses (self-assessments excluded).
-             */
-            responses: number;
             unit_code: string;
             unit_name: string;
         };
@@ -3592,20 +3488,29 @@ export interface components {
              */
             state: components["schemas"]["RaterState"];
         };
-        /** @description A rater with forms to finish (never whom they rate). */
-        RaterPending: {
-            name: string;
-            nip: string;
-            /** Format: int64 */
-            pending: number;
-            unit_code: string;
-            unit_name: string;
-        };
         /**
          * @description The state of one assignment as organisers see it: the status of a self or supervisor
          *     row, only the nomination state of an anonymous one.
          */
         RaterState: components["schemas"]["AssignmentStatus"] | components["schemas"]["NominationStatus"];
+        /**
+         * @description Forms still to finish, pooled over the raters of one unit (only units with at least
+         *     the anonymity threshold of raters): never one rater, never whom they rate.
+         */
+        RaterUnitPending: {
+            /**
+             * Format: int64
+             * @description Their forms not yet submitted, together.
+             */
+            pending: number;
+            /**
+             * Format: int64
+             * @description Raters of the unit with forms in the period.
+             */
+            raters: number;
+            unit_code: string;
+            unit_name: string;
+        };
         /**
          * @description Rating hasil kerja or rating perilaku kerja (SIASN codes 1/2/3).
          * @enum {string}
@@ -3718,15 +3623,7 @@ export interface components {
             title: string;
             training_id?: string | null;
         };
-        /**
-         * @description Deprecated body of refresh and logout, kept for one release for API clients: the
-         *     refresh token now travels in the `kinerja_refresh` cookie.
-         */
         RefreshRequest: {
-            /**
-             * @deprecated
-             * @description Deprecated: the `kinerja_refresh` cookie carries the refresh token.
-             */
             refresh_token: string;
         };
         RejectInput: {
@@ -3884,13 +3781,6 @@ export interface components {
             kolaboratif?: number | null;
             kompeten?: number | null;
             loyal?: number | null;
-        };
-        /** @description A new password set with a one-time set-password code. */
-        SetPasswordRequest: {
-            /** @description The code given by the admin/HR (dashes and case do not matter). */
-            code: string;
-            /** @description At least 8 characters. */
-            new_password: string;
         };
         /** @description One counted group: its configured weight, its renormalised share (0–1) and its mean. */
         Share: {
@@ -4087,6 +3977,16 @@ export interface components {
             nip: string;
             /** Format: uuid */
             period_id: string;
+            /**
+             * @description The first day the deadline releases the results (the day after `deadline_360`);
+             *     null when only closing the period releases them.
+             */
+            release_on?: string | null;
+            /**
+             * @description Whether the round's results are released (ADR 0013: once, when the 360 deadline
+             *     has passed or the period is closed). Before that: no groups, numbers or comments.
+             */
+            released: boolean;
             run_360: boolean;
             suggested_rating?: components["schemas"]["Rating"] | null;
             suggested_rating_label?: string | null;
@@ -4187,11 +4087,10 @@ export interface components {
              */
             realisasi: number;
             /**
-             * Format: int64
-             * @description Submitted 360 responses about them in this period, all groups together (no
-             *     per-rater detail).
+             * @description Whether the period's 360 results are released (ADR 0013); no response counts are
+             *     shown, since they would change with each submit.
              */
-            responses_360_submitted: number;
+            results_360_released: boolean;
             skp_status?: components["schemas"]["SkpStatus"] | null;
             suggestion?: components["schemas"]["SuggestionOut"] | null;
             unit_code: string;
@@ -4226,11 +4125,6 @@ export interface components {
              * @description Lifetime of the access token in seconds.
              */
             expires_in: number;
-            /**
-             * @deprecated
-             * @description Deprecated: also set as the `HttpOnly` cookie `kinerja_refresh`; browsers must not
-             *     store it. Kept in the body for one release for API clients.
-             */
             refresh_token: string;
             /** @description Always `Bearer`. */
             token_type: string;
@@ -4850,8 +4744,6 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description kinerja_refresh; HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth */
-                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4867,17 +4759,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Wrong NIP/email or password, or an expired set-password code */
+            /** @description Wrong NIP/email or password */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description A set-password code was given: set a new password first */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4906,10 +4789,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description Deprecated: send nothing; the cookie carries the refresh token */
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"] | null;
+                "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
@@ -4933,46 +4815,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description Deprecated: send nothing; the cookie carries the refresh token */
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["RefreshRequest"] | null;
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenPair"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            /** @description No, unknown, expired, revoked or reused refresh token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    set_password: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SetPasswordRequest"];
+                "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
@@ -4985,7 +4830,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Unknown, used or expired code (`set_password_code_expired`) */
+            /** @description Unknown, expired, revoked or reused refresh token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4997,15 +4842,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
-            /** @description Too many wrong codes from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
         };
     };
     rate_coaching: {
@@ -6375,15 +6211,7 @@ export interface operations {
     stream_events: {
         parameters: {
             query?: {
-                /**
-                 * @description A single-use ticket from `POST /events/ticket`, for clients that cannot send an
-                 *     Authorization header (EventSource).
-                 */
-                ticket?: string | null;
-                /**
-                 * @deprecated
-                 * @description Refused: an access token never travels in a URL (401 `token_in_url`).
-                 */
+                /** @description Access token, for clients that cannot send an Authorization header (EventSource). */
                 access_token?: string | null;
             };
             header?: never;
@@ -6403,35 +6231,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-        };
-    };
-    create_event_ticket: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EventTicket"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            /** @description Called with an API key (send the header to /events instead) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
         };
     };
     delete_evidence: {
@@ -7122,52 +6921,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description Period not found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    change_own_password: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangePasswordRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenPair"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            /** @description Called with an API key */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            /** @description Too many wrong current passwords */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };

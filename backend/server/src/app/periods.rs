@@ -107,6 +107,7 @@ pub async fn create(state: &AppState, p: &Principal, body: &PeriodCreate) -> Api
             run_360: body.run_360.unwrap_or(true),
             deadline_360: body.deadline_360,
             evaluation_deadline: body.evaluation_deadline,
+            released_360_at: None,
         },
     )
     .await
@@ -138,6 +139,8 @@ pub async fn update(
     id: Uuid,
     body: &PeriodUpdate,
 ) -> ApiResult<PeriodOut> {
+    // A release that is due is recorded before the deadline can move (ADR 0013).
+    crate::app::ratings360::announce_due(state).await?;
     let txn = state.db.write.begin().await?;
     let m = get_period(&txn, id).await?;
     if PeriodState::parse(&m.state) == Some(PeriodState::Published) {
@@ -248,6 +251,10 @@ pub async fn transition(
     )
     .await?;
     txn.commit().await?;
+    if next == PeriodState::Closed {
+        // Closing releases the 360 results at once (ADR 0013).
+        crate::app::ratings360::announce_due(state).await?;
+    }
     if next == PeriodState::Published {
         state.events.publish(
             EventKind::PeriodPublished,

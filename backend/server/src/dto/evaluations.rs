@@ -150,9 +150,9 @@ pub struct TeamMember {
     pub indicators: u64,
     /// Indicators with realisasi recorded in this period.
     pub realisasi: u64,
-    /// Submitted 360 responses about them in this period, all groups together (no
-    /// per-rater detail).
-    pub responses_360_submitted: u64,
+    /// Whether the period's 360 results are released (ADR 0013); no response counts are
+    /// shown, since they would change with each submit.
+    pub results_360_released: bool,
     /// The 360 suggestion for the behaviour rating, when there is one.
     pub suggestion: Option<SuggestionOut>,
     pub evaluation: Option<TeamEvaluation>,

@@ -210,8 +210,11 @@ pub struct GroupOut {
     pub label: String,
     /// Peers, subordinates and citizens are anonymous.
     pub anonymous: bool,
-    /// Submitted responses (citizen respondents for the public group).
-    pub responses: u32,
+    /// Submitted responses (citizen respondents for the public group); null for an
+    /// anonymous group below its minimum (never "1" or "2": see `count_below_threshold`).
+    pub responses: Option<u32>,
+    /// The anonymous group has fewer responses than its minimum (shown as "fewer than 3").
+    pub count_below_threshold: bool,
     /// Responses needed before the group is shown.
     pub min_responses: u32,
     pub visible: bool,
@@ -234,6 +237,12 @@ pub struct SummaryOut {
     pub nip: String,
     pub name: String,
     pub run_360: bool,
+    /// Whether the round's results are released (ADR 0013: once, when the 360 deadline
+    /// has passed or the period is closed). Before that: no groups, numbers or comments.
+    pub released: bool,
+    /// The first day the deadline releases the results (the day after `deadline_360`);
+    /// null when only closing the period releases them.
+    pub release_on: Option<NaiveDate>,
     /// Effective threshold for peers and subordinates (never below 3).
     pub anonymity_threshold: u32,
     pub groups: Vec<GroupOut>,
@@ -260,13 +269,15 @@ pub struct UnitProgress {
     pub awaiting_approval: i64,
 }
 
-/// A rater with forms to finish (never whom they rate).
+/// Forms still to finish, pooled over the raters of one unit (only units with at least
+/// the anonymity threshold of raters): never one rater, never whom they rate.
 #[derive(Serialize, ToSchema)]
-pub struct RaterPending {
-    pub nip: String,
-    pub name: String,
+pub struct RaterUnitPending {
     pub unit_code: String,
     pub unit_name: String,
+    /// Raters of the unit with forms in the period.
+    pub raters: i64,
+    /// Their forms not yet submitted, together.
     pub pending: i64,
 }
 
@@ -275,20 +286,18 @@ pub struct ProgressOut {
     pub period_id: Uuid,
     /// Per unit of the ratees.
     pub units: Vec<UnitProgress>,
-    pub raters: Vec<RaterPending>,
+    /// Per unit of the raters, pooled.
+    pub raters: Vec<RaterUnitPending>,
 }
 
-/// A rater whose responses look unreliable (never whom they rated).
+/// A rater whose responses look unreliable (never whom they rated, their mean or their
+/// number of responses).
 #[derive(Serialize, ToSchema)]
 pub struct QualityItem {
     pub nip: String,
     pub name: String,
     pub unit_code: String,
     pub unit_name: String,
-    /// Submitted responses (self-assessments excluded).
-    pub responses: u32,
-    /// Mean of all their scores, two decimals.
-    pub mean: f64,
     pub flags: Vec<QualityFlag>,
 }
 

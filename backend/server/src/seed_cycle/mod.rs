@@ -211,6 +211,7 @@ pub async fn seed_cycle(
             run_360: Set(true),
             deadline_360: Set(Some(end)),
             evaluation_deadline: Set(Some(end + Duration::days(10))),
+            released_360_at: Set(ended.then(|| published_at - Duration::days(5))),
         }
         .insert(txn)
         .await?;

@@ -2,7 +2,7 @@
 //! supervisor's team view (SKP, indicators, realisasi and 360 responses by id sets: one
 //! query per table).
 
-use entity::{employee, evaluation, indicator, rating_360, realisasi};
+use entity::{employee, evaluation, indicator, realisasi};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
     QueryFilter,
@@ -110,24 +110,6 @@ pub async fn list_realisasi_of_employees<C: ConnectionTrait>(
     realisasi::Entity::find()
         .filter(realisasi::Column::PeriodId.eq(period_id))
         .filter(realisasi::Column::EmployeeId.is_in(employee_ids))
-        .all(conn)
-        .await
-}
-
-/// The 360 responses about these ratees in a period with the given status.
-pub async fn list_360_responses_about<C: ConnectionTrait>(
-    conn: &C,
-    period_id: Uuid,
-    ratee_ids: Vec<Uuid>,
-    status: &str,
-) -> Result<Vec<rating_360::Model>, DbErr> {
-    if ratee_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    rating_360::Entity::find()
-        .filter(rating_360::Column::PeriodId.eq(period_id))
-        .filter(rating_360::Column::RateeId.is_in(ratee_ids))
-        .filter(rating_360::Column::Status.eq(status))
         .all(conn)
         .await
 }

@@ -346,19 +346,20 @@ struct RaterCountRow {
     n: i64,
 }
 
-/// Pending forms (assigned or draft) per rater in a period (about ratees in these units
+/// Forms with one of these statuses per rater in a period (about ratees in these units
 /// when set), grouped.
-pub async fn count_pending_by_rater<C: ConnectionTrait>(
+pub async fn count_by_rater<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
     units: Option<Vec<Uuid>>,
+    statuses: &[AssignmentStatus],
 ) -> Result<Vec<(Uuid, i64)>, DbErr> {
     let mut q = r360::Entity::find()
         .select_only()
         .column(r360::Column::RaterId)
         .column_as(bigint(Func::count(Expr::col(r360::Column::Id)).into()), "n")
         .filter(r360::Column::PeriodId.eq(period_id))
-        .filter(r360::Column::Status.is_in(AssignmentStatus::PENDING.map(|s| s.as_str())))
+        .filter(r360::Column::Status.is_in(statuses.iter().map(|s| s.as_str())))
         .group_by(r360::Column::RaterId);
     if let Some(units) = units {
         q = q.filter(ratee_in_units(units));

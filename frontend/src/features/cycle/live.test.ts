@@ -16,7 +16,7 @@ describe('cycle live events', () => {
     registerCycleEvents();
     const qc = new QueryClient();
     const spy = vi.spyOn(qc, 'invalidateQueries');
-    expect(INVALIDATES.feedback360_updated).toBeDefined();
+    expect(INVALIDATES.results360_released).toBeDefined();
     applyEvent(qc, 'predikat_published');
     expect(spy).toHaveBeenCalledWith({ queryKey: ['cycle', 'results'] });
   });

@@ -6,8 +6,8 @@ import { INVALIDATES, registerInvalidations, type Invalidations } from '../../li
 export const CYCLE_INVALIDATES: Invalidations = {
   skp_updated: [['cycle', 'skp'], ['cycle', 'team']],
   realisasi_updated: [['cycle', 'realisasi'], ['cycle', 'team']],
-  feedback360_updated: [['cycle', '360'], ['cycle', 'team']],
-  rating_submitted: [['cycle', '360'], ['cycle', 'team']],
+  results360_released: [['cycle', '360'], ['cycle', 'team']],
+  rating_submitted: [['cycle', '360']],
   ratings360_assigned: [['cycle', '360']],
   peers360_updated: [['cycle', '360']],
   peers360_nominated: [['cycle', '360']],

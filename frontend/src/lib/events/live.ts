@@ -18,7 +18,7 @@ export const INVALIDATES: Invalidations = {
   feedback_received: [['citizen-feedback'], ['ikm'], ['feedback', 'targets'], ['feedback', 'moderation']],
   // HR's cycle screens (features/hr); the employee's and supervisor's screens add their own
   // kinds through `registerInvalidations` (features/cycle/live.ts).
-  rating_submitted: [['hr', '360']],
+  results360_released: [['hr', '360']],
   evaluation_updated: [['hr', 'results'], ['hr', 'distribution']],
   period_published: [['hr', 'periods'], ['hr', 'results']],
   appeal_filed: [['hr', 'appeals'], ['hr', 'results']],

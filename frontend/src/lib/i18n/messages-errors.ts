@@ -162,6 +162,10 @@ export const ERROR_TEXTS: Record<ErrorCode, ErrorText> = {
     id: 'Penilaian ini sudah dikirim dan tidak dapat diubah.',
     en: 'This form was already submitted and cannot be changed.',
   },
+  results_360_released: {
+    id: 'Hasil 360 periode ini sudah dirilis; penilaian tidak dapat diubah lagi.',
+    en: 'The 360 results of this period were released; responses can no longer change.',
+  },
   assignment_conflict: {
     id: 'Penugasan ini baru saja dibuat di tempat lain. Muat ulang lalu coba lagi.',
     en: 'This assignment was just created elsewhere. Reload and try again.',

@@ -50,6 +50,16 @@ const helpId = {
   'help.predikat.sangat_kurang': 'Sangat Kurang',
 
   'help.360.title': 'Umpan balik 360 dan kerahasiaan penilai',
+  'help.release360.title': 'Kapan hasil 360 muncul?',
+  'help.release360.when':
+    'Hasil 360 muncul sekali saja, sekaligus untuk semua: sehari setelah batas waktu penilaian 360 lewat, atau saat HR menutup periode jika itu lebih dulu. Sebelum itu, Anda, atasan Anda, dan HR hanya melihat tulisan "belum dirilis".',
+  'help.release360.why':
+    'Mengapa menunggu? Jika angka berubah setiap kali satu orang mengirim penilaian, siapa pun bisa membandingkan angka sebelum dan sesudahnya lalu menebak nilai dari rekan tertentu. Dengan menunggu sampai semua selesai, tidak ada satu penilaian pun yang bisa dipisahkan, sehingga rekan dan bawahan berani menilai dengan jujur.',
+  'help.release360.few':
+    'Kelompok rekan atau bawahan yang penilainya kurang dari 3 orang tidak ditampilkan; jumlahnya pun ditulis "kurang dari 3", bukan angka.',
+  'help.release360.comments': 'Komentar ditampilkan tanpa nama, tanpa waktu, dan tidak menurut urutan pengiriman.',
+  'help.release360.suggestion':
+    'Saran predikat perilaku untuk atasan memakai hasil 360 hanya setelah dirilis; sebelumnya saran hanya berdasarkan umpan balik masyarakat (jika cukup).',
   'help.360.intro': 'Umpan balik 360 membantu atasan melihat perilaku kerja Anda dari beberapa sisi. Aturan berikut menjaga agar prosesnya aman dan adil:',
   'help.360.anon': 'Identitas rekan kerja, bawahan, dan warga yang menilai tidak pernah ditampilkan, baik kepada Anda, atasan, maupun pengelola kinerja: tidak ada nama, NIP, waktu pengisian, atau urutan. Jadi setiap orang dapat menilai dengan jujur.',
   'help.360.min': 'Hasil suatu kelompok penilai baru ditampilkan bila ada minimal 3 jawaban dalam kelompok itu. Bila kurang, kelompok ditampilkan sebagai "jawaban belum cukup" dan komentarnya tidak ditampilkan, supaya tidak ada yang bisa menebak siapa penilainya.',
@@ -145,6 +155,16 @@ const helpEn: Record<keyof typeof helpId, string> = {
   'help.predikat.sangat_kurang': 'Sangat Kurang (Very Poor)',
 
   'help.360.title': '360 feedback and rater anonymity',
+  'help.release360.title': 'When do 360 results appear?',
+  'help.release360.when':
+    '360 results appear once, all at the same time: the day after the 360 deadline, or when HR closes the period if that comes first. Until then you, your supervisor and HR only see "not released yet".',
+  'help.release360.why':
+    'Why wait? If the numbers changed each time one person submitted, anyone could compare the numbers before and after and work out what one colleague gave. Waiting until everyone is done means no single response can be singled out, so peers and subordinates can answer honestly.',
+  'help.release360.few':
+    'A peer or subordinate group with fewer than 3 raters is not shown; even its size is written as "fewer than 3", not as a number.',
+  'help.release360.comments': 'Comments are shown without names or times, and not in the order they were sent.',
+  'help.release360.suggestion':
+    "The supervisor's suggested behaviour rating uses the 360 results only once they are released; before that it rests on citizen feedback alone (when there is enough).",
   'help.360.intro': 'The 360 feedback helps your supervisor see your work behaviour from several sides. These rules keep the process safe and fair:',
   'help.360.anon': 'The identity of peers, subordinates and citizens who rate is never shown, to you, your supervisor or HR: no names, NIP, submission times or ordering. So everyone can rate honestly.',
   'help.360.min': 'A rater group\'s results are shown only when the group has at least 3 responses. Below that the group is shown as "not enough responses" and its comments are withheld, so nobody can guess who the rater was.',
@@ -355,6 +375,7 @@ const screensId = {
   'hr.progress.raters': 'Penilai yang belum mengirim formulir 360',
   'hr.progress.ratersCaption': 'Penilai dengan formulir 360 yang belum dikirim',
   'hr.progress.rater': 'Penilai',
+  'hr.progress.raterCount': 'Jumlah penilai',
   'hr.progress.pendingForms': 'Formulir belum dikirim',
   'hr.progress.noPending': 'Semua penilai sudah mengirim formulirnya.',
   'hr.progress.no360': 'Putaran 360 tidak dijalankan pada periode ini.',
@@ -644,6 +665,7 @@ const screensEn: Record<keyof typeof screensId, string> = {
   'hr.progress.raters': 'Raters who have not submitted their 360 forms',
   'hr.progress.ratersCaption': 'Raters with 360 forms not yet submitted',
   'hr.progress.rater': 'Rater',
+  'hr.progress.raterCount': 'Raters',
   'hr.progress.pendingForms': 'Forms not submitted',
   'hr.progress.noPending': 'Every rater has submitted their forms.',
   'hr.progress.no360': 'No 360 round runs in this period.',

@@ -35,8 +35,8 @@ pub async fn get_summary(
 }
 
 /// How far a period's 360 round is (admin, HR, auditor): per unit of the ratees the forms
-/// issued, submitted and pending and the nominations awaiting a decision; per rater the
-/// number of forms still to finish (never whom they rate).
+/// issued, submitted and pending and the nominations awaiting a decision; per unit of the
+/// raters (at least the anonymity threshold of them) their pending forms pooled.
 #[utoipa::path(
     tag = "ratings360",
     params(("id" = Uuid, Path, description = "Period id"), UnitQuery),
@@ -61,7 +61,8 @@ pub async fn get_progress(
 
 /// Raters whose submitted responses in the period look unreliable (admin, HR, auditor
 /// only): straight-lining, leniency or severity (z-score of the rater's mean against all
-/// raters' means in their unit). Self-assessments are not checked; ratees never appear.
+/// raters' means in their unit), only for raters with at least the anonymity threshold of
+/// forms, never about the viewer's own raters, and never with a mean or a count.
 #[utoipa::path(
     tag = "ratings360",
     params(("id" = Uuid, Path, description = "Period id"), UnitQuery),
@@ -80,6 +81,6 @@ pub async fn get_quality(
     q: web::Query<UnitQuery>,
 ) -> ApiResult<web::Json<QualityOut>> {
     policy::require(policy::ratings360::can_read_all_360(&p))?;
-    let out = app::ratings360::quality(&state, *id, q.unit_code.as_deref()).await?;
+    let out = app::ratings360::quality(&state, &p, *id, q.unit_code.as_deref()).await?;
     Ok(web::Json(out))
 }

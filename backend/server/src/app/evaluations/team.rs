@@ -59,12 +59,8 @@ pub async fn team(state: &AppState, p: &Principal, period_id: Uuid) -> ApiResult
             .into_iter()
             .map(|r| r.employee_id),
     );
-    let responses = tally(
-        store::evaluations::list_360_responses_about(db, period.id, ids.clone(), "submitted")
-            .await?
-            .into_iter()
-            .map(|r| r.ratee_id),
-    );
+    // No per-member response counts: they would change with each submit (ADR 0013).
+    let released_360 = crate::app::ratings360::is_released(&state.settings, &period);
     let evaluations: HashMap<Uuid, entity::evaluation::Model> =
         store::evaluations::list_evaluations_of_employees(db, period.id, ids)
             .await?
@@ -91,7 +87,7 @@ pub async fn team(state: &AppState, p: &Principal, period_id: Uuid) -> ApiResult
                 .and_then(|s| crate::domain::skp::SkpStatus::parse(&s.status)),
             indicators: indicator_counts.get(&e.id).copied().unwrap_or(0),
             realisasi: realisasi_counts.get(&e.id).copied().unwrap_or(0),
-            responses_360_submitted: responses.get(&e.id).copied().unwrap_or(0),
+            results_360_released: released_360,
             suggestion: suggestion.map(|s| SuggestionOut {
                 rating: s.rating,
                 mean: s.mean,

@@ -13,8 +13,8 @@ use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 use super::{
-    edit_error, form_not_found, form_out, group_of, load_period, params, people,
-    response_submitted, take_person,
+    edit_error, form_not_found, form_out, group_of, load_period, people, response_submitted,
+    take_person,
 };
 use crate::auth::{Principal, policy};
 use crate::domain::berakhlak::CoreValue;
@@ -258,16 +258,8 @@ pub async fn save_response(
         json!({ "period": period.id, "ratee_id": row.ratee_id, "group": group.as_str() }),
     )
     .await?;
-    let shown_changed = if input.submit {
-        let n =
-            store::ratings360::count_submitted_in_group(&txn, row.period_id, row.ratee_id, group)
-                .await?;
-        params(&state.settings).visible(group, u32::try_from(n).unwrap_or(u32::MAX))
-    } else {
-        false
-    };
     txn.commit().await?;
-    let (rater_id, ratee_id) = (row.rater_id, row.ratee_id);
+    let rater_id = row.rater_id;
     let person = ratee
         .as_ref()
         .map(|e| Person::new(e, unit.as_ref()))
@@ -279,30 +271,13 @@ pub async fn save_response(
         person,
     );
     if input.submit {
-        let ids = vec![period.id.to_string()];
+        // Only the rater hears of their submit: no event, count or list changes for
+        // anyone else until the round's results are released (ADR 0013).
         state.events.publish(
             EventKind::RatingSubmitted,
             vec![period.id.to_string(), row.id.to_string()],
             Audience::Employee(rater_id),
         );
-        // Staff hear that the round moved, not which assignment.
-        state
-            .events
-            .publish(EventKind::RatingSubmitted, ids.clone(), Audience::Staff);
-        if shown_changed {
-            state.events.publish(
-                EventKind::Feedback360Updated,
-                ids.clone(),
-                Audience::Employee(ratee_id),
-            );
-            if let Some(sup) = ratee.and_then(|r| r.supervisor_id)
-                && sup != rater_id
-            {
-                state
-                    .events
-                    .publish(EventKind::Feedback360Updated, ids, Audience::Employee(sup));
-            }
-        }
     }
     Ok(out)
 }

@@ -10,15 +10,18 @@
 //!   suggestion;
 //! - a response is read and written by its rater only, while the form is editable
 //!   (`domain::ratings360::edit_block`);
-//! - events carry ids only; the ratee hears `feedback360_updated` only when a shown
-//!   aggregate changed, never which rater caused it.
+//! - results are released as one snapshot (`release`, ADR 0013): before the 360 deadline
+//!   passes or the period closes nobody but the rater sees anything of a response, and no
+//!   event follows a submit except the rater's own `rating_submitted`.
 
 pub mod assignments;
 pub mod forms;
+pub mod release;
 pub mod reports;
 
 pub use assignments::{add_peers, approve, generate, list_peers, list_raters, reject};
 pub use forms::{get_form, my_forms, save_response};
+pub use release::announce_due;
 pub use reports::{progress, quality, summary};
 
 use chrono::{NaiveDate, Utc};
@@ -38,7 +41,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::store;
 
 /// The suggested rating perilaku of a ratee in a period: the same numbers the ratee and
-/// the supervisor see in the 360 summary. `None` when no group has results to count.
+/// the supervisor see in the 360 summary once released; before the release of the round
+/// only the public group counts. `None` when no group has results to count.
 pub async fn suggestion<C: ConnectionTrait>(
     conn: &C,
     settings: &Settings,
@@ -47,6 +51,13 @@ pub async fn suggestion<C: ConnectionTrait>(
 ) -> Result<Option<Suggestion>, DbErr> {
     let (totals, citizens) =
         store::ratings360::sum_aggregate_inputs(conn, settings, period, ratee_id).await?;
+    // Before the release the suggestion has no 360 part (ADR 0013): only the citizens'
+    // index, which has its own minimum of respondents.
+    let totals = if is_released(settings, period) {
+        totals
+    } else {
+        Vec::new()
+    };
     Ok(aggregation::aggregate(&totals, &citizens, &params(settings)).suggestion())
 }
 
@@ -96,17 +107,34 @@ async fn load_employee<C: ConnectionTrait>(conn: &C, nip: &str) -> ApiResult<emp
         .ok_or_else(|| employee_not_found(nip))
 }
 
-fn round_of(period: &period::Model) -> Round {
+fn round_of(settings: &Settings, period: &period::Model) -> Round {
     Round {
         run_360: period.run_360,
         state: PeriodState::parse(&period.state),
         deadline: period.deadline_360,
+        released: is_released(settings, period),
     }
+}
+
+/// Whether the period's 360 results are released today (`domain::ratings360::release`).
+pub fn is_released(settings: &Settings, period: &period::Model) -> bool {
+    crate::domain::ratings360::release::is_released(
+        period.released_360_at.is_some(),
+        period.deadline_360,
+        PeriodState::parse(&period.state),
+        today(settings),
+    )
 }
 
 /// Assignments change until the period is published (`domain::ratings360::assign_block`).
 fn require_assignable(period: &period::Model) -> ApiResult<()> {
-    match crate::domain::ratings360::assign_block(round_of(period)) {
+    let round = Round {
+        run_360: period.run_360,
+        state: PeriodState::parse(&period.state),
+        deadline: period.deadline_360,
+        released: period.released_360_at.is_some(),
+    };
+    match crate::domain::ratings360::assign_block(round) {
         None => Ok(()),
         Some(AssignBlock::NoRound) => Err(no_round(period)),
         Some(AssignBlock::Published) => Err(ApiError::conflict(
@@ -124,7 +152,7 @@ fn today(settings: &Settings) -> NaiveDate {
 
 /// Why the row's form cannot be saved now (`None` when it can).
 fn edit_error(settings: &Settings, period: &period::Model, row: &r360::Model) -> Option<ApiError> {
-    let block = edit_block(status_of(row), round_of(period), today(settings))?;
+    let block = edit_block(status_of(row), round_of(settings, period), today(settings))?;
     Some(match block {
         EditBlock::Submitted => response_submitted(),
         EditBlock::NoRound => no_round(period),
@@ -141,6 +169,10 @@ fn edit_error(settings: &Settings, period: &period::Model, row: &r360::Model) ->
                 "Batas waktu penilaian 360 ({}) sudah lewat",
                 deadline.format("%d-%m-%Y")
             ),
+        ),
+        EditBlock::Released => ApiError::conflict(
+            ErrorCode::Results360Released,
+            "Hasil 360 periode ini sudah dirilis; penilaian tidak dapat diubah lagi",
         ),
     })
 }

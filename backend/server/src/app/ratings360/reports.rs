@@ -11,7 +11,7 @@ use crate::domain::berakhlak::CoreValue;
 use crate::domain::master::full_name;
 use crate::domain::ratings360::AssignmentStatus;
 use crate::dto::ratings360::{
-    GroupOut, ProgressOut, QualityItem, QualityOut, RaterPending, SummaryOut, UnitProgress,
+    GroupOut, ProgressOut, QualityItem, QualityOut, RaterUnitPending, SummaryOut, UnitProgress,
     ValueOut,
 };
 use crate::error::ApiResult;
@@ -31,6 +31,10 @@ pub async fn summary(
     let ratee = load_employee(db, nip).await?;
     if !policy::ratings360::can_read_summary(db, p, &ratee).await? {
         return Err(employee_not_found(nip));
+    }
+    let released = super::is_released(&state.settings, &period);
+    if !released {
+        return Ok(unreleased(state, &period, &ratee));
     }
     let (totals, citizens) =
         store::ratings360::sum_aggregate_inputs(db, &state.settings, &period, ratee.id).await?;
@@ -59,6 +63,7 @@ pub async fn summary(
         }
     }
     let weights = state.settings.weights_360();
+    let p360 = params(&state.settings);
     let groups = agg
         .groups
         .iter()
@@ -93,7 +98,8 @@ pub async fn summary(
                 group: g.group,
                 label: g.group.label().to_string(),
                 anonymous: g.group.is_anonymous(),
-                responses: g.responses,
+                responses: p360.shown_count(g.group, g.responses),
+                count_below_threshold: p360.shown_count(g.group, g.responses).is_none(),
                 min_responses: g.min_responses,
                 visible: g.visible,
                 weight: weights.of(g.group),
@@ -114,6 +120,8 @@ pub async fn summary(
             ratee.gelar_belakang.as_deref(),
         ),
         run_360: period.run_360,
+        released: true,
+        release_on: release_day(&period),
         anonymity_threshold: aggregation::anonymity_threshold(state.settings.anonymity_threshold),
         groups,
         weighted_mean: e.mean,
@@ -124,9 +132,44 @@ pub async fn summary(
     })
 }
 
+/// The first local day the results are released by the deadline (the day after
+/// `deadline_360`); none when only closing the period releases them.
+fn release_day(period: &entity::period::Model) -> Option<chrono::NaiveDate> {
+    period.deadline_360.and_then(|d| d.succ_opt())
+}
+
+/// A summary before the release (ADR 0013): "not released yet", without any number,
+/// count or comment, so that no single response changes what anyone can see.
+fn unreleased(
+    state: &AppState,
+    period: &entity::period::Model,
+    ratee: &entity::employee::Model,
+) -> SummaryOut {
+    SummaryOut {
+        period_id: period.id,
+        nip: ratee.nip.clone(),
+        name: full_name(
+            &ratee.name,
+            ratee.gelar_depan.as_deref(),
+            ratee.gelar_belakang.as_deref(),
+        ),
+        run_360: period.run_360,
+        released: false,
+        release_on: release_day(period),
+        anonymity_threshold: aggregation::anonymity_threshold(state.settings.anonymity_threshold),
+        groups: Vec::new(),
+        weighted_mean: None,
+        weights_used: Vec::new(),
+        suggested_rating: None,
+        suggested_rating_label: None,
+        why: String::new(),
+    }
+}
+
 /// How far a period's round is (the handler checks `can_read_all_360`): per unit of the
 /// ratees the forms issued, submitted and pending and the nominations awaiting a decision;
-/// per rater the number of forms still to finish (never whom they rate).
+/// per unit of the raters (with at least the threshold of raters) the forms still to
+/// finish, pooled: never one rater's count, never whom they rate.
 pub async fn progress(
     state: &AppState,
     period_id: Uuid,
@@ -136,9 +179,16 @@ pub async fn progress(
     let period = load_period(db, period_id).await?;
     let units = unit_scope(db, unit_code).await?;
     let counts = store::ratings360::count_by_ratee_and_status(db, period.id, units.clone()).await?;
-    let pending = store::ratings360::count_pending_by_rater(db, period.id, units).await?;
+    let forms =
+        store::ratings360::count_by_rater(db, period.id, units.clone(), &AssignmentStatus::FORMS)
+            .await?;
+    let pending: HashMap<Uuid, i64> =
+        store::ratings360::count_by_rater(db, period.id, units, &AssignmentStatus::PENDING)
+            .await?
+            .into_iter()
+            .collect();
     let mut ids: Vec<Uuid> = counts.iter().map(|(r, _, _)| *r).collect();
-    ids.extend(pending.iter().map(|(r, _)| *r));
+    ids.extend(forms.iter().map(|(r, _)| *r));
     ids.sort();
     ids.dedup();
     let emps = store::employees::find_by_ids(db, ids).await?;
@@ -176,25 +226,32 @@ pub async fn progress(
     }
     let mut units_out: Vec<UnitProgress> = per_unit.into_values().collect();
     units_out.sort_by(|a, b| a.unit_code.cmp(&b.unit_code));
-    let mut raters: Vec<RaterPending> = pending
+    // Pending forms pooled per unit of the raters, only for units with at least the
+    // threshold of raters: no count that follows one rater (ADR 0013).
+    let threshold = i64::from(aggregation::anonymity_threshold(
+        state.settings.anonymity_threshold,
+    ));
+    let mut pooled: BTreeMap<Uuid, (i64, i64)> = BTreeMap::new();
+    for (rater, _) in &forms {
+        let Some(e) = emps.get(rater) else { continue };
+        let entry = pooled.entry(e.unit_id).or_default();
+        entry.0 += 1;
+        entry.1 += pending.get(rater).copied().unwrap_or(0);
+    }
+    let mut raters: Vec<RaterUnitPending> = pooled
         .into_iter()
-        .filter_map(|(rater, n)| {
-            let e = emps.get(&rater)?;
-            let unit = unit_map.get(&e.unit_id);
-            Some(RaterPending {
-                nip: e.nip.clone(),
-                name: full_name(
-                    &e.name,
-                    e.gelar_depan.as_deref(),
-                    e.gelar_belakang.as_deref(),
-                ),
+        .filter(|(_, (n, _))| *n >= threshold)
+        .map(|(unit_id, (n, pending))| {
+            let unit = unit_map.get(&unit_id);
+            RaterUnitPending {
                 unit_code: unit.map(|u| u.code.clone()).unwrap_or_default(),
                 unit_name: unit.map(|u| u.name.clone()).unwrap_or_default(),
-                pending: n,
-            })
+                raters: n,
+                pending,
+            }
         })
         .collect();
-    raters.sort_by(|a, b| b.pending.cmp(&a.pending).then(a.name.cmp(&b.name)));
+    raters.sort_by(|a, b| a.unit_code.cmp(&b.unit_code));
     Ok(ProgressOut {
         period_id: period.id,
         units: units_out,
@@ -203,9 +260,12 @@ pub async fn progress(
 }
 
 /// Raters whose submitted responses look unreliable (the handler checks
-/// `can_read_all_360`): `domain::aggregation::rater_flags` against the raters of their unit.
+/// `can_read_all_360`): `domain::aggregation::rater_flags` against the raters of their unit,
+/// only for raters with at least the threshold of forms, never about the viewer's own
+/// raters, and without any mean or count (ADR 0013).
 pub async fn quality(
     state: &AppState,
+    p: &Principal,
     period_id: Uuid,
     unit_code: Option<&str>,
 ) -> ApiResult<QualityOut> {
@@ -213,6 +273,17 @@ pub async fn quality(
     let period = load_period(db, period_id).await?;
     let units = unit_scope(db, unit_code).await?;
     let stats = store::ratings360::sum_rater_stats(db, period.id, units).await?;
+    // Never about the viewer's own raters (ADR 0013): a flag would tell them how one of
+    // the few people who rated them answered.
+    let own_raters: std::collections::HashSet<Uuid> = match p.employee_id {
+        Some(me) => store::ratings360::list_for_ratee(db, period.id, me)
+            .await?
+            .into_iter()
+            .map(|r| r.rater_id)
+            .collect(),
+        None => Default::default(),
+    };
+    let min_forms = aggregation::anonymity_threshold(state.settings.anonymity_threshold);
     let emps = store::employees::find_by_ids(db, stats.keys().copied().collect()).await?;
     let unit_map =
         store::units::find_by_ids(db, emps.values().map(|e| e.unit_id).collect()).await?;
@@ -225,6 +296,9 @@ pub async fn quality(
     let mut items: Vec<QualityItem> = stats
         .iter()
         .filter_map(|(rater, s)| {
+            if own_raters.contains(rater) || s.responses < min_forms {
+                return None;
+            }
             let e = emps.get(rater)?;
             let means = means_by_unit.get(&e.unit_id).map_or(&[][..], Vec::as_slice);
             let flags = aggregation::rater_flags(s, means);
@@ -241,8 +315,6 @@ pub async fn quality(
                 ),
                 unit_code: unit.map(|u| u.code.clone()).unwrap_or_default(),
                 unit_name: unit.map(|u| u.name.clone()).unwrap_or_default(),
-                responses: s.responses,
-                mean: aggregation::round2(s.mean().unwrap_or_default()),
                 flags,
             })
         })

@@ -30,6 +30,17 @@ pub fn group_visible(g: RaterGroup, responses: u32, threshold: u32, public_min: 
     responses > 0 && responses >= min_responses(g, threshold, public_min)
 }
 
+/// The response count of a group as it may be shown: self and supervisor always; an
+/// anonymous group (peers, subordinates, citizens) only once it is shown, never below its
+/// minimum ("fewer than 3" instead of "1", which would name the one rater).
+pub fn shown_count(g: RaterGroup, responses: u32, threshold: u32, public_min: u32) -> Option<u32> {
+    if !g.is_anonymous() || group_visible(g, responses, threshold, public_min) {
+        Some(responses)
+    } else {
+        None
+    }
+}
+
 /// The configured numbers an aggregate depends on.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AggregateParams {
@@ -52,6 +63,10 @@ impl AggregateParams {
 
     pub fn visible(&self, g: RaterGroup, responses: u32) -> bool {
         group_visible(g, responses, self.threshold, self.public_min)
+    }
+
+    pub fn shown_count(&self, g: RaterGroup, responses: u32) -> Option<u32> {
+        shown_count(g, responses, self.threshold, self.public_min)
     }
 }
 
@@ -217,6 +232,18 @@ mod tests {
 
     fn params(threshold: u32) -> AggregateParams {
         AggregateParams::new(threshold, 5, Weights::default())
+    }
+
+    #[test]
+    fn counts_below_the_threshold_are_never_shown_as_numbers() {
+        let p = params(3);
+        assert_eq!(p.shown_count(RaterGroup::Peer, 1), None);
+        assert_eq!(p.shown_count(RaterGroup::Peer, 0), None);
+        assert_eq!(p.shown_count(RaterGroup::Subordinate, 2), None);
+        assert_eq!(p.shown_count(RaterGroup::Subordinate, 3), Some(3));
+        assert_eq!(p.shown_count(RaterGroup::Public, 4), None);
+        assert_eq!(p.shown_count(RaterGroup::Supervisor, 1), Some(1));
+        assert_eq!(p.shown_count(RaterGroup::SelfRating, 0), Some(0));
     }
 
     fn totals(group: RaterGroup, responses: i64, score: i64) -> GroupTotals {

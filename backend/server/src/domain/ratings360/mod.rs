@@ -15,6 +15,7 @@ use super::aggregation::RaterGroup;
 use super::period::PeriodState;
 
 mod peers;
+pub mod release;
 
 pub use peers::{
     Existing, MAX_PEERS, Member, PeerChange, PeerNipsError, PeerRefusal, decided_status, is_live,
@@ -135,6 +136,8 @@ pub struct Round {
     pub state: Option<PeriodState>,
     /// Last local day answers may be saved.
     pub deadline: Option<NaiveDate>,
+    /// Whether the results were released (`release::is_released`): no form is saved after.
+    pub released: bool,
 }
 
 /// Why a form cannot be saved now, in the order the rater should hear it.
@@ -144,6 +147,8 @@ pub enum EditBlock {
     NoRound,
     PeriodNotOpen,
     DeadlinePassed(NaiveDate),
+    /// The results were released as one snapshot (ADR 0013); nothing may change them.
+    Released,
 }
 
 /// Whether a 360 form can be saved or submitted on local day `today`: not submitted, the
@@ -160,6 +165,7 @@ pub fn edit_block(status: AssignmentStatus, round: Round, today: NaiveDate) -> O
     }
     match round.deadline {
         Some(deadline) if today > deadline => Some(EditBlock::DeadlinePassed(deadline)),
+        _ if round.released => Some(EditBlock::Released),
         _ => None,
     }
 }
@@ -242,7 +248,20 @@ mod tests {
             run_360: true,
             state: Some(PeriodState::Open),
             deadline,
+            released: false,
         }
+    }
+
+    #[test]
+    fn a_released_round_refuses_every_save_even_when_reopened() {
+        let round = Round {
+            released: true,
+            ..open(None)
+        };
+        assert_eq!(
+            edit_block(AssignmentStatus::Draft, round, day("2026-12-01")),
+            Some(EditBlock::Released)
+        );
     }
 
     fn id() -> Uuid {

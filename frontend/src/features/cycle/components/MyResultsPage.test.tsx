@@ -30,10 +30,12 @@ const summary = {
   nip: STAF_NIP,
   name: 'Siti',
   run_360: true,
+  released: true,
+  release_on: null,
   anonymity_threshold: 3,
   groups: [
     { group: 'supervisor', label: 'Atasan', anonymous: false, responses: 1, min_responses: 1, visible: true, weight: 40, mean: 3.9, values: [], overall_comments: [] },
-    { group: 'peer', label: 'Rekan', anonymous: true, responses: 2, min_responses: 3, visible: false, weight: 20, mean: null, values: [], overall_comments: [] },
+    { group: 'peer', label: 'Rekan', anonymous: true, responses: null, count_below_threshold: true, min_responses: 3, visible: false, weight: 20, mean: null, values: [], overall_comments: [] },
   ],
   weighted_mean: 3.9,
   weights_used: [{ group: 'supervisor', weight: 40, share: 1, mean: 3.9 }],

@@ -21,6 +21,19 @@ export function Summary360View({
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const H2 = headingLevel === 2 ? 'h3' : 'h4';
   if (!summary.run_360) return <p className="alert alert-info">{t('s360.noRound')}</p>;
+  if (!summary.released) {
+    // ADR 0013: the results appear once, as one snapshot, never per response.
+    return (
+      <div className="summary360">
+        <H>{t('s360.title')}</H>
+        <p className="alert alert-info" role="status">
+          {summary.release_on
+            ? t('s360.notReleased', { date: summary.release_on.split('-').reverse().join('-') })
+            : t('s360.notReleasedClose')}
+        </p>
+      </div>
+    );
+  }
   const visibleGroups = summary.groups.filter((g) => g.visible && g.values.length > 0);
   const valueCodes = visibleGroups[0]?.values.map((v) => String(v.value)) ?? [];
   const valueName = (code: string, fallback: string) => {
@@ -49,7 +62,9 @@ export function Summary360View({
                 <th scope="row" data-label={t('s360.group')}>
                   {t(`group.${g.group}`)}
                 </th>
-                <td data-label={t('s360.responses')}>{g.responses}</td>
+                <td data-label={t('s360.responses')}>
+                  {g.count_below_threshold || g.responses == null ? t('s360.fewerThan', { n: summary.anonymity_threshold }) : g.responses}
+                </td>
                 <td data-label={t('s360.mean')}>
                   {g.visible ? (
                     g.mean != null ? (
@@ -62,7 +77,7 @@ export function Summary360View({
                     ) : (
                       t('common.none')
                     )
-                  ) : g.responses > 0 || g.anonymous ? (
+                  ) : (g.responses ?? 0) > 0 || g.anonymous ? (
                     <span className="insufficient">{t('s360.notEnough', { n: g.min_responses })}</span>
                   ) : (
                     t('common.none')

@@ -69,7 +69,9 @@ export function TeamPage() {
                       <td data-label={t('team.realisasi')}>
                         {t('team.realisasiOf', { done: m.realisasi, total: m.indicators })}
                       </td>
-                      <td data-label={t('team.responses360')}>{m.responses_360_submitted}</td>
+                      <td data-label={t('team.responses360')}>
+                        {m.results_360_released ? t('team.released360') : t('team.notReleased360')}
+                      </td>
                       <td data-label={t('s360.suggestion')}>
                         {m.suggestion ? `${t(`rating.${m.suggestion.rating}`)} (${decimal(m.suggestion.mean)})` : t('common.none')}
                       </td>

@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { PredikatMatrix } from './PredikatMatrix';
 
 const CYCLE_STEPS = ['skp', 'realisasi', 'feedback', '360', 'evaluation', 'curve', 'publish', 'appeal'] as const;
-const SECTIONS = ['cycle', 'matrix', '360', 'curve', 'appeal'] as const;
+const SECTIONS = ['cycle', 'matrix', '360', 'release360', 'curve', 'appeal'] as const;
 const CURVE_ROWS = [
   ['istimewa', 'istimewaRule'],
   ['baik', 'baikRule'],
@@ -122,6 +122,16 @@ export function HelpPage() {
             </tbody>
           </table>
         </div>
+      </Section>
+
+      <Section id={sectionId('release360')} title={t('help.release360.title')}>
+        <p>{t('help.release360.when')}</p>
+        <p>{t('help.release360.why')}</p>
+        <ul>
+          <li>{t('help.release360.few')}</li>
+          <li>{t('help.release360.comments')}</li>
+          <li>{t('help.release360.suggestion')}</li>
+        </ul>
       </Section>
 
       <Section id={sectionId('curve')} title={t('help.curve.title')}>

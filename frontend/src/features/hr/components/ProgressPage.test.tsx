@@ -46,7 +46,7 @@ describe('ProgressPage', () => {
       [`GET /api/v1/periods/${PERIOD_ID}/360/progress`]: () =>
         json({
           units: [{ unit_code: 'CKN', unit_name: 'Kecamatan Cakranegara', assigned: 20, submitted: 15, pending: 5, awaiting_approval: 2 }],
-          raters: [{ nip: '199202022016041002', name: 'Budi Santoso', unit_code: 'CKN', unit_name: 'Kecamatan Cakranegara', pending: 3 }],
+          raters: [{ unit_code: 'CKN', unit_name: 'Kecamatan Cakranegara', raters: 4, pending: 3 }],
         }),
     });
     renderWithProviders(
@@ -73,7 +73,8 @@ describe('ProgressPage', () => {
     const forms = await screen.findByRole('table', { name: 'Formulir 360 per unit yang dinilai' });
     expect(within(forms).getByText('Kecamatan Cakranegara').closest('tr')).toHaveTextContent('201552');
     const raters = screen.getByRole('table', { name: 'Penilai dengan formulir 360 yang belum dikirim' });
-    expect(within(raters).getByText('Budi Santoso').closest('tr')).toHaveTextContent('3');
+    expect(within(raters).getByText('Kecamatan Cakranegara').closest('tr')).toHaveTextContent('43');
+    expect(within(raters).queryByText('Budi Santoso')).toBeNull();
     expect(await screen.findByText('Penilaian per unit: final, draf, dan belum dinilai', {}, { timeout: 10_000 })).toBeInTheDocument();
   }, 20_000);
 

@@ -329,18 +329,18 @@ function Progress360({ periodId, unit }: { periodId: string; unit: string }) {
               <caption>{t('hr.progress.ratersCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('hr.progress.rater')}</th>
                   <th scope="col">{t('hr.progress.unit')}</th>
+                  <th scope="col" className="num">{t('hr.progress.raterCount')}</th>
                   <th scope="col" className="num">{t('hr.progress.pendingForms')}</th>
                 </tr>
               </thead>
               <tbody>
                 {raters.map((r) => (
-                  <tr key={r.nip}>
-                    <td data-label={t('hr.progress.rater')}>
-                      {r.name} <span className="muted mono small">{r.nip}</span>
+                  <tr key={r.unit_code}>
+                    <td data-label={t('hr.progress.unit')}>
+                      {r.unit_name} <span className="muted mono small">{r.unit_code}</span>
                     </td>
-                    <td data-label={t('hr.progress.unit')}>{r.unit_code}</td>
+                    <td className="num" data-label={t('hr.progress.raterCount')}>{r.raters}</td>
                     <td className="num" data-label={t('hr.progress.pendingForms')}>{r.pending}</td>
                   </tr>
                 ))}

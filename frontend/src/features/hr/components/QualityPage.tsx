@@ -4,7 +4,6 @@ import { useId } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
-import { useDecimal } from '../../../components/numbers';
 import { ErrorState, Loading } from '../../../components/Status';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { usePeriod } from '../api/periods';
@@ -23,7 +22,6 @@ export function QualityPage() {
   useDocumentTitle(t('hr.quality.title'));
   const period = usePeriod(id);
   const fid = useId();
-  const dec = useDecimal();
   const [params, setParams] = useSearchParams();
   const unit = params.get('unit') ?? '';
   const quality = useQuality(id, unit);
@@ -69,15 +67,13 @@ export function QualityPage() {
                 <tr>
                   <th scope="col">{t('hr.quality.rater')}</th>
                   <th scope="col">{t('hr.quality.unit')}</th>
-                  <th scope="col" className="num">{t('hr.quality.responses')}</th>
-                  <th scope="col" className="num">{t('hr.quality.mean')}</th>
                   <th scope="col">{t('hr.quality.flags')}</th>
                 </tr>
               </thead>
               <tbody>
                 {quality.data.items.length === 0 && (
                   <tr>
-                    <td colSpan={5}>{t('hr.quality.none')}</td>
+                    <td colSpan={3}>{t('hr.quality.none')}</td>
                   </tr>
                 )}
                 {quality.data.items.map((r) => (
@@ -86,8 +82,6 @@ export function QualityPage() {
                       {r.name} <span className="muted mono small">{r.nip}</span>
                     </td>
                     <td data-label={t('hr.quality.unit')}>{r.unit_name}</td>
-                    <td className="num" data-label={t('hr.quality.responses')}>{r.responses}</td>
-                    <td className="num" data-label={t('hr.quality.mean')}>{r.mean == null ? t('common.none') : dec(r.mean)}</td>
                     <td data-label={t('hr.quality.flags')}>
                       <div>
                         <ul className="flag-list">
