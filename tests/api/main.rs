@@ -23,6 +23,7 @@ mod evaluations;
 mod events;
 mod exports;
 mod feedback;
+mod gate;
 mod headers;
 mod health;
 mod ikm;

@@ -4,6 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
+use crate::api::client::client_address;
 use crate::app;
 pub use crate::app::auth::validation;
 use crate::auth::Principal;
@@ -19,17 +20,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(refresh)
         .service(logout)
         .service(get_me);
-}
-
-/// The caller's address for throttling: the socket peer, or the proxy-reported client
-/// when `trust_proxy` is set.
-pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
-    if trust_proxy && let Some(ip) = req.connection_info().realip_remote_addr() {
-        return ip.to_string();
-    }
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default()
 }
 
 /// Signs in with NIP or email and password.
@@ -54,7 +44,7 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> ApiResult<web::Json<TokenPair>> {
     body.validate().map_err(validation)?;
-    let client = client_address(&req, state.settings.trust_proxy);
+    let client = client_address(&req, state.settings.proxy_hops());
     let pair = app::auth::login(&state, &body.username, &body.password, &client).await?;
     Ok(web::Json(pair))
 }

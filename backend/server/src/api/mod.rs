@@ -10,6 +10,7 @@ pub mod appeals;
 pub mod audit;
 pub mod auth;
 pub mod career;
+pub mod client;
 pub mod coaching;
 pub mod employees;
 pub mod evaluations;
