@@ -2,7 +2,10 @@
 //! `X-Forwarded-For` heads change nothing), and the input gate (control characters, bodies
 //! that are not objects, empty enum filters) on both engines.
 
-use crate::helpers::{TestApp, answers, assert_error, assert_json, spawn_app_with};
+use crate::helpers::{
+    TestApp, answers, assert_error, assert_json, generous_feedback_limits, spawn_app,
+    spawn_app_with,
+};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -119,4 +122,154 @@ async fn invented_forwarded_addresses_do_not_escape_the_citizen_limit() {
         .await
         .expect("request");
     let _: Value = assert_json(other_phone, StatusCode::CREATED).await;
+}
+
+// ---------------------------------------------------------------- the input gate
+
+/// Asserts a 422 naming `field`.
+async fn assert_refused_field(resp: reqwest::Response, field: &str) {
+    let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert!(
+        body["error"]["fields"][field].is_array(),
+        "{field} is not named: {body}"
+    );
+}
+
+#[tokio::test]
+async fn a_nul_in_the_login_body_is_422_naming_the_field_without_signing_in() {
+    let app = spawn_app().await;
+
+    let resp = app.login("admin\u{0}@test.local", "x").await;
+
+    assert_refused_field(resp, "/username").await;
+}
+
+#[tokio::test]
+async fn a_nul_in_a_public_path_is_422_not_a_server_error() {
+    let app = spawn_app().await;
+
+    let form = app.get_anonymous("/f/abc%00").await;
+    let api = app
+        .get_anonymous("/api/v1/public/feedback-targets/abc%00")
+        .await;
+
+    assert_refused_field(form, "path").await;
+    assert_refused_field(api, "path").await;
+}
+
+#[tokio::test]
+async fn a_control_character_in_a_query_value_is_422_naming_the_parameter() {
+    let app = spawn_app().await;
+
+    let resp = app
+        .get_anonymous("/api/v1/public/feedback-targets/abc?lang=id%1B")
+        .await;
+
+    assert_refused_field(resp, "lang").await;
+}
+
+#[tokio::test]
+async fn control_characters_in_nested_values_and_keys_are_named_by_pointer() {
+    // Arrange
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+
+    // Act
+    let value = app
+        .put_json(
+            "/api/v1/units/CKN",
+            &admin,
+            &json!({ "name": "Kecamatan\u{0}Cakranegara", "kind": "kecamatan" }),
+        )
+        .await;
+    let key = app
+        .post_json("/api/v1/periods", &admin, &json!({ "na\u{7}me": "x" }))
+        .await;
+
+    // Assert
+    assert_refused_field(value, "/name").await;
+    assert_refused_field(key, "/name").await;
+    let units = app.get_ok("/api/v1/units", &admin).await;
+    assert_eq!(units["meta"]["total"], 0, "nothing was written: {units}");
+}
+
+#[tokio::test]
+async fn an_array_or_a_scalar_where_an_object_is_expected_is_422() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+
+    let login = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!([]))
+        .send()
+        .await
+        .expect("request");
+    let period = app
+        .post_json("/api/v1/periods", &admin, &json!([null, null]))
+        .await;
+    let scalar = app.post_json("/api/v1/periods", &admin, &json!("x")).await;
+
+    assert_refused_field(login, "body").await;
+    assert_refused_field(period, "body").await;
+    assert_refused_field(scalar, "body").await;
+}
+
+#[tokio::test]
+async fn the_employee_import_still_takes_an_array_and_refuses_an_object() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+
+    let array = app
+        .post_json("/api/v1/employees/import", &admin, &json!([{ "nip": "x" }]))
+        .await;
+    let object = app
+        .post_json("/api/v1/employees/import", &admin, &json!({ "rows": [] }))
+        .await;
+
+    // The array reaches the import (which reports the bad row), the object does not.
+    assert_error(array, StatusCode::UNPROCESSABLE_ENTITY, "import_rejected").await;
+    assert_refused_field(object, "body").await;
+}
+
+#[tokio::test]
+async fn empty_enum_filters_are_422() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+
+    let appeals = app.get("/api/v1/appeals?status=", &admin).await;
+    let approvals = app.get("/api/v1/skp/approvals?status=", &admin).await;
+    let moderation = app.get("/api/v1/feedback/moderation?status=", &admin).await;
+
+    assert_refused_field(appeals, "status").await;
+    assert_refused_field(approvals, "status").await;
+    assert_refused_field(moderation, "status").await;
+}
+
+#[tokio::test]
+async fn free_text_keeps_its_line_breaks_and_the_form_refuses_a_nul() {
+    // Arrange
+    let app = spawn_app_with(generous_feedback_limits).await;
+    let admin = app.admin_token().await;
+    app.seed_units(&admin).await;
+    let target = app.unit_feedback_target(&admin, "CKN-SEK").await;
+    let public = target["token"].as_str().expect("token").to_string();
+
+    // Act
+    let multi_line = app
+        .submit_feedback(
+            &public,
+            &json!({ "answers": answers([4; 9]), "comment": "Baris satu\nbaris dua\tok" }),
+        )
+        .await;
+    let form = app
+        .post_form(
+            &format!("/f/{public}"),
+            &format!("{}&comment=a%00b", crate::helpers::form_answers([4; 9])),
+        )
+        .await;
+
+    // Assert
+    assert_json(multi_line, StatusCode::CREATED).await;
+    assert_refused_field(form, "comment").await;
 }

@@ -19,6 +19,7 @@ pub mod exports;
 pub mod feedback;
 pub mod health;
 pub mod ikm;
+pub mod input_gate;
 pub mod org_results;
 pub mod periods;
 pub mod public;
