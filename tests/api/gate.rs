@@ -273,3 +273,62 @@ async fn free_text_keeps_its_line_breaks_and_the_form_refuses_a_nul() {
     assert_json(multi_line, StatusCode::CREATED).await;
     assert_refused_field(form, "comment").await;
 }
+
+// ---------------------------------------------------------------- citizen limits
+
+#[tokio::test]
+async fn invalid_posts_do_not_close_a_target_for_the_next_citizen() {
+    // Arrange: the defaults (120 per target per minute, 30 per device per hour).
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+    app.seed_units(&admin).await;
+    let target = app.unit_feedback_target(&admin, "CKN-SEK").await;
+    let public = target["token"].as_str().expect("token").to_string();
+    for _ in 0..120 {
+        let resp = app
+            .submit_feedback(&public, &json!({ "answers": { "u1": 9 } }))
+            .await;
+        assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+
+    // Act
+    let resp = app
+        .submit_feedback(&public, &json!({ "answers": answers([4; 9]) }))
+        .await;
+
+    // Assert
+    assert_json(resp, StatusCode::CREATED).await;
+}
+
+#[tokio::test]
+async fn only_stored_submissions_count_toward_the_target_limit() {
+    // Arrange: two per target per minute; one device posts an unknown ticket (refused).
+    let app = spawn_app_with(|s| {
+        generous_feedback_limits(s);
+        s.trusted_proxies = 1;
+        s.feedback_token_limit_per_minute = 2;
+    })
+    .await;
+    let admin = app.admin_token().await;
+    app.seed_units(&admin).await;
+    let target = app.unit_feedback_target(&admin, "CKN-SEK").await;
+    let public = target["token"].as_str().expect("token").to_string();
+    let bad_ticket = json!({ "answers": answers([4; 9]), "ticket": "ABCD-2345" });
+    for _ in 0..3 {
+        let resp = app
+            .submit_feedback_from("10.1.1.1", &public, &bad_ticket)
+            .await;
+        assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let ok = json!({ "answers": answers([4; 9]) });
+
+    // Act
+    let first = app.submit_feedback_from("10.1.1.2", &public, &ok).await;
+    let second = app.submit_feedback_from("10.1.1.3", &public, &ok).await;
+    let third = app.submit_feedback_from("10.1.1.4", &public, &ok).await;
+
+    // Assert
+    assert_json(first, StatusCode::CREATED).await;
+    assert_json(second, StatusCode::CREATED).await;
+    assert_error(third, StatusCode::TOO_MANY_REQUESTS, "too_many_requests").await;
+}
