@@ -5015,13 +5015,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file */
+            /** @description The file, with the type it was stored as */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["CertificateFile"];
+                    "application/pdf": components["schemas"]["CertificateFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CertificateFile"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["CertificateFile"];
+                    "image/jpeg": components["schemas"]["CertificateFile"];
+                    "image/png": components["schemas"]["CertificateFile"];
+                    "image/webp": components["schemas"]["CertificateFile"];
+                    "text/csv": components["schemas"]["CertificateFile"];
+                    "text/plain": components["schemas"]["CertificateFile"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6291,13 +6298,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file */
+            /** @description The file, with the type it was stored as */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["FileBody"];
+                    "application/pdf": components["schemas"]["FileBody"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBody"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["FileBody"];
+                    "image/jpeg": components["schemas"]["FileBody"];
+                    "image/png": components["schemas"]["FileBody"];
+                    "image/webp": components["schemas"]["FileBody"];
+                    "text/csv": components["schemas"]["FileBody"];
+                    "text/plain": components["schemas"]["FileBody"];
                 };
             };
             400: components["responses"]["BadRequest"];
