@@ -183,12 +183,16 @@ async fn control_characters_in_nested_values_and_keys_are_named_by_pointer() {
         )
         .await;
     let key = app
-        .post_json("/api/v1/periods", &admin, &json!({ "na\u{7}me": "x" }))
+        .put_json(
+            "/api/v1/employees/199002022015032003/skp/2026/expectations",
+            &admin,
+            &json!({ "expectations": { "ber\u{7}orientasi": "x" } }),
+        )
         .await;
 
     // Assert
     assert_refused_field(value, "/name").await;
-    assert_refused_field(key, "/name").await;
+    assert_refused_field(key, "/expectations/berorientasi").await;
     let units = app.get_ok("/api/v1/units", &admin).await;
     assert_eq!(units["meta"]["total"], 0, "nothing was written: {units}");
 }

@@ -41,13 +41,15 @@ struct Operation {
     segments: Vec<String>,
     method: String,
     body: BodyShape,
+    /// The documented JSON body schema (`Null` when none).
+    body_schema: Value,
     enum_queries: Vec<String>,
 }
 
-static OPERATIONS: LazyLock<Vec<Operation>> = LazyLock::new(|| {
-    let json = serde_json::to_value(super::spec()).unwrap_or_default();
-    operations_of(&json)
-});
+static SPEC: LazyLock<Value> =
+    LazyLock::new(|| serde_json::to_value(super::spec()).unwrap_or_default());
+
+static OPERATIONS: LazyLock<Vec<Operation>> = LazyLock::new(|| operations_of(&SPEC));
 
 fn operations_of(spec: &Value) -> Vec<Operation> {
     let schemas = &spec["components"]["schemas"];
@@ -60,12 +62,8 @@ fn operations_of(spec: &Value) -> Vec<Operation> {
             continue;
         };
         for (method, op) in methods {
-            let body = match resolve(
-                &op["requestBody"]["content"]["application/json"]["schema"],
-                schemas,
-            )
-            .and_then(|s| s["type"].as_str())
-            {
+            let body_schema = op["requestBody"]["content"]["application/json"]["schema"].clone();
+            let body = match resolve(&body_schema, schemas).and_then(|s| s["type"].as_str()) {
                 Some("array") => BodyShape::Array,
                 Some(_) => BodyShape::Object,
                 None => BodyShape::Any,
@@ -81,6 +79,7 @@ fn operations_of(spec: &Value) -> Vec<Operation> {
                 segments: path.split('/').map(str::to_string).collect(),
                 method: method.to_uppercase(),
                 body,
+                body_schema,
                 enum_queries,
             });
         }
@@ -201,6 +200,93 @@ fn json_control_fields(v: &Value, pointer: &str, out: &mut FieldErrors) {
     }
 }
 
+/// The schemas a value may follow (through `$ref`, `oneOf`, `anyOf`, `allOf`).
+fn candidates<'a>(schema: &'a Value, schemas: &'a Value, out: &mut Vec<&'a Value>, depth: u8) {
+    if depth > 8 {
+        return;
+    }
+    let Some(s) = resolve(schema, schemas) else {
+        return;
+    };
+    out.push(s);
+    for k in ["oneOf", "anyOf", "allOf"] {
+        for sub in s[k].as_array().into_iter().flatten() {
+            candidates(sub, schemas, out, depth + 1);
+        }
+    }
+}
+
+/// Like `json_control_fields`, following the documented schema: keys the operation does not
+/// document are ignored (the handler never reads them); map keys and every documented
+/// string are checked.
+fn documented_control_fields(
+    v: &Value,
+    schema: &Value,
+    schemas: &Value,
+    pointer: &str,
+    out: &mut FieldErrors,
+) {
+    let name = |p: &str| {
+        if p.is_empty() {
+            "body".to_string()
+        } else {
+            p.to_string()
+        }
+    };
+    let mut cands = Vec::new();
+    candidates(schema, schemas, &mut cands, 0);
+    match v {
+        Value::String(s) if s.chars().any(forbidden_in_text) => {
+            out.insert(name(pointer), vec![CONTROL_MESSAGE.into()]);
+        }
+        Value::Array(items) => {
+            if let Some(item_schema) = cands.iter().map(|c| &c["items"]).find(|i| !i.is_null()) {
+                for (i, item) in items.iter().enumerate() {
+                    documented_control_fields(
+                        item,
+                        item_schema,
+                        schemas,
+                        &format!("{pointer}/{i}"),
+                        out,
+                    );
+                }
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                let escaped = k.replace('~', "~0").replace('/', "~1");
+                let child = format!("{pointer}/{escaped}");
+                if let Some(prop) = cands
+                    .iter()
+                    .map(|c| &c["properties"][k])
+                    .find(|p| !p.is_null())
+                {
+                    documented_control_fields(item, prop, schemas, &child, out);
+                } else if let Some(map_schema) = cands
+                    .iter()
+                    .map(|c| &c["additionalProperties"])
+                    .find(|a| a.is_object())
+                {
+                    if has_control(k) {
+                        out.insert(
+                            name(
+                                &child
+                                    .chars()
+                                    .filter(|c| !c.is_control())
+                                    .collect::<String>(),
+                            ),
+                            vec!["Nama field tidak boleh berisi karakter kontrol".into()],
+                        );
+                    } else {
+                        documented_control_fields(item, map_schema, schemas, &child, out);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The problems of a request's path and query (no body needed).
 fn check_path_and_query(path: &str, query: &str, op: Option<&Operation>) -> FieldErrors {
     let mut fields = FieldErrors::new();
@@ -224,7 +310,28 @@ fn check_path_and_query(path: &str, query: &str, op: Option<&Operation>) -> Fiel
     fields
 }
 
-/// The problems of a JSON body for an operation.
+/// The problems of a JSON body for an operation: with a documented schema only what the
+/// handler reads is checked, otherwise every key and string.
+fn check_json_for(body: &Value, op: Option<&Operation>) -> FieldErrors {
+    let Some(op) = op.filter(|o| !o.body_schema.is_null()) else {
+        return check_json(body, BodyShape::Any);
+    };
+    let mut fields = check_json(body, op.body);
+    if fields.contains_key("body") {
+        return fields;
+    }
+    fields.clear();
+    documented_control_fields(
+        body,
+        &op.body_schema,
+        &SPEC["components"]["schemas"],
+        "",
+        &mut fields,
+    );
+    fields
+}
+
+/// The problems of a JSON body for a top-level shape (every key and string).
 fn check_json(body: &Value, shape: BodyShape) -> FieldErrors {
     let mut fields = FieldErrors::new();
     let wrong = match shape {
@@ -321,7 +428,7 @@ pub async fn gate<B: MessageBody + 'static>(
     let fields = match kind {
         // Malformed JSON is the handler's 400; only parsed bodies are checked here.
         BodyKind::Json => serde_json::from_slice::<Value>(&bytes)
-            .map(|v| check_json(&v, op.map_or(BodyShape::Any, |o| o.body)))
+            .map(|v| check_json_for(&v, op))
             .unwrap_or_default(),
         BodyKind::Form => check_form(&bytes),
         BodyKind::Other => FieldErrors::new(),
@@ -365,6 +472,7 @@ mod tests {
             segments: vec![],
             method: "GET".into(),
             body: BodyShape::Any,
+            body_schema: Value::Null,
             enum_queries: vec!["status".into()],
         };
         assert!(
@@ -381,6 +489,16 @@ mod tests {
         assert!(appeals.enum_queries.contains(&"status".to_string()));
         let login = operation("/api/v1/auth/login", &Method::POST).expect("login");
         assert_eq!(login.body, BodyShape::Object);
+    }
+
+    #[test]
+    fn undocumented_keys_are_ignored_and_documented_ones_checked() {
+        let login = operation("/api/v1/auth/login", &Method::POST);
+        let f = check_json_for(
+            &json!({ "username": "a\u{0}", "x\u{1}": "b\u{0}", "password": "p" }),
+            login,
+        );
+        assert_eq!(f.keys().collect::<Vec<_>>(), vec!["/username"]);
     }
 
     #[test]

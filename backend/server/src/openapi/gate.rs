@@ -42,7 +42,9 @@ fn restrict(v: &mut Value, pattern: &str, non_blank: Option<&str>) {
                 }
             }
             for (k, child) in map.iter_mut() {
-                if k != "pattern" {
+                if k == "propertyNames" {
+                    restrict(child, PARAM_PATTERN, None);
+                } else if k != "pattern" {
                     restrict(child, pattern, non_blank);
                 }
             }
