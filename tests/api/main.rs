@@ -28,6 +28,7 @@ mod headers;
 mod health;
 mod ikm;
 mod import;
+mod kiosk;
 mod openapi;
 mod periods;
 mod ratings360;
