@@ -562,7 +562,7 @@ impl TestApp {
     }
 
     /// A submission from another client address (`X-Forwarded-For`; the app must run with
-    /// `trust_proxy`), as if from another phone.
+    /// one trusted proxy hop), as if from another phone.
     pub async fn submit_feedback_from(
         &self,
         client_ip: &str,

@@ -348,14 +348,15 @@ async fn a_json_row_of_the_wrong_shape_is_a_row_error() {
 }
 
 #[tokio::test]
-async fn a_json_body_that_is_not_an_array_is_400_invalid_json() {
+async fn a_json_body_that_is_not_an_array_is_422_from_the_input_gate() {
     let (app, token) = app_with_units().await;
 
     let resp = app
         .post_json(IMPORT, &token, &json!({ "nip": CAMAT }))
         .await;
 
-    assert_error(resp, StatusCode::BAD_REQUEST, "invalid_json").await;
+    let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert!(body["error"]["fields"]["body"].is_array(), "{body}");
 }
 
 #[tokio::test]

@@ -53,10 +53,12 @@ pub struct Settings {
     pub login_max_failures: u32,
     /// The throttling window, in seconds.
     pub login_window_secs: i64,
-    /// Behind a reverse proxy (nginx in docker-compose): take the client address from
-    /// `X-Forwarded-For`/`Forwarded` for throttling. Never enable without a proxy that sets
-    /// these headers, or clients could pick their own address.
+    /// Deprecated: `true` means one trusted proxy (`trusted_proxies = 1`).
     pub trust_proxy: bool,
+    /// Reverse proxies in front of the server (nginx in docker-compose: 1). The client
+    /// address for throttling is the entry of `X-Forwarded-For` that many places from the
+    /// right; 0 takes the socket peer and ignores the header.
+    pub trusted_proxies: u32,
     /// Public address of this server as citizens reach it (printed in QR codes), e.g.
     /// `https://kinerja.mataramkota.go.id`. Defaults to `http://<bind>`.
     pub public_base_url: Option<String>,
@@ -112,6 +114,7 @@ impl Default for Settings {
             login_max_failures: 5,
             login_window_secs: 15 * 60,
             trust_proxy: false,
+            trusted_proxies: 0,
             public_base_url: None,
             utc_offset_minutes: 480,
             feedback_min_respondents: 5,
@@ -189,6 +192,15 @@ impl Settings {
             return Err("KINERJA_APPEAL_DAYS must not be negative".into());
         }
         Ok(())
+    }
+
+    /// Trusted proxy hops: `trusted_proxies`, or 1 for the deprecated `trust_proxy = true`.
+    pub fn proxy_hops(&self) -> u32 {
+        if self.trusted_proxies == 0 && self.trust_proxy {
+            1
+        } else {
+            self.trusted_proxies
+        }
     }
 
     /// The base URL printed in QR codes, without a trailing slash.

@@ -157,6 +157,9 @@ fn run(
             .configure(api::configure)
             .split_for_parts();
         let mut app = app
+            // Control characters, non-object bodies and empty enum filters: 422 before
+            // any handler (ADR 0017).
+            .wrap(from_fn(api::input_gate::gate))
             .wrap(
                 // Method and path only: query strings may carry an SSE access token.
                 Logger::new("%a \"%{req}xi\" %s %b %Dms")

@@ -10,6 +10,7 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
+use crate::api::client::client_address;
 use crate::app;
 pub use crate::app::auth::validation;
 use crate::auth::Principal;
@@ -34,17 +35,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(set_password)
         .service(get_me)
         .service(change_own_password);
-}
-
-/// The caller's address for throttling: the socket peer, or the proxy-reported client
-/// when `trust_proxy` is set.
-pub fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
-    if trust_proxy && let Some(ip) = req.connection_info().realip_remote_addr() {
-        return ip.to_string();
-    }
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default()
 }
 
 fn refresh_cookie(value: String, max_age: CookieDuration) -> Cookie<'static> {
@@ -119,7 +109,7 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
     body.validate().map_err(validation)?;
-    let client = client_address(&req, state.settings.trust_proxy);
+    let client = client_address(&req, state.settings.proxy_hops());
     let pair = app::auth::login(&state, &body.username, &body.password, &client).await?;
     Ok(with_cookie(&state, pair))
 }
@@ -198,7 +188,7 @@ pub async fn set_password(
     body: web::Json<SetPasswordRequest>,
 ) -> ApiResult<HttpResponse> {
     body.validate().map_err(validation)?;
-    let client = client_address(&req, state.settings.trust_proxy);
+    let client = client_address(&req, state.settings.proxy_hops());
     let pair =
         app::passwords::set_with_code(&state, &body.code, &body.new_password, &client).await?;
     Ok(with_cookie(&state, pair))
@@ -240,7 +230,7 @@ pub async fn change_own_password(
     body: web::Json<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
     body.validate().map_err(validation)?;
-    let client = client_address(&req, state.settings.trust_proxy);
+    let client = client_address(&req, state.settings.proxy_hops());
     let pair = app::passwords::change_own(
         &state,
         &p,

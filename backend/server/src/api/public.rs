@@ -4,7 +4,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::api::auth::client_address;
+use crate::api::client::client_address;
 use crate::app::public as uc;
 use crate::dto::public::{FeedbackReceived, LangQuery, PublicFeedback, PublicTarget};
 use crate::error::{ApiResult, ErrorResponse};
@@ -60,7 +60,7 @@ pub async fn submit_public_feedback(
     body: web::Json<PublicFeedback>,
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let client = client_address(&req, state.settings.trust_proxy);
+    let client = client_address(&req, state.settings.proxy_hops());
     let done = uc::submit(
         &state,
         &client,

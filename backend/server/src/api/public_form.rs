@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-use crate::api::auth::client_address;
+use crate::api::client::client_address;
 use crate::app::public::{lang_of, public_target, submit};
 use crate::dto::public::PublicTarget;
 use crate::error::{ApiError, FieldErrors};
@@ -306,7 +306,7 @@ pub async fn feedback_form_submit(
         Ok(d) => d,
         Err(e) => return api_error_page(lang, e),
     };
-    let client = client_address(&req, state.settings.trust_proxy);
+    let client = client_address(&req, state.settings.proxy_hops());
     let result = submit(
         &state,
         &client,

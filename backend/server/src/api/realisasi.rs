@@ -172,7 +172,16 @@ pub async fn upload_evidence_file(
     params(("id" = Uuid, Path, description = "Evidence id")),
     security(("bearer_auth" = [])),
     responses(
-        (status = 200, description = "The file", content_type = "application/octet-stream", body = FileBody),
+        (status = 200, description = "The file, with the type it was stored as", content(
+            (FileBody = "application/pdf"),
+            (FileBody = "image/png"),
+            (FileBody = "image/jpeg"),
+            (FileBody = "image/webp"),
+            (FileBody = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (FileBody = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (FileBody = "text/csv"),
+            (FileBody = "text/plain"),
+        )),
         (status = 403, description = "May not read this employee's realisasi", body = ErrorResponse),
         (status = 404, description = "No such evidence, or it is a link", body = ErrorResponse),
         BadRequest, Unauthorized,

@@ -115,8 +115,9 @@ pub struct Submitted {
     pub verified: bool,
 }
 
-/// The submit use case: rate limits → validation → ticket → abuse checks → insert, in one
-/// transaction; then the employee (when counted) and staff are told.
+/// The submit use case: validation → the device's limit → the target's limit → ticket →
+/// abuse checks → insert, in one transaction (only stored submissions count for the
+/// target); then the employee (when counted) and staff are told.
 pub async fn submit(
     state: &AppState,
     client_address: &str,
@@ -134,15 +135,6 @@ pub async fn submit(
         ),
         retry_after: wait,
     };
-    state
-        .feedback_per_token
-        .hit(&target.token)
-        .map_err(too_many)?;
-    state
-        .feedback_per_client
-        .hit(&format!("{}:{client_hash}", target.id))
-        .map_err(too_many)?;
-
     let mut fields = FieldErrors::new();
     let scores = match feedback::parse_answers(answers) {
         Ok(s) => Some(s),
@@ -174,6 +166,16 @@ pub async fn submit(
     let Some(scores) = scores.filter(|_| fields.is_empty()) else {
         return Err(ApiError::Validation(fields));
     };
+    // Only valid submissions reach the limits, so invalid posts cannot close a target. The
+    // device's own limit comes first; the target's counts only stored submissions.
+    state
+        .feedback_per_client
+        .hit(&format!("{}:{client_hash}", target.id))
+        .map_err(too_many)?;
+    state
+        .feedback_per_token
+        .check(&target.token)
+        .map_err(too_many)?;
 
     let txn = state.db.write.begin().await?;
     // Serialise submissions per target, so the duplicate and burst checks below see every
@@ -260,6 +262,7 @@ pub async fn submit(
         }
     })?;
     txn.commit().await?;
+    state.feedback_per_token.record(&target.token);
     // Ids are not sent: the employee and staff refetch their own views.
     if let (None, Some(e)) = (hold, target.employee_id) {
         state.events.publish(

@@ -103,6 +103,32 @@ impl RateLimiter {
         entry.0 += 1;
         Ok(())
     }
+
+    /// `Err(seconds to wait)` when the key has reached its limit; counts nothing, so only
+    /// what really happened is counted later with `record`.
+    pub fn check(&self, key: &str) -> Result<(), u64> {
+        let now = Instant::now();
+        let map = self.hits.lock().unwrap_or_else(|p| p.into_inner());
+        match map.get(key) {
+            Some((count, since))
+                if now.duration_since(*since) < self.window && *count >= self.limit =>
+            {
+                Err((self.window - now.duration_since(*since)).as_secs().max(1))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Counts one hit, over the limit or not (a `check` came first).
+    pub fn record(&self, key: &str) {
+        let now = Instant::now();
+        let mut map = self.hits.lock().unwrap_or_else(|p| p.into_inner());
+        let entry = map.entry(key.to_string()).or_insert((0, now));
+        if now.duration_since(entry.1) >= self.window {
+            *entry = (0, now);
+        }
+        entry.0 += 1;
+    }
 }
 
 #[cfg(test)]
@@ -129,6 +155,16 @@ mod tests {
         assert!(r.hit("a").is_ok());
         assert!(r.hit("a").is_err());
         assert!(r.hit("b").is_ok());
+    }
+
+    #[test]
+    fn check_counts_nothing_and_record_counts() {
+        let r = RateLimiter::new(1, Duration::from_secs(60));
+        assert!(r.check("a").is_ok());
+        assert!(r.check("a").is_ok());
+        r.record("a");
+        assert!(r.check("a").is_err());
+        assert!(r.check("b").is_ok());
     }
 
     #[test]

@@ -158,6 +158,18 @@ pub struct ModerationQuery {
     pub per_page: Option<i32>,
 }
 
+/// Held submissions to accept at once (all or none).
+#[derive(Deserialize, ToSchema)]
+pub struct AcceptManyInput {
+    #[schema(min_items = 1, max_items = 100)]
+    pub ids: Vec<Uuid>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AcceptedList {
+    pub items: Vec<SubmissionOut>,
+}
+
 #[derive(Deserialize, ToSchema)]
 pub struct ReasonBody {
     #[schema(min_length = 1, max_length = 500, pattern = r"\S")]

@@ -3,6 +3,7 @@
 //! other module of the crate: `api::spec()` hands it the routes.
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+pub mod gate;
 pub mod responses;
 
 use utoipa::{Modify, OpenApi};
@@ -149,5 +150,6 @@ pub fn nullable_formats_as_one_of(api: utoipa::openapi::OpenApi) -> utoipa::open
             }
         }
     }
+    gate::document(&mut json);
     serde_json::from_value(json).unwrap_or(api)
 }

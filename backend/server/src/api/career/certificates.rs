@@ -60,7 +60,16 @@ pub async fn upload_certificate(
     params(("id" = Uuid, Path, description = "Item id"), ("cert_id" = Uuid, Path)),
     security(("bearer_auth" = [])),
     responses(
-        (status = 200, description = "The file", content_type = "application/octet-stream", body = CertificateFile),
+        (status = 200, description = "The file, with the type it was stored as", content(
+            (CertificateFile = "application/pdf"),
+            (CertificateFile = "image/png"),
+            (CertificateFile = "image/jpeg"),
+            (CertificateFile = "image/webp"),
+            (CertificateFile = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (CertificateFile = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (CertificateFile = "text/csv"),
+            (CertificateFile = "text/plain"),
+        )),
         BadRequest, Unauthorized, Forbidden, NotFound,
     )
 )]

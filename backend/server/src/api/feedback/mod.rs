@@ -34,6 +34,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(create_feedback_tickets)
         .service(list_feedback_tickets)
         .service(list_feedback_moderation)
+        .service(accept_feedback_many)
         .service(accept_feedback)
         .service(reject_feedback)
         .service(hide_feedback_comment)

@@ -6,8 +6,8 @@ use uuid::Uuid;
 use crate::app::feedback as uc;
 use crate::auth::{Principal, policy};
 use crate::dto::feedback::{
-    ModerationAction, ModerationQuery, ReasonBody, ReplyBody, ReplyOut, SubmissionList,
-    SubmissionOut,
+    AcceptManyInput, AcceptedList, ModerationAction, ModerationQuery, ReasonBody, ReplyBody,
+    ReplyOut, SubmissionList, SubmissionOut,
 };
 use crate::error::{ApiResult, ErrorResponse};
 use crate::openapi::responses::{
@@ -67,6 +67,35 @@ pub async fn accept_feedback(
     policy::require(policy::feedback::can_manage_feedback(&p))?;
     let view = uc::moderate(&state, &p, *id, ModerationAction::Accept, None).await?;
     Ok(web::Json(view))
+}
+
+/// Accepts several held submissions at once, all or none, each audited (admin, HR).
+/// 404 when an id is unknown, 409 when one is not held.
+#[utoipa::path(
+    tag = "feedback",
+    request_body = AcceptManyInput,
+    security(("bearer_auth" = [])),
+    responses(
+        (status = 200, body = AcceptedList),
+        (status = 409, description = "One of them is not held", body = ErrorResponse),
+        BadRequest, Unauthorized, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
+    )
+)]
+#[post("/feedback/accept")]
+pub async fn accept_feedback_many(
+    state: web::Data<AppState>,
+    p: Principal,
+    body: web::Json<AcceptManyInput>,
+) -> ApiResult<web::Json<AcceptedList>> {
+    policy::require(policy::feedback::can_manage_feedback(&p))?;
+    if body.ids.is_empty() || body.ids.len() > 100 {
+        return Err(crate::error::ApiError::field(
+            "ids",
+            "Pilih 1 sampai 100 penilaian",
+        ));
+    }
+    let items = uc::accept_many(&state, &p, &body.ids).await?;
+    Ok(web::Json(AcceptedList { items }))
 }
 
 /// Rejects a held submission with a reason: it never counts (admin, HR).

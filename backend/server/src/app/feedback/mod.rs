@@ -8,7 +8,7 @@ mod moderation;
 mod targets;
 mod tickets;
 
-pub use moderation::{list_submissions, moderate, reply};
+pub use moderation::{accept_many, list_submissions, moderate, reply};
 pub use targets::{
     create_target, get_target, list_targets, qr_png, qr_svg, rotate_target, set_target_active,
 };

@@ -79,7 +79,22 @@ pub async fn moderate(
         None => json!({}),
     };
     let txn = state.db.write.begin().await?;
-    let s = store::feedback::find_submission(&txn, id)
+    let s = apply(&txn, p, id, action, reason.as_deref(), detail).await?;
+    let view = submission_views(&txn, vec![s]).await?.remove(0);
+    txn.commit().await?;
+    Ok(view)
+}
+
+/// One moderation action on one submission, with its audit entry, inside `txn`.
+async fn apply<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    p: &Principal,
+    id: Uuid,
+    action: ModerationAction,
+    reason: Option<&str>,
+    detail: serde_json::Value,
+) -> ApiResult<entity::feedback_submission::Model> {
+    let s = store::feedback::find_submission(txn, id)
         .await?
         .ok_or_else(submission_not_found)?;
     let subject = ModerationSubject {
@@ -87,27 +102,26 @@ pub async fn moderate(
         hold_reason: s.hold_reason.as_deref(),
         has_comment: s.comment.is_some(),
     };
-    let change =
-        decide(action, subject, reason.as_deref().unwrap_or_default()).map_err(|r| match r {
-            ModerationRefusal::NotHeld => {
-                ApiError::conflict(ErrorCode::NotHeld, "Penilaian ini tidak sedang ditahan")
-            }
-            ModerationRefusal::NoComment => ApiError::conflict(
-                ErrorCode::NoComment,
-                "Penilaian ini tidak memiliki komentar",
-            ),
-        })?;
+    let change = decide(action, subject, reason.unwrap_or_default()).map_err(|r| match r {
+        ModerationRefusal::NotHeld => {
+            ApiError::conflict(ErrorCode::NotHeld, "Penilaian ini tidak sedang ditahan")
+        }
+        ModerationRefusal::NoComment => ApiError::conflict(
+            ErrorCode::NoComment,
+            "Penilaian ini tidak memiliki komentar",
+        ),
+    })?;
     let s = match change {
         ModerationChange::Status {
             status,
             hold_reason,
-        } => store::feedback::update_submission_status(&txn, s, status, hold_reason).await?,
+        } => store::feedback::update_submission_status(txn, s, status, hold_reason).await?,
         ModerationChange::HideComment { reason } => {
-            store::feedback::update_submission_comment_hidden(&txn, s, reason).await?
+            store::feedback::update_submission_comment_hidden(txn, s, reason).await?
         }
     };
     store::audit::append(
-        &txn,
+        txn,
         &p.actor(),
         action.audit_action(),
         "feedback_submission",
@@ -115,9 +129,37 @@ pub async fn moderate(
         detail,
     )
     .await?;
-    let view = submission_views(&txn, vec![s]).await?.remove(0);
+    Ok(s)
+}
+
+/// Accepts several held submissions at once, all or none (one transaction, one audit
+/// entry each); 404 for an unknown id, 409 when one is not held.
+pub async fn accept_many(
+    state: &AppState,
+    p: &Principal,
+    ids: &[Uuid],
+) -> ApiResult<Vec<SubmissionOut>> {
+    let mut unique: Vec<Uuid> = ids.to_vec();
+    unique.sort();
+    unique.dedup();
+    let txn = state.db.write.begin().await?;
+    let mut rows = Vec::with_capacity(unique.len());
+    for id in unique {
+        rows.push(
+            apply(
+                &txn,
+                p,
+                id,
+                ModerationAction::Accept,
+                None,
+                json!({ "bulk": true }),
+            )
+            .await?,
+        );
+    }
+    let views = submission_views(&txn, rows).await?;
     txn.commit().await?;
-    Ok(view)
+    Ok(views)
 }
 
 /// The employee's one reply to a comment about them that they can see (404 otherwise;

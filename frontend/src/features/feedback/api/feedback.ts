@@ -217,6 +217,18 @@ function runModeration(a: ModerationAction) {
   }
 }
 
+/** Accepts several held submissions at once (all or none). */
+export function useAcceptMany() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) => unwrap(api.POST('/api/v1/feedback/accept', { body: { ids } })),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: feedbackKeys.moderation });
+      void qc.invalidateQueries({ queryKey: [...feedbackKeys.targets, 'list'] });
+    },
+  });
+}
+
 export function useModerate() {
   const qc = useQueryClient();
   return useMutation({

@@ -72,6 +72,30 @@ describe('ModerationPage', () => {
     expect(await screen.findByText('Komentar disembunyikan.')).toBeInTheDocument();
   });
 
+  it('accepts the selected held submissions in one request', async () => {
+    setTokens({ access_token: 'a', refresh_token: 'r', expires_in: 900 });
+    const { calls } = mockFetch({
+      'GET /api/v1/me': () => json(hrMe),
+      'GET /api/v1/units': () => json({ items: [unitCkn], meta: { page: 1, per_page: 100, total: 1 } }),
+      'GET /api/v1/feedback/moderation': () => json({ items: [submission], meta: { page: 1, per_page: 20, total: 1 } }),
+      'POST /api/v1/feedback/accept': () => json({ items: [{ ...submission, status: 'counted' }] }),
+    });
+    renderWithProviders(<ModerationPage />, { route: '/feedback/moderation' });
+    const user = userEvent.setup();
+
+    const bulk = await screen.findByRole('button', { name: 'Terima semua yang dipilih' });
+    expect(bulk).toBeDisabled();
+    const row = (await screen.findByText('Petugasnya kasar sekali!!!')).closest('tr')!;
+    await user.click(within(row).getByRole('checkbox', { name: 'Pilih' }));
+    await user.click(screen.getByRole('button', { name: /^Terima semua yang dipilih/ }));
+
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.path).toBe('/api/v1/feedback/accept');
+    expect(JSON.parse(post.body)).toEqual({ ids: [submission.id] });
+    expect(await screen.findByText('1 umpan balik diterima dan dihitung dalam IKM.')).toBeInTheDocument();
+  });
+
   it('shows no actions to an auditor', async () => {
     setTokens({ access_token: 'a', refresh_token: 'r', expires_in: 900 });
     mockFetch({

@@ -13,6 +13,7 @@ import type { MessageKey } from '../../../lib/i18n/messages';
 import {
   ELEMENT_CODES,
   SUBMISSION_STATUSES,
+  useAcceptMany,
   useModerate,
   useModeration,
   type Submission,
@@ -42,6 +43,21 @@ export function ModerationPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useModeration({ status, unitCode, page, perPage: PER_PAGE });
   const moderate = useModerate();
+  const acceptMany = useAcceptMany();
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (id: string) =>
+    setSelected((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
+  const acceptSelected = () => {
+    setNotice(null);
+    const count = selected.length;
+    acceptMany.mutate(selected, {
+      onSuccess: () => {
+        setSelected([]);
+        setNotice({ text: t('moderation.acceptedMany', { count }), tone: 'success' });
+      },
+      onError: (err) => setNotice({ text: errorText(err), tone: 'error' }),
+    });
+  };
   const [asking, setAsking] = useState<Asking>(null);
   const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
   const tabRefs = useRef<Partial<Record<SubmissionStatus, HTMLButtonElement | null>>>({});
@@ -111,6 +127,20 @@ export function ModerationPage() {
           <UnitSelect id="moderation-unit" value={unitCode} onChange={(v) => update({ unit: v })} emptyLabel={t('common.all')} />
         </div>
       </div>
+
+      {canWrite && status === 'held' && (
+        <div className="toolbar">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={selected.length === 0 || acceptMany.isPending}
+            onClick={acceptSelected}
+          >
+            {t('moderation.acceptSelected')}
+            {selected.length > 0 ? ` (${selected.length})` : ''}
+          </button>
+        </div>
+      )}
 
       <div className="tabs" role="tablist" aria-label={t('moderation.tabs')}>
         {SUBMISSION_STATUSES.map((s) => (
@@ -220,6 +250,16 @@ export function ModerationPage() {
                       {canWrite && (
                         <td data-label={t('targets.actions')}>
                           <div className="row-actions">
+                            {s.status === 'held' && (
+                              <label className="small">
+                                <input
+                                  type="checkbox"
+                                  checked={selected.includes(s.id)}
+                                  onChange={() => toggle(s.id)}
+                                />{' '}
+                                {t('moderation.select')}
+                              </label>
+                            )}
                             {s.status === 'held' && (
                               <button
                                 type="button"
