@@ -29,6 +29,7 @@ mod ikm;
 mod import;
 mod openapi;
 mod periods;
+mod publication;
 mod ratings360;
 mod realisasi;
 mod skp;

@@ -15,6 +15,7 @@ mod m20261128_000005_create_periods;
 mod m20261128_000006_create_evaluations;
 mod m20261128_000007_create_cycle;
 mod m20261128_000008_create_career;
+mod m20261206_000501_create_exemptions;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000006_create_evaluations::Migration),
             Box::new(m20261128_000007_create_cycle::Migration),
             Box::new(m20261128_000008_create_career::Migration),
+            Box::new(m20261206_000501_create_exemptions::Migration),
         ]
     }
 }

@@ -1320,6 +1320,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods/{id}/exemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The period's exemptions, oldest first (admin, HR, auditor). */
+        get: operations["list_exemptions"];
+        put?: never;
+        /**
+         * Exempts an employee from the period's evaluation (admin, HR), with a reason and a note.
+         *     Not once the period is published or the unit finalised, not for an employee who already
+         *     has an evaluation in the period, once per employee.
+         */
+        post: operations["create_exemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/exemptions/{nip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Removes an employee's exemption (admin, HR); the path names the employee by NIP. Not
+         *     once the period is published or the unit finalised.
+         */
+        delete: operations["delete_exemption"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods/{id}/open": {
         parameters: {
             query?: never;
@@ -2326,6 +2368,17 @@ export interface components {
              */
             number: number;
         };
+        /**
+         * @description One employee who blocks a unit's finalisation or a period's publication: in scope, with
+         *     neither a final evaluation nor an exemption (ADR 0018).
+         */
+        Blocker: {
+            name: string;
+            nip: string;
+            /** @description The employee's unit. */
+            unit_code: string;
+            unit_name: string;
+        };
         Candidate: {
             /** @description The last two annual results, newest first. */
             annual: components["schemas"]["AnnualResult"][];
@@ -2660,6 +2713,7 @@ export interface components {
         ErrorBody: {
             /** @description Stable, machine-readable code (`validation_failed`, `not_found`, …). */
             code: components["schemas"]["ErrorCode"];
+            details?: components["schemas"]["ErrorDetails"] | null;
             fields?: components["schemas"]["BTreeMap"] | null;
             /** @description Human-readable message in Indonesian. */
             message: string;
@@ -2669,7 +2723,12 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        /** @description Structured details of a refusal that names what blocks it. */
+        ErrorDetails: {
+            /** @description Every blocking employee, by unit code and NIP. */
+            blockers: components["schemas"]["Blocker"][];
+        };
         /** @description The envelope of every error response. */
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
@@ -2715,6 +2774,37 @@ export interface components {
             size_bytes?: number | null;
             url?: string | null;
         };
+        ExemptionInput: {
+            /** @description NIP of the employee to exempt. */
+            nip: string;
+            /** @description Why, in a few words (5–1000 characters), e.g. the leave decree. */
+            note: string;
+            reason: components["schemas"]["ExemptionReason"];
+        };
+        ExemptionList: {
+            /** @description Every exemption of the period, oldest first. */
+            items: components["schemas"]["ExemptionOut"][];
+            /** Format: uuid */
+            period_id: string;
+        };
+        ExemptionOut: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description Actor who recorded it (`user:<id>`), as in the audit log. */
+            created_by: string;
+            name: string;
+            nip: string;
+            note: string;
+            reason: components["schemas"]["ExemptionReason"];
+            /** @description The employee's unit when the exemption was recorded. */
+            unit_code: string;
+            unit_name: string;
+        };
+        /**
+         * @description Why an employee is exempted from a period's evaluation (stored snake_case).
+         * @enum {string}
+         */
+        ExemptionReason: "cuti" | "tugas_belajar" | "dipekerjakan" | "lainnya";
         /** @description The supervisor's specific expectation for one BerAKHLAK value (null when none). */
         ExpectationOut: {
             expectation?: string | null;
@@ -4198,6 +4288,11 @@ export interface components {
         };
         /** @description One unit in the period overview. */
         UnitDistributionSummary: {
+            /**
+             * @description Active members with neither a final evaluation nor an exemption, by NIP: they
+             *     block the unit's finalisation and the period's publication.
+             */
+            blockers: components["schemas"]["Blocker"][];
             conforms?: boolean | null;
             employees: number;
             evaluations_not_final: number;
@@ -7456,6 +7551,118 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Empty or too long reasons */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_exemptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    create_exemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExemptionInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `exemption_exists`, `employee_evaluated`, `unit_finalised` or `period_published` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A note shorter than 5 or longer than 1000 characters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_exemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                /** @description NIP of the exempted employee */
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `unit_finalised` or `period_published` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -87,6 +87,9 @@ pub struct UnitDistributionSummary {
     pub small_unit: bool,
     pub evaluations_not_final: usize,
     pub finalised: bool,
+    /// Active members with neither a final evaluation nor an exemption, by NIP: they
+    /// block the unit's finalisation and the period's publication.
+    pub blockers: Vec<crate::error::Blocker>,
 }
 
 #[derive(Serialize, ToSchema)]
