@@ -1388,7 +1388,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publishes a closed period's results; final (admin, HR). Every unit with evaluations must be finalised (409 `units_not_finalised`). */
+        /** Publishes a closed period's results; final (admin, HR). Every unit with evaluations must be finalised (409 `units_not_finalised`) and every active employee with a supervisor in the system rated final or exempted (409 `period_incomplete`, naming them in `details.blockers`). */
         post: operations["publish_period"];
         delete?: never;
         options?: never;
@@ -1529,8 +1529,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every unit of the period with evaluations or an org result: where its curve and
-         *     finalisation stand (admin, HR, auditor). Publishing needs all of them finalised.
+         * Every unit of the period with evaluations, an org result or blocking members: where its
+         *     curve and finalisation stand, and who blocks it — active members with neither a final
+         *     evaluation nor an exemption (admin, HR, auditor). Publishing needs all of them finalised
+         *     and no blockers.
          */
         get: operations["list_unit_distributions"];
         put?: never;
@@ -1573,7 +1575,8 @@ export interface paths {
         /**
          * Finalises the unit's results for the period (who may set the org result). Needs the org
          *     result (409 `org_result_missing`), every evaluation of the unit final (409
-         *     `evaluations_not_final`), and a conforming curve — or, when it breaks in a unit of 5 or
+         *     `evaluations_not_final`), every active member rated final or exempted (409
+         *     `unit_incomplete`, naming them in `details.blockers`), and a conforming curve — or, when it breaks in a unit of 5 or
          *     more, an `override_reason` of at least 10 characters (else 409 `distribution_violated`,
          *     listing the broken rules). Ratings of the unit are frozen afterwards.
          */
@@ -4281,7 +4284,7 @@ export interface components {
             unit_code: string;
         };
         UnitDistributionList: {
-            /** @description Units with evaluations or an org result in the period, by code. */
+            /** @description Units with evaluations, an org result or blocking members in the period, by code. */
             items: components["schemas"]["UnitDistributionSummary"][];
             /** Format: uuid */
             period_id: string;
@@ -7280,7 +7283,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Transition not allowed from the current state, or (publish) units not finalised */
+            /** @description Transition not allowed from the current state, or (publish) units not finalised or employees with neither a final evaluation nor an exemption (`period_incomplete`, naming them in `details.blockers`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7695,7 +7698,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Transition not allowed from the current state, or (publish) units not finalised */
+            /** @description Transition not allowed from the current state, or (publish) units not finalised or employees with neither a final evaluation nor an exemption (`period_incomplete`, naming them in `details.blockers`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7729,7 +7732,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Transition not allowed from the current state, or (publish) units not finalised */
+            /** @description Transition not allowed from the current state, or (publish) units not finalised or employees with neither a final evaluation nor an exemption (`period_incomplete`, naming them in `details.blockers`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8031,7 +8034,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description `org_result_missing`, `evaluations_not_final`, `distribution_violated`, `unit_finalised` or `period_published` */
+            /** @description `org_result_missing`, `evaluations_not_final`, `unit_incomplete`, `distribution_violated`, `unit_finalised` or `period_published` */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -4,7 +4,7 @@
 //! unit's finalisation, the period's publication and HR's overview share.
 
 use chrono::Utc;
-use entity::{exemption, period};
+use entity::{exemption, period, unit};
 use sea_orm::{ConnectionTrait, TransactionTrait};
 use serde_json::json;
 use std::collections::HashMap;
@@ -28,6 +28,15 @@ pub async fn blockers<C: ConnectionTrait>(
     period_id: Uuid,
     unit_id: Option<Uuid>,
 ) -> ApiResult<Vec<Blocker>> {
+    Ok(blockers_with_units(conn, period_id, unit_id).await?.0)
+}
+
+/// [`blockers`] and the units they belong to, by id.
+pub async fn blockers_with_units<C: ConnectionTrait>(
+    conn: &C,
+    period_id: Uuid,
+    unit_id: Option<Uuid>,
+) -> ApiResult<(Vec<Blocker>, HashMap<Uuid, unit::Model>)> {
     let members = store::exemptions::list_members(conn, period_id, unit_id).await?;
     let blocking: Vec<_> = members
         .into_iter()
@@ -60,7 +69,7 @@ pub async fn blockers<C: ConnectionTrait>(
         })
         .collect();
     out.sort_by(|a, b| (&a.unit_code, &a.nip).cmp(&(&b.unit_code, &b.nip)));
-    Ok(out)
+    Ok((out, units))
 }
 
 /// `NIP Name` labels of blockers, for the 409 messages.
@@ -251,7 +260,7 @@ pub async fn delete(state: &AppState, p: &Principal, period_id: Uuid, nip: &str)
         .await?
         .ok_or_else(exemption_not_found)?;
     refuse_finalised(&txn, period.id, &[m.unit_id, employee.unit_id]).await?;
-    let units: HashMap<Uuid, entity::unit::Model> =
+    let units: HashMap<Uuid, unit::Model> =
         store::results::list_units_by_ids(&txn, [m.unit_id]).await?;
     let unit_code = units.get(&m.unit_id).map(|u| u.code.clone());
     let id = m.id;

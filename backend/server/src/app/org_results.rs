@@ -350,18 +350,17 @@ pub async fn list_units(state: &AppState, period_id: Uuid) -> ApiResult<UnitDist
     for u in orgs.keys() {
         by_unit.entry(*u).or_default();
     }
+    let (blockers, blocking_units) =
+        crate::app::exemptions::blockers_with_units(db, period.id, None).await?;
     let mut blockers_of: HashMap<String, Vec<Blocker>> = HashMap::new();
-    for b in crate::app::exemptions::blockers(db, period.id, None).await? {
+    for b in blockers {
         blockers_of.entry(b.unit_code.clone()).or_default().push(b);
     }
     let mut units = store::results::list_units_by_ids(db, by_unit.keys().copied()).await?;
     // Units whose members are all unrated have no evaluations yet, but they block too.
-    let codes: Vec<String> = units.values().map(|u| u.code.clone()).collect();
-    for code in blockers_of.keys().filter(|c| !codes.contains(c)) {
-        if let Some(u) = store::units::find_by_code(db, code).await? {
-            by_unit.entry(u.id).or_default();
-            units.insert(u.id, u);
-        }
+    for (id, u) in blocking_units {
+        by_unit.entry(id).or_default();
+        units.entry(id).or_insert(u);
     }
     let mut items: Vec<UnitDistributionSummary> = by_unit
         .iter()

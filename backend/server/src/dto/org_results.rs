@@ -95,6 +95,6 @@ pub struct UnitDistributionSummary {
 #[derive(Serialize, ToSchema)]
 pub struct UnitDistributionList {
     pub period_id: Uuid,
-    /// Units with evaluations or an org result in the period, by code.
+    /// Units with evaluations, an org result or blocking members in the period, by code.
     pub items: Vec<UnitDistributionSummary>,
 }

@@ -28,7 +28,7 @@ const helpId = {
   'help.cycle.curve.title': 'Kurva distribusi',
   'help.cycle.curve.body': 'Pimpinan satu tingkat di atas menetapkan hasil kerja organisasi unit. Sebaran predikat di unit harus sesuai dengan hasil organisasi itu, supaya penilaian di semua unit seimbang.',
   'help.cycle.publish.title': 'Publikasi',
-  'help.cycle.publish.body': 'Setelah semua unit difinalkan, pengelola kinerja mengumumkan hasil. Sejak saat itu Anda dapat melihat predikat Anda beserta rinciannya.',
+  'help.cycle.publish.body': 'Setelah semua unit difinalkan, pengelola kinerja mengumumkan hasil. Hasil baru dapat diumumkan bila setiap pegawai aktif sudah dinilai, atau dicatat dikecualikan dengan alasannya (misalnya cuti, tugas belajar, atau dipekerjakan di instansi lain), sehingga tidak ada yang terlewat tanpa penjelasan. Sejak saat itu Anda dapat melihat predikat Anda beserta rinciannya.',
   'help.cycle.appeal.title': 'Keberatan',
   'help.cycle.appeal.body': 'Dalam 14 hari setelah publikasi Anda dapat mengajukan keberatan. Atasan dari pejabat penilai Anda yang memeriksa dan memutuskan.',
 
@@ -123,7 +123,7 @@ const helpEn: Record<keyof typeof helpId, string> = {
   'help.cycle.curve.title': 'Distribution curve',
   'help.cycle.curve.body': "The leader one level up sets the unit's organisational result. The spread of predikat in the unit must follow that result, so that evaluations are balanced across units.",
   'help.cycle.publish.title': 'Publication',
-  'help.cycle.publish.body': 'Once every unit is finalised, HR publishes the results. From then on you can see your predikat and its details.',
+  'help.cycle.publish.body': 'Once every unit is finalised, HR publishes the results. Results can only be published when every active employee has been rated, or recorded as exempted with a reason (for example leave, study leave or secondment), so nobody is left out without an explanation. From then on you can see your predikat and its details.',
   'help.cycle.appeal.title': 'Appeal',
   'help.cycle.appeal.body': "Within 14 days after publication you may appeal. Your evaluator's own supervisor examines the appeal and decides.",
 
