@@ -3,7 +3,7 @@
 //! the distribution, and finalisation (refused when broken, accepted with a recorded
 //! override reason).
 
-use crate::evaluations::{approve_skp, finalise, open_q2, rate, set_org_result};
+use crate::evaluations::{approve_skp, exempt_unrated, finalise, open_q2, rate, set_org_result};
 use crate::helpers::{
     CAMAT, LURAH, STAF_A, TestApp, assert_error, assert_json, seed_hierarchy, spawn_app,
 };
@@ -345,6 +345,8 @@ async fn a_unit_below_five_gets_a_warning_and_finalises_without_an_override() {
     )
     .await;
     rate_unit(&app, &u, &[("baik", 4)], true).await;
+    // The seeded lurah and staff outside the test's staff are exempted (ADR 0018).
+    exempt_unrated(&app, &u.admin, &u.period).await;
 
     let d = distribution(&app, &u).await;
     assert_eq!(d["small_unit"], true);
@@ -377,6 +379,7 @@ async fn finalising_a_broken_curve_needs_an_override_reason_which_is_recorded() 
     )
     .await;
     rate_unit(&app, &u, &[("sangat_baik", 5)], true).await;
+    exempt_unrated(&app, &u.admin, &u.period).await;
 
     let refused = finalise(&app, &u.admin, &u.period, UNIT, None).await;
     let body = assert_error(refused, StatusCode::CONFLICT, "distribution_violated").await;
@@ -577,6 +580,7 @@ async fn publishing_waits_for_every_unit_with_evaluations() {
         StatusCode::OK,
     )
     .await;
+    exempt_unrated(&app, &u.admin, &u.period).await;
     assert_json(
         finalise(&app, &u.admin, &u.period, UNIT, None).await,
         StatusCode::OK,
@@ -622,6 +626,7 @@ async fn publishing_tells_each_evaluated_employee_and_nobody_else() {
         StatusCode::OK,
     )
     .await;
+    exempt_unrated(&app, &u.admin, &u.period).await;
     assert_json(
         finalise(&app, &u.admin, &u.period, UNIT, None).await,
         StatusCode::OK,

@@ -157,10 +157,35 @@ pub async fn finalise(
     .await
 }
 
-/// Closes the period, sets `result` and finalises the unit (with an override reason), then
-/// publishes.
+/// Exempts every employee who still blocks the period (as HR's overview lists them: in
+/// scope, with neither a final evaluation nor an exemption), so that tests about something
+/// else can finalise and publish (ADR 0018).
+pub async fn exempt_unrated(app: &TestApp, admin: &str, period: &str) {
+    let list = app
+        .get_ok(&format!("/api/v1/periods/{period}/units"), admin)
+        .await;
+    for unit in list["items"].as_array().expect("items") {
+        for b in unit["blockers"].as_array().expect("blockers") {
+            let resp = app
+                .post_json(
+                    &format!("/api/v1/periods/{period}/exemptions"),
+                    admin,
+                    &json!({
+                        "nip": b["nip"], "reason": "lainnya",
+                        "note": "Tidak dinilai dalam skenario uji ini"
+                    }),
+                )
+                .await;
+            assert_json(resp, StatusCode::CREATED).await;
+        }
+    }
+}
+
+/// Closes the period, exempts whoever is not rated, sets `result` and finalises the unit
+/// (with an override reason), then publishes.
 pub async fn close_finalise_publish(app: &TestApp, admin: &str, period: &str, unit: &str) {
     act(app, admin, period, "close").await;
+    exempt_unrated(app, admin, period).await;
     assert_json(
         set_org_result(app, admin, period, unit, "baik").await,
         StatusCode::OK,
@@ -365,13 +390,16 @@ async fn a_finalised_unit_freezes_its_ratings() {
         StatusCode::OK,
     )
     .await;
+    // The unrated lurah and STAF_B are exempted, so the unit can be finalised.
+    exempt_unrated(&app, &admin, &period).await;
     assert_json(
         finalise(&app, &admin, &period, "CKN-KEL-CB", None).await,
         StatusCode::OK,
     )
     .await;
 
-    // Neither a new evaluation in the unit nor a change is accepted any more.
+    // Neither a new evaluation in the unit nor a change is accepted any more (the frozen
+    // unit is refused before anything else).
     let resp = rate(&app, &lurah, &period, STAF_B, "baik", false).await;
     assert_error(resp, StatusCode::CONFLICT, "unit_finalised").await;
     let again = set_org_result(&app, &admin, &period, "CKN-KEL-CB", "baik").await;

@@ -33,6 +33,7 @@ mod import;
 mod kiosk;
 mod openapi;
 mod periods;
+mod publication;
 mod ratings360;
 mod realisasi;
 mod scope;

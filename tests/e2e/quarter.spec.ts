@@ -12,7 +12,8 @@ import { loginAs, snap } from './helpers';
 // staf (Pengadministrasi Layanan Kependudukan) is evaluated; rekan (Pengolah Data Pelayanan)
 // is a peer under the same supervisor, seklur (Sekretaris Kelurahan).
 //
-// Every step runs through the UI; no API shortcut was needed.
+// Every step runs through the UI but one: the exemptions of the rest of the city's employees,
+// who are not rated in this spec's period (ADR 0018), are recorded through the API.
 const PASSWORD = 'Pegawai#2026';
 const HR = 'hr@kinerja360.local';
 const STAF = 'staf@kinerja360.local';
@@ -238,6 +239,34 @@ test('a whole quarter: SKP, realisasi, 360, rating, distribution and a live pred
       (window as unknown as { __noReload?: boolean }).__noReload = true;
     });
     await snap(emp, testInfo, '12-employee-results-before');
+
+    // 7 (set up). Complete publication (ADR 0018): nobody else is rated in this spec's period,
+    // so the unit cannot be finalised nor the period published while they have no exemption.
+    // HR exempts one colleague of the unit through the Progress page's dialog, then everyone
+    // else in the city through the API (the one shortcut: this spec rates one employee).
+    await page.goto(`/hr/periods/${periodId}/progress?unit=${UNIT}`);
+    const blockers = page.getByRole('table', { name: 'Pegawai yang menghalangi finalisasi dan publikasi' });
+    await expect(blockers).toBeVisible();
+    await blockers.getByRole('button', { name: /^Kecualikan / }).first().click();
+    const exempt = page.getByRole('dialog');
+    await exempt.getByLabel(/^Alasan/).selectOption('cuti');
+    await exempt.getByLabel(/^Keterangan/).fill('Cuti tahunan sepanjang triwulan (uji e2e).');
+    await exempt.getByRole('button', { name: 'Simpan pengecualian' }).click();
+    await expect(exempt).toBeHidden();
+    await expect(page.getByText(/dikecualikan dari penilaian periode ini\.$/)).toBeVisible();
+    const login = await page.request.post('/api/v1/auth/login', { data: { username: HR, password: PASSWORD } });
+    const { access_token } = (await login.json()) as { access_token: string };
+    const headers = { Authorization: `Bearer ${access_token}` };
+    const overview = (await (await page.request.get(`/api/v1/periods/${periodId}/units`, { headers })).json()) as {
+      items: { blockers: { nip: string }[] }[];
+    };
+    for (const b of overview.items.flatMap((u) => u.blockers)) {
+      const r = await page.request.post(`/api/v1/periods/${periodId}/exemptions`, {
+        headers,
+        data: { nip: b.nip, reason: 'lainnya', note: 'Tidak dinilai dalam skenario uji e2e.' },
+      });
+      expect(r.status()).toBe(201);
+    }
 
     // 7. HR sets the unit's organisational result and finalises it (one evaluated employee:
     // only a small-unit warning), then closes the period and publishes.

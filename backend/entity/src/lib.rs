@@ -14,6 +14,7 @@ pub mod development_plan;
 pub mod employee;
 pub mod evaluation;
 pub mod evidence;
+pub mod exemption;
 pub mod feedback_note;
 pub mod feedback_submission;
 pub mod feedback_target;

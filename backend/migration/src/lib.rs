@@ -18,6 +18,7 @@ mod m20261128_000008_create_career;
 mod m20261206_000201_audit_mac_and_head;
 mod m20261206_000301_session_version;
 mod m20261206_000101_periods_released_360_at;
+mod m20261206_000501_create_exemptions;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000201_audit_mac_and_head::Migration),
             Box::new(m20261206_000301_session_version::Migration),
             Box::new(m20261206_000101_periods_released_360_at::Migration),
+            Box::new(m20261206_000501_create_exemptions::Migration),
         ]
     }
 }

@@ -25,6 +25,24 @@ pub struct RowError {
     pub message: String,
 }
 
+/// One employee who blocks a unit's finalisation or a period's publication: in scope, with
+/// neither a final evaluation nor an exemption (ADR 0018).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
+pub struct Blocker {
+    /// The employee's unit.
+    pub unit_code: String,
+    pub unit_name: String,
+    pub nip: String,
+    pub name: String,
+}
+
+/// Structured details of a refusal that names what blocks it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
+pub struct ErrorDetails {
+    /// Every blocking employee, by unit code and NIP.
+    pub blockers: Vec<Blocker>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
     /// Stable, machine-readable code (`validation_failed`, `not_found`, …).
@@ -35,6 +53,9 @@ pub struct ErrorBody {
     pub fields: Option<FieldErrors>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rows: Option<Vec<RowError>>,
+    /// Who blocks (`unit_incomplete`, `period_incomplete`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<ErrorDetails>,
 }
 
 /// The envelope of every error response.
@@ -63,6 +84,13 @@ pub enum ApiError {
     /// 409: conflicts with the current state.
     #[error("{message}")]
     Conflict { code: ErrorCode, message: String },
+    /// 409: refused because of the employees named in `details.blockers`.
+    #[error("{message}")]
+    Blocked {
+        code: ErrorCode,
+        message: String,
+        blockers: Vec<Blocker>,
+    },
     /// 413: the body exceeds the configured limit.
     #[error("Ukuran permintaan melebihi batas")]
     PayloadTooLarge,
@@ -107,6 +135,7 @@ impl ApiError {
             | ApiError::Unprocessable { code, .. }
             | ApiError::Unauthorized { code, .. }
             | ApiError::Conflict { code, .. }
+            | ApiError::Blocked { code, .. }
             | ApiError::Coded { code, .. } => *code,
             ApiError::Forbidden => ErrorCode::Forbidden,
             ApiError::NotFound(_) => ErrorCode::NotFound,
@@ -196,6 +225,12 @@ impl ApiError {
                 ApiError::ImportRejected(r) => Some(r.clone()),
                 _ => None,
             },
+            details: match self {
+                ApiError::Blocked { blockers, .. } => Some(ErrorDetails {
+                    blockers: blockers.clone(),
+                }),
+                _ => None,
+            },
         }
     }
 }
@@ -220,7 +255,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Conflict { .. } | ApiError::Blocked { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Validation(_)

@@ -106,6 +106,23 @@ pub enum ErrorCode {
     /// 409: the unit is finalised; its evaluations are frozen.
     #[serde(rename = "unit_finalised")]
     UnitFinalised,
+    /// 409: active members of the unit have neither a final evaluation nor an exemption;
+    /// `details.blockers` names them.
+    #[serde(rename = "unit_incomplete")]
+    UnitIncomplete,
+    /// 409: employees in scope have neither a final evaluation nor an exemption;
+    /// `details.blockers` names them with their units.
+    #[serde(rename = "period_incomplete")]
+    PeriodIncomplete,
+    /// 409: the employee is already exempted in this period.
+    #[serde(rename = "exemption_exists")]
+    ExemptionExists,
+    /// 409: the employee has an evaluation in this period and cannot be exempted.
+    #[serde(rename = "employee_evaluated")]
+    EmployeeEvaluated,
+    /// 409: the employee is exempted in this period and cannot be rated.
+    #[serde(rename = "employee_exempt")]
+    EmployeeExempt,
     /// 409: a final evaluation cannot change.
     #[serde(rename = "evaluation_final")]
     EvaluationFinal,
@@ -266,6 +283,11 @@ impl ErrorCode {
         ErrorCode::PeriodNotPublished,
         ErrorCode::UnitsNotFinalised,
         ErrorCode::UnitFinalised,
+        ErrorCode::UnitIncomplete,
+        ErrorCode::PeriodIncomplete,
+        ErrorCode::ExemptionExists,
+        ErrorCode::EmployeeEvaluated,
+        ErrorCode::EmployeeExempt,
         ErrorCode::EvaluationFinal,
         ErrorCode::EvaluationConflict,
         ErrorCode::EvaluationsNotFinal,
@@ -344,6 +366,11 @@ impl ErrorCode {
             ErrorCode::PeriodNotPublished => "period_not_published",
             ErrorCode::UnitsNotFinalised => "units_not_finalised",
             ErrorCode::UnitFinalised => "unit_finalised",
+            ErrorCode::UnitIncomplete => "unit_incomplete",
+            ErrorCode::PeriodIncomplete => "period_incomplete",
+            ErrorCode::ExemptionExists => "exemption_exists",
+            ErrorCode::EmployeeEvaluated => "employee_evaluated",
+            ErrorCode::EmployeeExempt => "employee_exempt",
             ErrorCode::EvaluationFinal => "evaluation_final",
             ErrorCode::EvaluationConflict => "evaluation_conflict",
             ErrorCode::EvaluationsNotFinal => "evaluations_not_final",

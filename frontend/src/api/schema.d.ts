@@ -953,26 +953,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/feedback/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Accepts several held submissions at once, all or none, each audited (admin, HR).
-         *     404 when an id is unknown, 409 when one is not held.
-         */
-        post: operations["accept_feedback_many"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/feedback/moderation": {
         parameters: {
             query?: never;
@@ -1178,8 +1158,8 @@ export interface paths {
         };
         /**
          * How far a period's 360 round is (admin, HR, auditor): per unit of the ratees the forms
-         *     issued, submitted and pending and the nominations awaiting a decision; per unit of the
-         *     raters (at least the anonymity threshold of them) their pending forms pooled.
+         *     issued, submitted and pending and the nominations awaiting a decision; per rater the
+         *     number of forms still to finish (never whom they rate).
          */
         get: operations["get_progress"];
         put?: never;
@@ -1200,8 +1180,7 @@ export interface paths {
         /**
          * Raters whose submitted responses in the period look unreliable (admin, HR, auditor
          *     only): straight-lining, leniency or severity (z-score of the rater's mean against all
-         *     raters' means in their unit), only for raters with at least the anonymity threshold of
-         *     forms, never about the viewer's own raters, and never with a mean or a count.
+         *     raters' means in their unit). Self-assessments are not checked; ratees never appear.
          */
         get: operations["get_quality"];
         put?: never;
@@ -1341,6 +1320,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods/{id}/exemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The period's exemptions, oldest first (admin, HR, auditor). */
+        get: operations["list_exemptions"];
+        put?: never;
+        /**
+         * Exempts an employee from the period's evaluation (admin, HR), with a reason and a note.
+         *     Not once the period is published or the unit finalised, not for an employee who already
+         *     has an evaluation in the period, once per employee.
+         */
+        post: operations["create_exemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/exemptions/{nip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Removes an employee's exemption (admin, HR); the path names the employee by NIP. Not
+         *     once the period is published or the unit finalised.
+         */
+        delete: operations["delete_exemption"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods/{id}/open": {
         parameters: {
             query?: never;
@@ -1367,7 +1388,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publishes a closed period's results; final (admin, HR). Every unit with evaluations must be finalised (409 `units_not_finalised`). */
+        /** Publishes a closed period's results; final (admin, HR). Every unit with evaluations must be finalised (409 `units_not_finalised`) and every active employee with a supervisor in the system rated final or exempted (409 `period_incomplete`, naming them in `details.blockers`). */
         post: operations["publish_period"];
         delete?: never;
         options?: never;
@@ -1508,8 +1529,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every unit of the period with evaluations or an org result: where its curve and
-         *     finalisation stand (admin, HR, auditor). Publishing needs all of them finalised.
+         * Every unit of the period with evaluations, an org result or blocking members: where its
+         *     curve and finalisation stand, and who blocks it — active members with neither a final
+         *     evaluation nor an exemption (admin, HR, auditor). Publishing needs all of them finalised
+         *     and no blockers.
          */
         get: operations["list_unit_distributions"];
         put?: never;
@@ -1552,7 +1575,8 @@ export interface paths {
         /**
          * Finalises the unit's results for the period (who may set the org result). Needs the org
          *     result (409 `org_result_missing`), every evaluation of the unit final (409
-         *     `evaluations_not_final`), and a conforming curve — or, when it breaks in a unit of 5 or
+         *     `evaluations_not_final`), every active member rated final or exempted (409
+         *     `unit_incomplete`, naming them in `details.blockers`), and a conforming curve — or, when it breaks in a unit of 5 or
          *     more, an `override_reason` of at least 10 characters (else 409 `distribution_violated`,
          *     listing the broken rules). Ratings of the unit are frozen afterwards.
          */
@@ -2090,13 +2114,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Held submissions to accept at once (all or none). */
-        AcceptManyInput: {
-            ids: string[];
-        };
-        AcceptedList: {
-            items: components["schemas"]["SubmissionOut"][];
-        };
         AccountInput: {
             /** @description Deactivate (false) or reactivate (true) the account. */
             active?: boolean | null;
@@ -2353,6 +2370,17 @@ export interface components {
              * @description 1–7 in the official order.
              */
             number: number;
+        };
+        /**
+         * @description One employee who blocks a unit's finalisation or a period's publication: in scope, with
+         *     neither a final evaluation nor an exemption (ADR 0018).
+         */
+        Blocker: {
+            name: string;
+            nip: string;
+            /** @description The employee's unit. */
+            unit_code: string;
+            unit_name: string;
         };
         Candidate: {
             /** @description The last two annual results, newest first. */
@@ -2688,6 +2716,7 @@ export interface components {
         ErrorBody: {
             /** @description Stable, machine-readable code (`validation_failed`, `not_found`, …). */
             code: components["schemas"]["ErrorCode"];
+            details?: components["schemas"]["ErrorDetails"] | null;
             fields?: components["schemas"]["BTreeMap"] | null;
             /** @description Human-readable message in Indonesian. */
             message: string;
@@ -2697,7 +2726,12 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        /** @description Structured details of a refusal that names what blocks it. */
+        ErrorDetails: {
+            /** @description Every blocking employee, by unit code and NIP. */
+            blockers: components["schemas"]["Blocker"][];
+        };
         /** @description The envelope of every error response. */
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
@@ -2719,7 +2753,7 @@ export interface components {
          * @description The kinds of change events (the SSE `event:` field), as the OpenAPI document lists them.
          * @enum {string}
          */
-        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "results360_released" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided";
+        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "feedback360_updated" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided";
         /**
          * @description Kind of evidence (documentation type).
          * @enum {string}
@@ -2743,6 +2777,37 @@ export interface components {
             size_bytes?: number | null;
             url?: string | null;
         };
+        ExemptionInput: {
+            /** @description NIP of the employee to exempt. */
+            nip: string;
+            /** @description Why, in a few words (5–1000 characters), e.g. the leave decree. */
+            note: string;
+            reason: components["schemas"]["ExemptionReason"];
+        };
+        ExemptionList: {
+            /** @description Every exemption of the period, oldest first. */
+            items: components["schemas"]["ExemptionOut"][];
+            /** Format: uuid */
+            period_id: string;
+        };
+        ExemptionOut: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description Actor who recorded it (`user:<id>`), as in the audit log. */
+            created_by: string;
+            name: string;
+            nip: string;
+            note: string;
+            reason: components["schemas"]["ExemptionReason"];
+            /** @description The employee's unit when the exemption was recorded. */
+            unit_code: string;
+            unit_name: string;
+        };
+        /**
+         * @description Why an employee is exempted from a period's evaluation (stored snake_case).
+         * @enum {string}
+         */
+        ExemptionReason: "cuti" | "tugas_belajar" | "dipekerjakan" | "lainnya";
         /** @description The supervisor's specific expectation for one BerAKHLAK value (null when none). */
         ExpectationOut: {
             expectation?: string | null;
@@ -2878,8 +2943,6 @@ export interface components {
         GroupOut: {
             /** @description Peers, subordinates and citizens are anonymous. */
             anonymous: boolean;
-            /** @description The anonymous group has fewer responses than its minimum (shown as "fewer than 3"). */
-            count_below_threshold: boolean;
             group: components["schemas"]["RaterGroup"];
             label: string;
             /** @description Group mean (1–5), two decimals, when shown. */
@@ -2894,10 +2957,10 @@ export interface components {
             /** @description The employee citizen index (25–100, U6 and U7) behind the public mean, when shown. */
             public_index?: number | null;
             /**
-             * @description Submitted responses (citizen respondents for the public group); null for an
-             *     anonymous group below its minimum (never "1" or "2": see `count_below_threshold`).
+             * Format: int32
+             * @description Submitted responses (citizen respondents for the public group).
              */
-            responses?: number | null;
+            responses: number;
             /** @description Per value, when shown (not for the public). */
             values: components["schemas"]["ValueOut"][];
             visible: boolean;
@@ -3439,8 +3502,7 @@ export interface components {
         ProgressOut: {
             /** Format: uuid */
             period_id: string;
-            /** @description Per unit of the raters, pooled. */
-            raters: components["schemas"]["RaterUnitPending"][];
+            raters: components["schemas"]["RaterPending"][];
             /** @description Per unit of the ratees. */
             units: components["schemas"]["UnitProgress"][];
         };
@@ -3477,14 +3539,21 @@ export interface components {
          * @enum {string}
          */
         QualityFlag: "straight_lining" | "lenient" | "severe";
-        /**
-         * @description A rater whose responses look unreliable (never whom they rated, their mean or their
-         *     number of responses).
-         */
+        /** @description A rater whose responses look unreliable (never whom they rated). */
         QualityItem: {
             flags: components["schemas"]["QualityFlag"][];
+            /**
+             * Format: double
+             * @description Mean of all their scores, two decimals.
+             */
+            mean: number;
             name: string;
             nip: string;
+            /**
+             * Format: int32
+             * @description Submitted responses (self-assessments excluded).
+             */
+            responses: number;
             unit_code: string;
             unit_name: string;
         };
@@ -3515,29 +3584,20 @@ export interface components {
              */
             state: components["schemas"]["RaterState"];
         };
+        /** @description A rater with forms to finish (never whom they rate). */
+        RaterPending: {
+            name: string;
+            nip: string;
+            /** Format: int64 */
+            pending: number;
+            unit_code: string;
+            unit_name: string;
+        };
         /**
          * @description The state of one assignment as organisers see it: the status of a self or supervisor
          *     row, only the nomination state of an anonymous one.
          */
         RaterState: components["schemas"]["AssignmentStatus"] | components["schemas"]["NominationStatus"];
-        /**
-         * @description Forms still to finish, pooled over the raters of one unit (only units with at least
-         *     the anonymity threshold of raters): never one rater, never whom they rate.
-         */
-        RaterUnitPending: {
-            /**
-             * Format: int64
-             * @description Their forms not yet submitted, together.
-             */
-            pending: number;
-            /**
-             * Format: int64
-             * @description Raters of the unit with forms in the period.
-             */
-            raters: number;
-            unit_code: string;
-            unit_name: string;
-        };
         /**
          * @description Rating hasil kerja or rating perilaku kerja (SIASN codes 1/2/3).
          * @enum {string}
@@ -4004,16 +4064,6 @@ export interface components {
             nip: string;
             /** Format: uuid */
             period_id: string;
-            /**
-             * @description The first day the deadline releases the results (the day after `deadline_360`);
-             *     null when only closing the period releases them.
-             */
-            release_on?: string | null;
-            /**
-             * @description Whether the round's results are released (ADR 0013: once, when the 360 deadline
-             *     has passed or the period is closed). Before that: no groups, numbers or comments.
-             */
-            released: boolean;
             run_360: boolean;
             suggested_rating?: components["schemas"]["Rating"] | null;
             suggested_rating_label?: string | null;
@@ -4114,10 +4164,11 @@ export interface components {
              */
             realisasi: number;
             /**
-             * @description Whether the period's 360 results are released (ADR 0013); no response counts are
-             *     shown, since they would change with each submit.
+             * Format: int64
+             * @description Submitted 360 responses about them in this period, all groups together (no
+             *     per-rater detail).
              */
-            results_360_released: boolean;
+            responses_360_submitted: number;
             skp_status?: components["schemas"]["SkpStatus"] | null;
             suggestion?: components["schemas"]["SuggestionOut"] | null;
             unit_code: string;
@@ -4233,13 +4284,18 @@ export interface components {
             unit_code: string;
         };
         UnitDistributionList: {
-            /** @description Units with evaluations or an org result in the period, by code. */
+            /** @description Units with evaluations, an org result or blocking members in the period, by code. */
             items: components["schemas"]["UnitDistributionSummary"][];
             /** Format: uuid */
             period_id: string;
         };
         /** @description One unit in the period overview. */
         UnitDistributionSummary: {
+            /**
+             * @description Active members with neither a final evaluation nor an exemption, by NIP: they
+             *     block the unit's finalisation and the period's publication.
+             */
+            blockers: components["schemas"]["Blocker"][];
             conforms?: boolean | null;
             employees: number;
             evaluations_not_final: number;
@@ -4438,7 +4494,6 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
             /** @description The database is unreachable */
             503: {
                 headers: {
@@ -4469,7 +4524,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     create_api_key: {
@@ -4524,7 +4578,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_appeals: {
@@ -4595,7 +4648,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     decide_appeal: {
@@ -4737,7 +4789,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     verify_audit_log: {
@@ -4759,7 +4810,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     login: {
@@ -5057,27 +5107,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, with the type it was stored as */
+            /** @description The file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["CertificateFile"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CertificateFile"];
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["CertificateFile"];
-                    "image/jpeg": components["schemas"]["CertificateFile"];
-                    "image/png": components["schemas"]["CertificateFile"];
-                    "image/webp": components["schemas"]["CertificateFile"];
-                    "text/csv": components["schemas"]["CertificateFile"];
-                    "text/plain": components["schemas"]["CertificateFile"];
+                    "application/octet-stream": components["schemas"]["CertificateFile"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     delete_certificate: {
@@ -5104,7 +5146,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_plan_items: {
@@ -5143,7 +5184,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_employees: {
@@ -5184,7 +5224,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     import_employees: {
@@ -5267,7 +5306,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     put_employee: {
@@ -5464,7 +5502,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     add_coaching: {
@@ -5538,7 +5575,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     create_plan: {
@@ -5615,7 +5651,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_feedback_notes: {
@@ -5644,7 +5679,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     add_feedback_note: {
@@ -5718,7 +5752,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     add_potensi: {
@@ -5787,7 +5820,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     get_skp: {
@@ -6282,7 +6314,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     delete_evidence: {
@@ -6325,7 +6356,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     download_evidence: {
@@ -6340,20 +6370,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, with the type it was stored as */
+            /** @description The file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["FileBody"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBody"];
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["FileBody"];
-                    "image/jpeg": components["schemas"]["FileBody"];
-                    "image/png": components["schemas"]["FileBody"];
-                    "image/webp": components["schemas"]["FileBody"];
-                    "text/csv": components["schemas"]["FileBody"];
-                    "text/plain": components["schemas"]["FileBody"];
+                    "application/octet-stream": components["schemas"]["FileBody"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6376,7 +6399,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_feedback_targets: {
@@ -6488,7 +6510,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     disable_feedback_target: {
@@ -6514,7 +6535,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     enable_feedback_target: {
@@ -6540,7 +6560,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     get_feedback_target_qr_png: {
@@ -6567,7 +6586,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     get_feedback_target_qr_svg: {
@@ -6594,7 +6612,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     rotate_feedback_target: {
@@ -6620,7 +6637,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_feedback_tickets: {
@@ -6651,7 +6667,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     create_feedback_tickets: {
@@ -6681,45 +6696,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    accept_feedback_many: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AcceptManyInput"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AcceptedList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description One of them is not held */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -6803,7 +6779,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     hide_feedback_comment: {
@@ -7003,7 +6978,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     my_forms: {
@@ -7037,7 +7011,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     my_results: {
@@ -7067,7 +7040,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_periods: {
@@ -7093,7 +7065,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     create_period: {
@@ -7164,7 +7135,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     update_period: {
@@ -7251,7 +7221,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     get_quality: {
@@ -7289,7 +7258,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     close_period: {
@@ -7315,7 +7283,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Transition not allowed from the current state, or (publish) units not finalised */
+            /** @description Transition not allowed from the current state, or (publish) units not finalised or employees with neither a final evaluation nor an exemption (`period_incomplete`, naming them in `details.blockers`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7324,7 +7292,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     get_summary: {
@@ -7352,7 +7319,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_peers: {
@@ -7380,7 +7346,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     add_peers: {
@@ -7478,7 +7443,6 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     put_evaluation: {
@@ -7599,6 +7563,118 @@ export interface operations {
             };
         };
     };
+    list_exemptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    create_exemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExemptionInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `exemption_exists`, `employee_evaluated`, `unit_finalised` or `period_published` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A note shorter than 5 or longer than 1000 characters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_exemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                /** @description NIP of the exempted employee */
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `unit_finalised` or `period_published` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     open_period: {
         parameters: {
             query?: never;
@@ -7622,7 +7698,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Transition not allowed from the current state, or (publish) units not finalised */
+            /** @description Transition not allowed from the current state, or (publish) units not finalised or employees with neither a final evaluation nor an exemption (`period_incomplete`, naming them in `details.blockers`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7631,7 +7707,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     publish_period: {
@@ -7657,7 +7732,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Transition not allowed from the current state, or (publish) units not finalised */
+            /** @description Transition not allowed from the current state, or (publish) units not finalised or employees with neither a final evaluation nor an exemption (`period_incomplete`, naming them in `details.blockers`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7666,7 +7741,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     generate_raters: {
@@ -7713,7 +7787,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_period_results: {
@@ -7743,7 +7816,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     results_csv: {
@@ -7774,7 +7846,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     results_xlsx: {
@@ -7843,7 +7914,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     get_team: {
@@ -7878,7 +7948,6 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_unit_distributions: {
@@ -7905,7 +7974,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     get_distribution: {
@@ -7934,7 +8002,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     finalise_unit: {
@@ -7967,7 +8034,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description `org_result_missing`, `evaluations_not_final`, `distribution_violated`, `unit_finalised` or `period_published` */
+            /** @description `org_result_missing`, `evaluations_not_final`, `unit_incomplete`, `distribution_violated`, `unit_finalised` or `period_published` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8038,7 +8105,6 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_realisasi: {
@@ -8072,7 +8138,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     put_realisasi: {
@@ -8182,7 +8247,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     submit_public_feedback: {
@@ -8273,7 +8337,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     put_form: {
@@ -8357,7 +8420,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     reject_peer: {
@@ -8562,7 +8624,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     coaching_statements: {
@@ -8583,7 +8644,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_golongan: {
@@ -8604,7 +8664,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_approvals: {
@@ -8722,7 +8781,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     promotion_candidates_csv: {
@@ -8750,7 +8808,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     talent_grid: {
@@ -9032,7 +9089,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     update_training: {
@@ -9107,7 +9163,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     list_units: {
@@ -9147,7 +9202,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     get_unit: {
@@ -9172,7 +9226,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     put_unit: {

@@ -50,6 +50,7 @@ fn justification_required(suggested: Rating) -> HttpResponse {
             message,
             fields: Some(fields),
             rows: None,
+            details: None,
         },
     })
 }

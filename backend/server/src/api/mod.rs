@@ -15,6 +15,7 @@ pub mod coaching;
 pub mod employees;
 pub mod evaluations;
 pub mod events;
+pub mod exemptions;
 pub mod exports;
 pub mod feedback;
 pub mod health;
@@ -79,6 +80,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(coaching::configure)
                     .configure(ratings360::configure)
                     .configure(org_results::configure)
+                    .configure(exemptions::configure)
                     .configure(appeals::configure)
                     .configure(exports::configure)
                     .configure(career::configure)

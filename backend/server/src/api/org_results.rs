@@ -7,7 +7,8 @@
 //!   (a kelurahan under the kecamatan) are their own units with their own curve (our choice);
 //! - the rules live in `domain::distribution` (limits rounded in the employees' favour;
 //!   units below 5 employees warn, never block);
-//! - finalising needs the org result, every evaluation of the unit final, and a conforming
+//! - finalising needs the org result, every evaluation of the unit final, every active
+//!   member with a supervisor rated final or exempted (ADR 0018), and a conforming
 //!   curve or an override reason (≥ 10 characters), which is recorded and audited;
 //! - after finalisation the unit's ratings are frozen and nothing here changes again.
 
@@ -83,7 +84,8 @@ pub async fn get_distribution(
 
 /// Finalises the unit's results for the period (who may set the org result). Needs the org
 /// result (409 `org_result_missing`), every evaluation of the unit final (409
-/// `evaluations_not_final`), and a conforming curve — or, when it breaks in a unit of 5 or
+/// `evaluations_not_final`), every active member rated final or exempted (409
+/// `unit_incomplete`, naming them in `details.blockers`), and a conforming curve — or, when it breaks in a unit of 5 or
 /// more, an `override_reason` of at least 10 characters (else 409 `distribution_violated`,
 /// listing the broken rules). Ratings of the unit are frozen afterwards.
 #[utoipa::path(
@@ -93,7 +95,7 @@ pub async fn get_distribution(
     security(("bearer_auth" = [])),
     responses(
         (status = 200, body = Distribution),
-        (status = 409, description = "`org_result_missing`, `evaluations_not_final`, `distribution_violated`, `unit_finalised` or `period_published`", body = ErrorResponse),
+        (status = 409, description = "`org_result_missing`, `evaluations_not_final`, `unit_incomplete`, `distribution_violated`, `unit_finalised` or `period_published`", body = ErrorResponse),
         (status = 422, description = "Override reason shorter than 10 or longer than 2000 characters", body = ErrorResponse),
         BadRequest, Unauthorized, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType,
     )
@@ -111,8 +113,10 @@ pub async fn finalise_unit(
     ))
 }
 
-/// Every unit of the period with evaluations or an org result: where its curve and
-/// finalisation stand (admin, HR, auditor). Publishing needs all of them finalised.
+/// Every unit of the period with evaluations, an org result or blocking members: where its
+/// curve and finalisation stand, and who blocks it — active members with neither a final
+/// evaluation nor an exemption (admin, HR, auditor). Publishing needs all of them finalised
+/// and no blockers.
 #[utoipa::path(
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Period id")),

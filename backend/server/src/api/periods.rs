@@ -5,7 +5,8 @@
 //! A period also carries its 360 round settings (`run_360`, `deadline_360`) and the
 //! evaluation deadline, changeable until publication; deadlines lie within the period or at
 //! most `DEADLINE_GRACE_DAYS` after it. Publishing needs every unit with evaluations to be
-//! finalised (distribution curve, `org_results`) and tells each evaluated employee.
+//! finalised (distribution curve, `org_results`) and every employee in scope rated final or
+//! exempted (`exemptions`, ADR 0018), and tells each evaluated employee.
 
 use actix_web::{HttpResponse, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -130,7 +131,7 @@ macro_rules! transition_handler {
             security(("bearer_auth" = [])),
             responses(
                 (status = 200, body = PeriodOut),
-                (status = 409, description = "Transition not allowed from the current state, or (publish) units not finalised", body = ErrorResponse),
+                (status = 409, description = "Transition not allowed from the current state, or (publish) units not finalised or employees with neither a final evaluation nor an exemption (`period_incomplete`, naming them in `details.blockers`)", body = ErrorResponse),
         BadRequest, Unauthorized, Forbidden, NotFound,
             )
         )]
@@ -164,5 +165,5 @@ transition_handler!(
     publish_period,
     "/periods/{id}/publish",
     PeriodState::Published,
-    "Publishes a closed period's results; final (admin, HR). Every unit with evaluations must be finalised (409 `units_not_finalised`)."
+    "Publishes a closed period's results; final (admin, HR). Every unit with evaluations must be finalised (409 `units_not_finalised`) and every active employee with a supervisor in the system rated final or exempted (409 `period_incomplete`, naming them in `details.blockers`)."
 );

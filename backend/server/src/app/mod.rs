@@ -17,6 +17,7 @@ pub mod career;
 pub mod coaching;
 pub mod employees;
 pub mod evaluations;
+pub mod exemptions;
 pub mod exports;
 pub mod feedback;
 pub mod ikm;

@@ -14,14 +14,14 @@ use crate::domain::distribution::{
     CurveCheck, OrgResult, SMALL_UNIT, check, clean_override_reason, percentage, small_unit_warning,
 };
 use crate::domain::evaluation::EvaluationStatus;
-use crate::domain::period::PeriodState;
+use crate::domain::period::{PeriodState, unit_incomplete};
 use crate::domain::predikat::Predikat;
 use crate::dto::org_results::{
     Distribution, FinaliseInput, PredikatCounts, PredikatPercentages, UnitDistributionList,
     UnitDistributionSummary,
 };
 use crate::error::ErrorCode;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Blocker};
 use crate::events::Audience;
 use crate::events::EventKind;
 use crate::state::AppState;
@@ -240,8 +240,9 @@ pub async fn distribution(
     Ok(view(period.id, &unit, org.as_ref(), &predikats, not_final))
 }
 
-/// Finalises the unit: needs the org result, every evaluation final, and a conforming
-/// curve or an override reason; audited with what broke.
+/// Finalises the unit: needs the org result, every evaluation final, every active member
+/// rated or exempted (409 `unit_incomplete` naming them), and a conforming curve or an
+/// override reason; audited with what broke.
 pub async fn finalise(
     state: &AppState,
     p: &Principal,
@@ -272,6 +273,14 @@ pub async fn finalise(
             ErrorCode::EvaluationsNotFinal,
             format!("{not_final} penilaian di unit ini belum final"),
         ));
+    }
+    let blockers = crate::app::exemptions::blockers(&txn, period.id, Some(unit.id)).await?;
+    if let Some(why) = unit_incomplete(&crate::app::exemptions::labels(&blockers, false)) {
+        return Err(ApiError::Blocked {
+            code: ErrorCode::UnitIncomplete,
+            message: why,
+            blockers,
+        });
     }
     let curve = check(result, &predikats);
     if curve.needs_override() && reason.is_none() {
@@ -319,7 +328,8 @@ pub async fn finalise(
     Ok(view(period.id, &unit, Some(&org), &predikats, 0))
 }
 
-/// Every unit of the period with evaluations or an org result, by code.
+/// Every unit of the period with evaluations, an org result or blocking members, by code,
+/// each with the members who block it.
 pub async fn list_units(state: &AppState, period_id: Uuid) -> ApiResult<UnitDistributionList> {
     let db = &state.db.read;
     let period = store::periods::find(db, period_id)
@@ -340,7 +350,18 @@ pub async fn list_units(state: &AppState, period_id: Uuid) -> ApiResult<UnitDist
     for u in orgs.keys() {
         by_unit.entry(*u).or_default();
     }
-    let units = store::results::list_units_by_ids(db, by_unit.keys().copied()).await?;
+    let (blockers, blocking_units) =
+        crate::app::exemptions::blockers_with_units(db, period.id, None).await?;
+    let mut blockers_of: HashMap<String, Vec<Blocker>> = HashMap::new();
+    for b in blockers {
+        blockers_of.entry(b.unit_code.clone()).or_default().push(b);
+    }
+    let mut units = store::results::list_units_by_ids(db, by_unit.keys().copied()).await?;
+    // Units whose members are all unrated have no evaluations yet, but they block too.
+    for (id, u) in blocking_units {
+        by_unit.entry(id).or_default();
+        units.entry(id).or_insert(u);
+    }
     let mut items: Vec<UnitDistributionSummary> = by_unit
         .iter()
         .filter_map(|(unit_id, (predikats, not_final))| {
@@ -356,6 +377,7 @@ pub async fn list_units(state: &AppState, period_id: Uuid) -> ApiResult<UnitDist
                 small_unit: v.small_unit,
                 evaluations_not_final: v.evaluations_not_final,
                 finalised: v.finalised,
+                blockers: blockers_of.remove(&unit.code).unwrap_or_default(),
             })
         })
         .collect();

@@ -5,10 +5,13 @@ use chrono::{NaiveDate, Utc};
 use entity::period;
 use sea_orm::TransactionTrait;
 use serde_json::json;
+use std::collections::HashSet;
 use uuid::Uuid;
 
 use crate::auth::Principal;
-use crate::domain::period::{PeriodState, check_deadline, publication_blocker, span};
+use crate::domain::period::{
+    PeriodState, check_deadline, period_incomplete, publication_blocker, span,
+};
 use crate::dto::PageMeta;
 use crate::dto::periods::{PeriodCreate, PeriodList, PeriodOut, PeriodUpdate};
 use crate::error::ErrorCode;
@@ -192,7 +195,8 @@ pub async fn update(
 }
 
 /// Moves a period to `to` (409 `invalid_transition`). Publishing needs every unit with
-/// evaluations finalised (409 `units_not_finalised`) and tells each evaluated employee.
+/// evaluations finalised (409 `units_not_finalised`) and every employee in scope rated or
+/// exempted (409 `period_incomplete` naming them), and tells each evaluated employee.
 pub async fn transition(
     state: &AppState,
     p: &Principal,
@@ -221,6 +225,18 @@ pub async fn transition(
         let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
         if let Some(why) = publication_blocker(&codes) {
             return Err(ApiError::conflict(ErrorCode::UnitsNotFinalised, why));
+        }
+        let blockers = crate::app::exemptions::blockers(&txn, id, None).await?;
+        let blocking_units: HashSet<&str> = blockers.iter().map(|b| b.unit_code.as_str()).collect();
+        if let Some(why) = period_incomplete(
+            &crate::app::exemptions::labels(&blockers, true),
+            blocking_units.len(),
+        ) {
+            return Err(ApiError::Blocked {
+                code: ErrorCode::PeriodIncomplete,
+                message: why,
+                blockers,
+            });
         }
         evaluated = store::results::list_evaluations(&txn, id, None)
             .await?

@@ -153,9 +153,100 @@ pub fn skp_allows_rating(skp_approved: bool) -> bool {
     skp_approved
 }
 
+/// Why an employee is exempted from a period's evaluation (stored snake_case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExemptionReason {
+    /// Cuti (leave: maternity, long illness, cuti di luar tanggungan negara).
+    Cuti,
+    /// Tugas belajar (full-time study).
+    TugasBelajar,
+    /// Dipekerjakan / diperbantukan (seconded to another agency).
+    Dipekerjakan,
+    /// Any other reason, explained in the note.
+    Lainnya,
+}
+
+impl ExemptionReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExemptionReason::Cuti => "cuti",
+            ExemptionReason::TugasBelajar => "tugas_belajar",
+            ExemptionReason::Dipekerjakan => "dipekerjakan",
+            ExemptionReason::Lainnya => "lainnya",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "cuti" => Some(ExemptionReason::Cuti),
+            "tugas_belajar" => Some(ExemptionReason::TugasBelajar),
+            "dipekerjakan" => Some(ExemptionReason::Dipekerjakan),
+            "lainnya" => Some(ExemptionReason::Lainnya),
+            _ => None,
+        }
+    }
+}
+
+/// Longest exemption note accepted (characters).
+pub const EXEMPTION_NOTE_MAX: usize = 1000;
+
+/// The trimmed note of an exemption: required (at least 5 characters, at most
+/// [`EXEMPTION_NOTE_MAX`]); the error message is Indonesian.
+pub fn clean_exemption_note(raw: &str) -> Result<String, &'static str> {
+    let note = raw.trim();
+    let n = note.chars().count();
+    if n < 5 {
+        return Err("Keterangan minimal 5 karakter");
+    }
+    if n > EXEMPTION_NOTE_MAX {
+        return Err("Keterangan maksimal 1000 karakter");
+    }
+    Ok(note.to_string())
+}
+
+/// An exempted employee is not rated in that period (409 `employee_exempt`), and an
+/// employee who already has an evaluation in it is not exempted (409 `employee_evaluated`):
+/// a period's result is either a predikat or an exemption, never both.
+pub fn exemption_conflicts(has_evaluation: bool, exempt: bool) -> bool {
+    has_evaluation && exempt
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exemption_reasons_keep_their_stored_strings() {
+        use ExemptionReason::*;
+        for r in [Cuti, TugasBelajar, Dipekerjakan, Lainnya] {
+            assert_eq!(ExemptionReason::parse(r.as_str()), Some(r));
+            assert_eq!(
+                serde_json::to_value(r).expect("json"),
+                serde_json::json!(r.as_str())
+            );
+        }
+        assert_eq!(ExemptionReason::parse("sakit"), None);
+    }
+
+    #[test]
+    fn an_exemption_note_is_required_trimmed_and_limited() {
+        assert!(clean_exemption_note("   ").is_err());
+        assert!(clean_exemption_note("abc").is_err());
+        assert_eq!(
+            clean_exemption_note("  Cuti melahirkan  "),
+            Ok("Cuti melahirkan".into())
+        );
+        assert!(clean_exemption_note(&"x".repeat(1001)).is_err());
+        assert!(clean_exemption_note(&"x".repeat(1000)).is_ok());
+    }
+
+    #[test]
+    fn a_period_result_is_a_predikat_or_an_exemption_never_both() {
+        assert!(exemption_conflicts(true, true));
+        assert!(!exemption_conflicts(true, false));
+        assert!(!exemption_conflicts(false, true));
+    }
 
     #[test]
     fn a_final_evaluation_can_no_longer_be_rated() {

@@ -172,6 +172,76 @@ pub fn publication_blocker(unfinalised_unit_codes: &[&str]) -> Option<String> {
     ))
 }
 
+/// A unit member in a period as the completeness rule sees them (ADR 0018).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Member {
+    /// Active in the master data.
+    pub active: bool,
+    /// Has a direct supervisor in the system, who rates them. The heads of offices without
+    /// one are evaluated outside the system and are not in scope.
+    pub has_rater: bool,
+    /// Has a final evaluation in the period.
+    pub final_evaluation: bool,
+    /// HR recorded an exemption for the period.
+    pub exempt: bool,
+}
+
+impl Member {
+    /// Whether the period's completeness counts this member: active and rated here.
+    pub fn in_scope(self) -> bool {
+        self.active && self.has_rater
+    }
+
+    /// Whether the member blocks finalisation and publication: in scope, with neither a
+    /// final evaluation nor an exemption.
+    pub fn blocks(self) -> bool {
+        self.in_scope() && !self.final_evaluation && !self.exempt
+    }
+}
+
+/// How many blockers a message names before "and n more" (the error's details list all).
+const NAMED_IN_MESSAGE: usize = 5;
+
+fn named(labels: &[String]) -> String {
+    let shown = labels
+        .iter()
+        .take(NAMED_IN_MESSAGE)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match labels.len().saturating_sub(NAMED_IN_MESSAGE) {
+        0 => shown,
+        more => format!("{shown} dan {more} lainnya"),
+    }
+}
+
+/// Why a unit cannot be finalised: its blocking members (labelled `NIP Name`). `None` when
+/// nobody blocks.
+pub fn unit_incomplete(blockers: &[String]) -> Option<String> {
+    if blockers.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{} pegawai di unit ini belum memiliki penilaian final dan tidak dikecualikan: {}",
+        blockers.len(),
+        named(blockers)
+    ))
+}
+
+/// Why a period cannot be published: the blocking employees (labelled `NIP Name (unit)`)
+/// across `units` units. `None` when nobody blocks.
+pub fn period_incomplete(blockers: &[String], units: usize) -> Option<String> {
+    if blockers.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{} pegawai di {} unit belum memiliki penilaian final maupun pengecualian: {}",
+        blockers.len(),
+        units,
+        named(blockers)
+    ))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodState {
@@ -233,6 +303,50 @@ mod kind_tests {
             );
         }
         assert_eq!(PeriodKind::parse("yearly"), None);
+    }
+
+    #[test]
+    fn only_active_rated_members_without_a_result_or_exemption_block() {
+        let m = Member {
+            active: true,
+            has_rater: true,
+            final_evaluation: false,
+            exempt: false,
+        };
+        assert!(m.blocks());
+        assert!(
+            !Member {
+                final_evaluation: true,
+                ..m
+            }
+            .blocks()
+        );
+        assert!(!Member { exempt: true, ..m }.blocks());
+        assert!(!Member { active: false, ..m }.blocks());
+        // Heads without a supervisor in the system are evaluated outside it.
+        assert!(
+            !Member {
+                has_rater: false,
+                ..m
+            }
+            .blocks()
+        );
+    }
+
+    #[test]
+    fn incomplete_units_and_periods_name_their_blockers() {
+        assert_eq!(unit_incomplete(&[]), None);
+        assert_eq!(period_incomplete(&[], 0), None);
+        let one = vec!["199001012015011001 Ani".to_string()];
+        assert_eq!(
+            unit_incomplete(&one).expect("blocked"),
+            "1 pegawai di unit ini belum memiliki penilaian final dan tidak dikecualikan: \
+             199001012015011001 Ani"
+        );
+        let many: Vec<String> = (1..=7).map(|i| format!("P{i}")).collect();
+        let why = period_incomplete(&many, 2).expect("blocked");
+        assert!(why.starts_with("7 pegawai di 2 unit"), "{why}");
+        assert!(why.ends_with("P1, P2, P3, P4, P5 dan 2 lainnya"), "{why}");
     }
 
     #[test]

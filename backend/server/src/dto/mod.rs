@@ -15,6 +15,7 @@ pub mod coaching;
 pub mod de;
 pub mod employees;
 pub mod evaluations;
+pub mod exemptions;
 pub mod exports;
 pub mod feedback;
 pub mod ikm;

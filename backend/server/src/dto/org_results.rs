@@ -87,11 +87,14 @@ pub struct UnitDistributionSummary {
     pub small_unit: bool,
     pub evaluations_not_final: usize,
     pub finalised: bool,
+    /// Active members with neither a final evaluation nor an exemption, by NIP: they
+    /// block the unit's finalisation and the period's publication.
+    pub blockers: Vec<crate::error::Blocker>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct UnitDistributionList {
     pub period_id: Uuid,
-    /// Units with evaluations or an org result in the period, by code.
+    /// Units with evaluations, an org result or blocking members in the period, by code.
     pub items: Vec<UnitDistributionSummary>,
 }

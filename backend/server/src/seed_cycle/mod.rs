@@ -1,7 +1,8 @@
 //! Demo data for the evaluation cycle (part of `seed --demo`): this year's quarters with
 //! approved SKPs (and last year's, to copy from), realisasi, continuous feedback, coaching,
-//! a complete set of 360 responses, supervisors' ratings, organisational results and
-//! finalisation for the quarters that have ended (published), one decided appeal, and the
+//! a complete set of 360 responses, supervisors' ratings (one employee on leave exempted
+//! instead in the first quarter), organisational results and finalisation for the quarters
+//! that have ended (published), one decided appeal, and the
 //! current quarter open and in progress, so every screen has something real to show.
 //!
 //! Deterministic: the same employees get the same numbers on every machine. Written through
@@ -11,8 +12,8 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use entity::{
-    appeal, coaching_session, evaluation, feedback_note, indicator, org_result, period, rating_360,
-    realisasi, rhk, skp, skp_expectation,
+    appeal, coaching_session, evaluation, exemption, feedback_note, indicator, org_result, period,
+    rating_360, realisasi, rhk, skp, skp_expectation,
 };
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set};
 use std::collections::HashMap;
@@ -221,6 +222,12 @@ pub async fn seed_cycle(
     let mut responses = 0usize;
     let mut evaluations = 0usize;
     let mut appeals = 0usize;
+    // One pelaksana was on leave in the first quarter: HR exempted them instead of a rating,
+    // so the quarter is complete (every active member rated or exempted) and published.
+    let on_leave = (0..staff.len())
+        .filter(|&i| staff[i].sup.is_some() && children[i].is_empty())
+        .nth(7);
+    let mut exemptions = 0usize;
     for &(period_id, q, start, end, ended, published_at) in &periods {
         let at = if ended {
             end.and_hms_opt(3, 0, 0).map(|d| d.and_utc()).unwrap_or(now)
@@ -364,6 +371,25 @@ pub async fn seed_cycle(
         for (i, s) in staff.iter().enumerate() {
             let Some(sup) = s.sup else { continue };
             if !indicators_of.contains_key(&(i, year)) {
+                continue;
+            }
+            if q == 1 && on_leave == Some(i) {
+                exemption::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    period_id: Set(period_id),
+                    employee_id: Set(s.id),
+                    unit_id: Set(s.unit_id),
+                    reason: Set("cuti".into()),
+                    note: Set(
+                        "Cuti melahirkan tiga bulan (Januari–Maret) sesuai surat izin cuti BKPSDM."
+                            .into(),
+                    ),
+                    created_by: Set("seed:demo".into()),
+                    created_at: Set(published_at - Duration::days(10)),
+                }
+                .insert(txn)
+                .await?;
+                exemptions += 1;
                 continue;
             }
             let (_, hk) = profiles[i];
@@ -533,7 +559,7 @@ pub async fn seed_cycle(
         }
     }
     Ok(format!(
-        "{} periods, {skp_count} approved SKPs, {responses} 360 responses, {evaluations} ratings, {appeals} appeal, {notes} feedback notes",
+        "{} periods, {skp_count} approved SKPs, {responses} 360 responses, {evaluations} ratings, {exemptions} exemption, {appeals} appeal, {notes} feedback notes",
         periods.len()
     ))
 }

@@ -14,6 +14,7 @@ pub mod career;
 pub mod coaching;
 pub mod employees;
 pub mod evaluations;
+pub mod exemptions;
 pub mod feedback;
 pub mod org_results;
 pub mod periods;

@@ -10,6 +10,14 @@ export interface RowProblem {
 
 export type FieldErrors = Record<string, string[]>;
 
+/** An employee who blocks a unit's finalisation or a period's publication (409 details). */
+export interface Blocker {
+  unit_code: string;
+  unit_name: string;
+  nip: string;
+  name: string;
+}
+
 /** Codes the SPA assigns itself when there is no (readable) error envelope. */
 export type ClientErrorCode = 'network_error' | 'server_error' | 'unknown';
 /** A server code from the spec, or one of the client's own. */
@@ -20,14 +28,23 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly fields: FieldErrors;
   readonly rows: RowProblem[];
+  readonly blockers: Blocker[];
 
-  constructor(status: number, code: ApiErrorCode, message: string, fields: FieldErrors = {}, rows: RowProblem[] = []) {
+  constructor(
+    status: number,
+    code: ApiErrorCode,
+    message: string,
+    fields: FieldErrors = {},
+    rows: RowProblem[] = [],
+    blockers: Blocker[] = [],
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
     this.rows = rows;
+    this.blockers = blockers;
   }
 }
 
@@ -53,6 +70,15 @@ export function toApiError(status: number, body: unknown): ApiError {
           message: String(r.message ?? ''),
         }))
       : [];
+    const blockers: Blocker[] =
+      isRecord(e.details) && Array.isArray(e.details.blockers)
+        ? e.details.blockers.filter(isRecord).map((b) => ({
+            unit_code: String(b.unit_code ?? ''),
+            unit_name: String(b.unit_name ?? ''),
+            nip: String(b.nip ?? ''),
+            name: String(b.name ?? ''),
+          }))
+        : [];
     return new ApiError(
       status,
       // A code the spec does not declare is drift; it reads as unknown, never as a string.
@@ -61,6 +87,7 @@ export function toApiError(status: number, body: unknown): ApiError {
       typeof e.message === 'string' ? e.message : '',
       fields,
       rows,
+      blockers,
     );
   }
   return new ApiError(status, status >= 500 ? 'server_error' : 'unknown', `HTTP ${status}`);

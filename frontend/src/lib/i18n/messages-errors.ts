@@ -109,6 +109,26 @@ export const ERROR_TEXTS: Record<ErrorCode, ErrorText> = {
     id: 'Hasil unit ini sudah difinalisasi; penilaian tidak dapat diubah.',
     en: 'The unit is already finalised; its ratings cannot change.',
   },
+  unit_incomplete: {
+    id: 'Sebagian pegawai aktif unit ini belum dinilai final dan tidak dikecualikan.',
+    en: 'Some active employees of this unit have no final evaluation and no exemption.',
+  },
+  period_incomplete: {
+    id: 'Sebagian pegawai belum dinilai final maupun dikecualikan; periode belum dapat dipublikasikan.',
+    en: 'Some employees have neither a final evaluation nor an exemption; the period cannot be published yet.',
+  },
+  exemption_exists: {
+    id: 'Pegawai ini sudah dikecualikan pada periode ini.',
+    en: 'This employee is already exempted in this period.',
+  },
+  employee_evaluated: {
+    id: 'Pegawai ini sudah memiliki penilaian pada periode ini dan tidak dapat dikecualikan.',
+    en: 'This employee already has an evaluation in this period and cannot be exempted.',
+  },
+  employee_exempt: {
+    id: 'Pegawai ini dikecualikan dari penilaian periode ini.',
+    en: 'This employee is exempted from this period’s evaluation.',
+  },
   evaluation_final: {
     id: 'Penilaian ini sudah final dan tidak dapat diubah.',
     en: 'This rating is final and cannot be changed.',

@@ -9,8 +9,8 @@ use uuid::Uuid;
 use super::{period_not_found, result_out};
 use crate::auth::{Principal, policy};
 use crate::domain::evaluation::{
-    EvaluationStatus, RatingRefusal, clean_justification, missing_justification, rating_refusal,
-    skp_allows_rating,
+    EvaluationStatus, RatingRefusal, clean_justification, exemption_conflicts,
+    missing_justification, rating_refusal, skp_allows_rating,
 };
 use crate::domain::predikat::{Rating, predikat};
 use crate::dto::evaluations::{EvaluationInput, ResultOut};
@@ -83,6 +83,18 @@ pub async fn rate(
             ));
         }
         None => {}
+    }
+    let exempt = store::exemptions::find_exemption(&txn, period_id, employee.id)
+        .await?
+        .is_some();
+    if exemption_conflicts(true, exempt) {
+        return Err(ApiError::conflict(
+            ErrorCode::EmployeeExempt,
+            format!(
+                "{} dikecualikan dari penilaian periode ini; hapus pengecualiannya dahulu",
+                employee.name
+            ),
+        ));
     }
     let penilai = store::employees::find_by_id(&txn, penilai_id)
         .await?

@@ -20,6 +20,16 @@ pub fn rater_of(p: &Principal, target: &entity::employee::Model) -> Option<Uuid>
     p.employee_id.filter(|me| target.supervisor_id == Some(*me))
 }
 
+/// May record and remove exemptions from a period's evaluation (admin, HR).
+pub fn can_manage_exemptions(p: &Principal) -> bool {
+    p.has_role(Role::Admin) || p.has_role(Role::Hr)
+}
+
+/// May list a period's exemptions (admin, HR, auditor).
+pub fn can_read_exemptions(p: &Principal) -> bool {
+    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
+}
+
 /// May see the overview of every unit's distribution in a period (admin, HR, auditor).
 pub fn can_list_unit_distributions(p: &Principal) -> bool {
     p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)

@@ -14,6 +14,7 @@ import { usePeriod } from '../api/periods';
 import { ORG_RESULTS, useDistribution, useFinaliseUnit, useSetOrgResult, type Distribution, type OrgResult } from '../api/distribution';
 import { PREDIKATS } from './predikat';
 import { PeriodNav } from './PeriodNav';
+import { BlockersList } from './Blockers';
 
 export function DistributionPage() {
   const { id = '', code = '' } = useParams();
@@ -264,6 +265,14 @@ function FinaliseDialog({
                 <p className="alert-title">{t('hr.action.refused')}</p>
               )}
               <p>{errorText(finalise.error)}</p>
+              {finalise.error instanceof ApiError && <BlockersList blockers={finalise.error.blockers} />}
+              {finalise.error instanceof ApiError && finalise.error.code === 'unit_incomplete' && (
+                <p>
+                  <Link to={`/hr/periods/${periodId}/progress?unit=${encodeURIComponent(code)}`}>
+                    {t('hr.action.progressHint')}
+                  </Link>
+                </p>
+              )}
             </div>
           )}
         </div>

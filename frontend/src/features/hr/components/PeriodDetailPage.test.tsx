@@ -58,6 +58,27 @@ describe('PeriodDetailPage', () => {
     expect(screen.queryByRole('button', { name: 'Publikasikan hasil' })).toBeNull();
   });
 
+  it('names the employees who block when publishing is refused as incomplete', async () => {
+    setTokens({ access_token: 'a', refresh_token: 'r', expires_in: 900 });
+    mockFetch({
+      'GET /api/v1/me': () => json(meWithRoles(['hr'])),
+      [`GET /api/v1/periods/${PERIOD_ID}`]: () => json(period),
+      [`POST /api/v1/periods/${PERIOD_ID}/publish`]: () =>
+        apiError(409, 'period_incomplete', '1 pegawai di 1 unit belum memiliki penilaian final maupun pengecualian', {
+          details: { blockers: [{ unit_code: 'CKN-KEL-CB', unit_name: 'Kelurahan Cakranegara Barat', nip: '199103032016031004', name: 'Ni Luh Staf' }] },
+        }),
+    });
+    renderPage();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Publikasikan hasil' }));
+    const dialog = screen.getByRole('dialog', { name: 'Publikasikan hasil Triwulan II 2026?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Publikasikan hasil' }));
+    const item = await within(dialog).findByText(/Ni Luh Staf/);
+    expect(item.closest('li')).toHaveTextContent('199103032016031004 (CKN-KEL-CB)');
+    expect(within(dialog).getByText('Pegawai yang menghalangi:')).toBeInTheDocument();
+    expect(within(dialog).getByRole('link', { name: /halaman Progres/ })).toHaveAttribute('href', `/hr/periods/${PERIOD_ID}/progress`);
+  });
+
   it('saves the deadlines with PATCH', async () => {
     setTokens({ access_token: 'a', refresh_token: 'r', expires_in: 900 });
     const { calls } = mockFetch({

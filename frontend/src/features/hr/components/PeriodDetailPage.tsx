@@ -13,6 +13,7 @@ import { ErrorState, FormAlert, Loading } from '../../../components/Status';
 import { addDays, nextAction, usePeriod, usePeriodAction, useUpdatePeriod, type Period, type PeriodAction } from '../api/periods';
 import { DEADLINE_GRACE_DAYS } from './PeriodForm';
 import { PeriodNav } from './PeriodNav';
+import { BlockersList } from './Blockers';
 import { StateBadge } from './StateBadge';
 import { useShortDate } from './format';
 
@@ -182,7 +183,8 @@ function RefusedReason({ error, progressHref }: { error: unknown; progressHref: 
     <div className="alert alert-error">
       {conflict && <p className="alert-title">{t('hr.action.refused')}</p>}
       <p>{errorText(error)}</p>
-      {error instanceof ApiError && error.code === 'units_not_finalised' && (
+      {error instanceof ApiError && <BlockersList blockers={error.blockers} />}
+      {error instanceof ApiError && (error.code === 'units_not_finalised' || error.code === 'period_incomplete') && (
         <p>
           <Link to={progressHref}>{t('hr.action.progressHint')}</Link>
         </p>

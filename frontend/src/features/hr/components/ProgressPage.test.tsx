@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { json, mockFetch, renderWithProviders } from '../../../test/utils';
 import { employee, unitCkn } from '../../../test/fixtures';
@@ -41,7 +42,7 @@ describe('ProgressPage', () => {
       [`GET /api/v1/periods/${PERIOD_ID}/units`]: () =>
         json({
           period_id: PERIOD_ID,
-          items: [{ unit_code: 'CKN', unit_name: 'Kecamatan Cakranegara', org_result: 'baik', employees: 3, needs_override: false, small_unit: true, evaluations_not_final: 1, finalised: false, conforms: true }],
+          items: [{ unit_code: 'CKN', unit_name: 'Kecamatan Cakranegara', org_result: 'baik', employees: 3, needs_override: false, small_unit: true, evaluations_not_final: 1, finalised: false, conforms: true, blockers: [] }],
         }),
       [`GET /api/v1/periods/${PERIOD_ID}/360/progress`]: () =>
         json({
@@ -76,6 +77,53 @@ describe('ProgressPage', () => {
     expect(within(raters).getByText('Kecamatan Cakranegara').closest('tr')).toHaveTextContent('43');
     expect(within(raters).queryByText('Budi Santoso')).toBeNull();
     expect(await screen.findByText('Penilaian per unit: final, draf, dan belum dinilai', {}, { timeout: 10_000 })).toBeInTheDocument();
+  }, 20_000);
+
+  it('names who blocks finalisation and publication and records an exemption with a reason and a note', async () => {
+    setTokens({ access_token: 'a', refresh_token: 'r', expires_in: 900 });
+    const blocker = { unit_code: 'CKN', unit_name: 'Kecamatan Cakranegara', nip: '199103032016031004', name: 'Ni Luh Staf' };
+    let exempted = false;
+    const { calls } = mockFetch({
+      'GET /api/v1/me': () => json(meWithRoles(['hr'])),
+      'GET /api/v1/units': () => json({ items: [unitCkn], meta: { page: 1, per_page: 100, total: 1 } }),
+      [`GET /api/v1/periods/${PERIOD_ID}`]: () => json({ ...period, run_360: false }),
+      [`GET /api/v1/periods/${PERIOD_ID}/results`]: () => json({ period_id: PERIOD_ID, items: [] }),
+      [`GET /api/v1/periods/${PERIOD_ID}/units`]: () =>
+        json({
+          period_id: PERIOD_ID,
+          items: [{ unit_code: 'CKN', unit_name: 'Kecamatan Cakranegara', org_result: 'baik', employees: 0, needs_override: false, small_unit: true, evaluations_not_final: 0, finalised: false, conforms: null, blockers: exempted ? [] : [blocker] }],
+        }),
+      [`POST /api/v1/periods/${PERIOD_ID}/exemptions`]: (c) => {
+        exempted = true;
+        const body = JSON.parse(c.body) as { nip: string; reason: string; note: string };
+        return json({ ...body, name: blocker.name, unit_code: 'CKN', unit_name: blocker.unit_name, created_by: 'user:x', created_at: '2026-07-01T00:00:00Z' }, 201);
+      },
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="/hr/periods/:id/progress" element={<ProgressPage />} />
+      </Routes>,
+      { route: `/hr/periods/${PERIOD_ID}/progress` },
+    );
+    const table = await screen.findByRole('table', { name: 'Pegawai yang menghalangi finalisasi dan publikasi' });
+    expect(within(table).getByText('Ni Luh Staf').closest('tr')).toHaveTextContent('199103032016031004');
+    expect(screen.getByText('1 pegawai menghalangi')).toBeInTheDocument();
+
+    const user = userEvent.setup();
+    await user.click(within(table).getByRole('button', { name: 'Kecualikan Ni Luh Staf' }));
+    const dialog = screen.getByRole('dialog', { name: /Kecualikan Ni Luh Staf/ });
+    await user.selectOptions(within(dialog).getByLabelText(/Alasan/), 'tugas_belajar');
+    // A note is required before anything is sent.
+    await user.click(within(dialog).getByRole('button', { name: 'Simpan pengecualian' }));
+    expect(within(dialog).getByText('Keterangan minimal 5 karakter.')).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText(/Keterangan/), 'Tugas belajar S2 sejak Januari');
+    await user.click(within(dialog).getByRole('button', { name: 'Simpan pengecualian' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(JSON.parse(post.body)).toEqual({ nip: '199103032016031004', reason: 'tugas_belajar', note: 'Tugas belajar S2 sejak Januari' });
+    expect(await screen.findByText('Ni Luh Staf dikecualikan dari penilaian periode ini.')).toBeInTheDocument();
+    expect(await screen.findByText('Semua pegawai aktif sudah dinilai final atau dikecualikan.')).toBeInTheDocument();
   }, 20_000);
 
   it("shows each employee's SKP status and realisation once a unit is chosen", async () => {

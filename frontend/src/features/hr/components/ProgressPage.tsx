@@ -1,5 +1,6 @@
 // "Progres": per unit, who has not yet finished what — supervisor evaluations (with links to
-// each unit's distribution curve) and 360 forms (units and the raters still owing forms).
+// each unit's distribution curve), the employees who block finalisation and publication
+// (with an exemption dialog for HR), and 360 forms (units and the raters still owing forms).
 import { lazy, Suspense, useId } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../../lib/i18n/i18n';
@@ -11,6 +12,8 @@ import { useResults, type ResultRow } from '../api/results';
 import { useProgress360, useUnitEmployees, useUnitSkpProgress } from '../api/raters';
 import { usePeriodUnits, type UnitSummary } from '../api/distribution';
 import { PeriodNav } from './PeriodNav';
+import { BlockersTable } from './Blockers';
+import { canWriteMasterData, useMe } from '../../../lib/auth/auth';
 import type { ResultStatus } from '../../../api/types';
 
 const StackedBars = lazy(() => import('./ProgressCharts').then((m) => ({ default: m.StackedBars })));
@@ -90,6 +93,7 @@ function Progress({ period }: { period: Period }) {
         </div>
       </div>
       <EvaluationProgress period={period} unit={unit} />
+      <Blockers period={period} unit={unit} />
       {unit ? <SkpProgress periodId={period.id} unit={unit} /> : <p className="note">{t('hr.progress.skpChooseUnit')}</p>}
       {period.run_360 ? (
         <Progress360 periodId={period.id} unit={unit} />
@@ -183,6 +187,27 @@ function EvaluationProgress({ period, unit }: { period: Period; unit: string }) 
           </div>
         </>
       )}
+    </article>
+  );
+}
+
+/** Who blocks finalisation and publication: active employees with neither a final
+ * evaluation nor an exemption, per unit (from the period overview). */
+function Blockers({ period, unit }: { period: Period; unit: string }) {
+  const { t } = useI18n();
+  const fid = useId();
+  const me = useMe();
+  const curves = usePeriodUnits(period.id);
+  if (curves.isPending) return <Loading />;
+  if (curves.isError) return <ErrorState error={curves.error} onRetry={() => void curves.refetch()} />;
+  const blockers = curves.data.items.filter((u) => !unit || u.unit_code === unit).flatMap((u) => u.blockers);
+  const canExempt = canWriteMasterData(me.data) && period.state !== 'published';
+  return (
+    <article className="card" aria-labelledby={`${fid}-title`}>
+      <h2 id={`${fid}-title`}>{t('hr.blockers.title')}</h2>
+      <p className="muted">{t('hr.blockers.intro')}</p>
+      {blockers.length > 0 && <p aria-live="polite">{t('hr.blockers.count', { n: blockers.length })}</p>}
+      <BlockersTable periodId={period.id} blockers={blockers} canExempt={canExempt} />
     </article>
   );
 }
