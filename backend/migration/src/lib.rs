@@ -15,9 +15,9 @@ mod m20261128_000005_create_periods;
 mod m20261128_000006_create_evaluations;
 mod m20261128_000007_create_cycle;
 mod m20261128_000008_create_career;
+mod m20261206_000101_periods_released_360_at;
 mod m20261206_000201_audit_mac_and_head;
 mod m20261206_000301_session_version;
-mod m20261206_000101_periods_released_360_at;
 mod m20261206_000501_create_exemptions;
 
 pub struct Migrator;

@@ -180,7 +180,10 @@ export interface paths {
         /**
          * Signs in with NIP or email and password.
          * @description The answer is the same whether or not the account exists. After repeated failures for
-         *     an account or from one client address, sign-in is refused with 429 for a while.
+         *     an account (whichever identifier was typed) or from one client address, sign-in is
+         *     refused with 429 for a while. Signing in with a one-time set-password code instead of
+         *     a password gives no session: 403 `password_change_required` (use
+         *     `POST /auth/set-password`) or 401 `set_password_code_expired`. Sets the refresh cookie.
          */
         post: operations["login"];
         delete?: never;
@@ -199,7 +202,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Signs out: revokes the refresh token and every token rotated from it.
+         * Signs out: revokes the refresh token (cookie or deprecated body field) and every token
+         *     rotated from it, ends the account's access tokens at once and clears the cookie.
          *     Unknown tokens are accepted silently, so the call is idempotent.
          */
         post: operations["logout"];
@@ -219,10 +223,31 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Exchanges a refresh token for a new pair. The old refresh token stops working; using
-         *     it again revokes the whole sign-in (every token of its family).
+         * Exchanges the refresh token (the `kinerja_refresh` cookie, or the deprecated body
+         *     field) for a new pair and rotates the cookie. The old refresh token stops working;
+         *     using it again revokes the whole sign-in (every token of its family).
          */
         post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/set-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets a new password with the one-time set-password code from the admin/HR (valid 24
+         *     hours, single use) and signs in; every earlier session of the account has ended.
+         */
+        post: operations["set_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -764,11 +789,33 @@ export interface paths {
         };
         /**
          * A stream of change notifications (`event: <kind>` with the ids to refetch), with a
-         *     comment line every 20 seconds to keep proxies from closing it.
+         *     comment line every 20 seconds to keep proxies from closing it. Opened with a ticket
+         *     (`?ticket=`) or the Authorization header; 401 `token_in_url` for `?access_token=`,
+         *     401 `invalid_ticket` for an unknown, used or expired ticket.
          */
         get: operations["stream_events"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use ticket, valid 30 seconds, that opens the event stream
+         *     (`GET /events?ticket=…`) for the signed-in user.
+         */
+        post: operations["create_event_ticket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -953,6 +1000,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accepts several held submissions at once, all or none, each audited (admin, HR).
+         *     404 when an id is unknown, 409 when one is not held.
+         */
+        post: operations["accept_feedback_many"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feedback/moderation": {
         parameters: {
             query?: never;
@@ -1092,6 +1159,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Changes the signed-in user's own password (the current one is required). Every other
+         *     session of the account ends; this one continues with the new pair returned here.
+         */
+        post: operations["change_own_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/results": {
         parameters: {
             query?: never;
@@ -1158,8 +1245,8 @@ export interface paths {
         };
         /**
          * How far a period's 360 round is (admin, HR, auditor): per unit of the ratees the forms
-         *     issued, submitted and pending and the nominations awaiting a decision; per rater the
-         *     number of forms still to finish (never whom they rate).
+         *     issued, submitted and pending and the nominations awaiting a decision; per unit of the
+         *     raters (at least the anonymity threshold of them) their pending forms pooled.
          */
         get: operations["get_progress"];
         put?: never;
@@ -1180,7 +1267,8 @@ export interface paths {
         /**
          * Raters whose submitted responses in the period look unreliable (admin, HR, auditor
          *     only): straight-lining, leniency or severity (z-score of the rater's mean against all
-         *     raters' means in their unit). Self-assessments are not checked; ratees never appear.
+         *     raters' means in their unit), only for raters with at least the anonymity threshold of
+         *     forms, never about the viewer's own raters, and never with a mean or a count.
          */
         get: operations["get_quality"];
         put?: never;
@@ -1597,8 +1685,8 @@ export interface paths {
         get?: never;
         /**
          * Sets the unit's organisational result for the period (admin, HR, or a leader above the
-         *     unit: someone whose own unit is an ancestor of it and who supervises, directly or
-         *     indirectly, an employee of it). Not after finalisation or publication.
+         *     unit: a head of an ancestor unit or a supervisor of the unit's head). Not after
+         *     finalisation or publication.
          */
         put: operations["set_org_result"];
         post?: never;
@@ -2114,19 +2202,41 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Held submissions to accept at once (all or none). */
+        AcceptManyInput: {
+            ids: string[];
+        };
+        AcceptedList: {
+            items: components["schemas"]["SubmissionOut"][];
+        };
         AccountInput: {
             /** @description Deactivate (false) or reactivate (true) the account. */
             active?: boolean | null;
-            /** @description Issue a new temporary password for an existing account. */
+            /**
+             * @description Issue a new one-time set-password code for an existing account; its password and
+             *     sessions end at once.
+             */
             reset_password?: boolean;
-            /** @description Roles of the account; `employee` is always included. */
-            roles?: components["schemas"]["Role"][];
+            /**
+             * @description Roles of the account; `employee` is always included. Left out: the roles are kept
+             *     (`employee` for a new account). Changing them is for the admin only.
+             */
+            roles?: components["schemas"]["Role"][] | null;
         };
         AccountOut: {
             active: boolean;
             email?: string | null;
             roles: components["schemas"]["Role"][];
-            /** @description Only when created or reset: give it to the employee; it is not shown again. */
+            /**
+             * @description Only when created or reset: give it to the employee, who sets a password with it
+             *     (`POST /auth/set-password`) within 24 hours; it is not shown again.
+             */
+            set_password_code?: string | null;
+            set_password_code_expires_at?: string | null;
+            /**
+             * @deprecated
+             * @description Deprecated: always null. Accounts get a one-time `set_password_code` instead.
+             */
             temporary_password?: string | null;
             /** @description Sign in with this NIP (or the email). */
             username: string;
@@ -2430,6 +2540,12 @@ export interface components {
             /** Format: int64 */
             size_bytes: number;
         };
+        /** @description A change of one's own password. */
+        ChangePasswordRequest: {
+            current_password: string;
+            /** @description At least 8 characters, different from the current one. */
+            new_password: string;
+        };
         /** @description A comment about the employee; the citizen is anonymous by construction. */
         CitizenComment: {
             comment: string;
@@ -2726,7 +2842,7 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description Structured details of a refusal that names what blocks it. */
         ErrorDetails: {
             /** @description Every blocking employee, by unit code and NIP. */
@@ -2753,7 +2869,16 @@ export interface components {
          * @description The kinds of change events (the SSE `event:` field), as the OpenAPI document lists them.
          * @enum {string}
          */
-        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "feedback360_updated" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided";
+        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "results360_released" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided" | "account_reset";
+        /** @description A single-use ticket that opens the event stream (`GET /events?ticket=…`). */
+        EventTicket: {
+            /**
+             * Format: int64
+             * @description Seconds the ticket stays valid.
+             */
+            expires_in: number;
+            ticket: string;
+        };
         /**
          * @description Kind of evidence (documentation type).
          * @enum {string}
@@ -2862,7 +2987,7 @@ export interface components {
         };
         /** @description A rater's form: whom they rate and their saved answers. */
         FormOut: {
-            /** @description CoreValue code → comment. */
+            /** @description CoreValue code → comment of a draft; empty once submitted. */
             comments: {
                 [key: string]: string;
             };
@@ -2873,12 +2998,16 @@ export interface components {
             group: components["schemas"]["RaterGroup"];
             /** Format: uuid */
             id: string;
+            /** @description Of a draft only. */
             overall_comment?: string | null;
             /** Format: uuid */
             period_id: string;
             period_name: string;
             ratee: components["schemas"]["Person"];
-            /** @description CoreValue code → 1..5. */
+            /**
+             * @description CoreValue code → 1..5 of a draft; empty once submitted (a submitted response is
+             *     sealed and never read back, not even by its rater).
+             */
             scores: {
                 [key: string]: number;
             };
@@ -2943,6 +3072,8 @@ export interface components {
         GroupOut: {
             /** @description Peers, subordinates and citizens are anonymous. */
             anonymous: boolean;
+            /** @description The anonymous group has fewer responses than its minimum (shown as "fewer than 3"). */
+            count_below_threshold: boolean;
             group: components["schemas"]["RaterGroup"];
             label: string;
             /** @description Group mean (1–5), two decimals, when shown. */
@@ -2957,10 +3088,10 @@ export interface components {
             /** @description The employee citizen index (25–100, U6 and U7) behind the public mean, when shown. */
             public_index?: number | null;
             /**
-             * Format: int32
-             * @description Submitted responses (citizen respondents for the public group).
+             * @description Submitted responses (citizen respondents for the public group); null for an
+             *     anonymous group below its minimum (never "1" or "2": see `count_below_threshold`).
              */
-            responses: number;
+            responses?: number | null;
             /** @description Per value, when shown (not for the public). */
             values: components["schemas"]["ValueOut"][];
             visible: boolean;
@@ -3502,7 +3633,8 @@ export interface components {
         ProgressOut: {
             /** Format: uuid */
             period_id: string;
-            raters: components["schemas"]["RaterPending"][];
+            /** @description Per unit of the raters, pooled. */
+            raters: components["schemas"]["RaterUnitPending"][];
             /** @description Per unit of the ratees. */
             units: components["schemas"]["UnitProgress"][];
         };
@@ -3539,21 +3671,14 @@ export interface components {
          * @enum {string}
          */
         QualityFlag: "straight_lining" | "lenient" | "severe";
-        /** @description A rater whose responses look unreliable (never whom they rated). */
+        /**
+         * @description A rater whose responses look unreliable (never whom they rated, their mean or their
+         *     number of responses).
+         */
         QualityItem: {
             flags: components["schemas"]["QualityFlag"][];
-            /**
-             * Format: double
-             * @description Mean of all their scores, two decimals.
-             */
-            mean: number;
             name: string;
             nip: string;
-            /**
-             * Format: int32
-             * @description Submitted responses (self-assessments excluded).
-             */
-            responses: number;
             unit_code: string;
             unit_name: string;
         };
@@ -3584,20 +3709,29 @@ export interface components {
              */
             state: components["schemas"]["RaterState"];
         };
-        /** @description A rater with forms to finish (never whom they rate). */
-        RaterPending: {
-            name: string;
-            nip: string;
-            /** Format: int64 */
-            pending: number;
-            unit_code: string;
-            unit_name: string;
-        };
         /**
          * @description The state of one assignment as organisers see it: the status of a self or supervisor
          *     row, only the nomination state of an anonymous one.
          */
         RaterState: components["schemas"]["AssignmentStatus"] | components["schemas"]["NominationStatus"];
+        /**
+         * @description Forms still to finish, pooled over the raters of one unit (only units with at least
+         *     the anonymity threshold of raters): never one rater, never whom they rate.
+         */
+        RaterUnitPending: {
+            /**
+             * Format: int64
+             * @description Their forms not yet submitted, together.
+             */
+            pending: number;
+            /**
+             * Format: int64
+             * @description Raters of the unit with forms in the period.
+             */
+            raters: number;
+            unit_code: string;
+            unit_name: string;
+        };
         /**
          * @description Rating hasil kerja or rating perilaku kerja (SIASN codes 1/2/3).
          * @enum {string}
@@ -3710,7 +3844,15 @@ export interface components {
             title: string;
             training_id?: string | null;
         };
+        /**
+         * @description Deprecated body of refresh and logout, kept for one release for API clients: the
+         *     refresh token now travels in the `kinerja_refresh` cookie.
+         */
         RefreshRequest: {
+            /**
+             * @deprecated
+             * @description Deprecated: the `kinerja_refresh` cookie carries the refresh token.
+             */
             refresh_token: string;
         };
         RejectInput: {
@@ -3868,6 +4010,13 @@ export interface components {
             kolaboratif?: number | null;
             kompeten?: number | null;
             loyal?: number | null;
+        };
+        /** @description A new password set with a one-time set-password code. */
+        SetPasswordRequest: {
+            /** @description The code given by the admin/HR (dashes and case do not matter). */
+            code: string;
+            /** @description At least 8 characters. */
+            new_password: string;
         };
         /** @description One counted group: its configured weight, its renormalised share (0–1) and its mean. */
         Share: {
@@ -4064,6 +4213,16 @@ export interface components {
             nip: string;
             /** Format: uuid */
             period_id: string;
+            /**
+             * @description The first day the deadline releases the results (the day after `deadline_360`);
+             *     null when only closing the period releases them.
+             */
+            release_on?: string | null;
+            /**
+             * @description Whether the round's results are released (ADR 0013: once, when the 360 deadline
+             *     has passed or the period is closed). Before that: no groups, numbers or comments.
+             */
+            released: boolean;
             run_360: boolean;
             suggested_rating?: components["schemas"]["Rating"] | null;
             suggested_rating_label?: string | null;
@@ -4164,11 +4323,10 @@ export interface components {
              */
             realisasi: number;
             /**
-             * Format: int64
-             * @description Submitted 360 responses about them in this period, all groups together (no
-             *     per-rater detail).
+             * @description Whether the period's 360 results are released (ADR 0013); no response counts are
+             *     shown, since they would change with each submit.
              */
-            responses_360_submitted: number;
+            results_360_released: boolean;
             skp_status?: components["schemas"]["SkpStatus"] | null;
             suggestion?: components["schemas"]["SuggestionOut"] | null;
             unit_code: string;
@@ -4203,6 +4361,11 @@ export interface components {
              * @description Lifetime of the access token in seconds.
              */
             expires_in: number;
+            /**
+             * @deprecated
+             * @description Deprecated: also set as the `HttpOnly` cookie `kinerja_refresh`; browsers must not
+             *     store it. Kept in the body for one release for API clients.
+             */
             refresh_token: string;
             /** @description Always `Bearer`. */
             token_type: string;
@@ -4494,6 +4657,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
             /** @description The database is unreachable */
             503: {
                 headers: {
@@ -4524,6 +4688,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     create_api_key: {
@@ -4578,6 +4743,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_appeals: {
@@ -4648,6 +4814,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     decide_appeal: {
@@ -4789,6 +4956,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     verify_audit_log: {
@@ -4810,6 +4978,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     login: {
@@ -4827,6 +4996,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description kinerja_refresh; HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4842,8 +5013,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Wrong NIP/email or password */
+            /** @description Wrong NIP/email or password, or an expired set-password code */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A set-password code was given: set a new password first */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4872,9 +5052,10 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description Deprecated: send nothing; the cookie carries the refresh token */
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["RefreshRequest"] | null;
             };
         };
         responses: {
@@ -4898,9 +5079,10 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description Deprecated: send nothing; the cookie carries the refresh token */
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["RefreshRequest"] | null;
             };
         };
         responses: {
@@ -4913,7 +5095,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Unknown, expired, revoked or reused refresh token */
+            /** @description No, unknown, expired, revoked or reused refresh token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4925,6 +5107,51 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    set_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Unknown, used or expired code (`set_password_code_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            /** @description Too many wrong codes from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     rate_coaching: {
@@ -5107,19 +5334,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file */
+            /** @description The file, with the type it was stored as */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["CertificateFile"];
+                    "application/pdf": components["schemas"]["CertificateFile"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CertificateFile"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["CertificateFile"];
+                    "image/jpeg": components["schemas"]["CertificateFile"];
+                    "image/png": components["schemas"]["CertificateFile"];
+                    "image/webp": components["schemas"]["CertificateFile"];
+                    "text/csv": components["schemas"]["CertificateFile"];
+                    "text/plain": components["schemas"]["CertificateFile"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     delete_certificate: {
@@ -5146,6 +5381,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_plan_items: {
@@ -5184,6 +5420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_employees: {
@@ -5224,6 +5461,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     import_employees: {
@@ -5306,6 +5544,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     put_employee: {
@@ -5502,6 +5741,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     add_coaching: {
@@ -5575,6 +5815,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     create_plan: {
@@ -5651,6 +5892,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_feedback_notes: {
@@ -5679,6 +5921,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     add_feedback_note: {
@@ -5752,6 +5995,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     add_potensi: {
@@ -5820,6 +6064,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_skp: {
@@ -6294,7 +6539,15 @@ export interface operations {
     stream_events: {
         parameters: {
             query?: {
-                /** @description Access token, for clients that cannot send an Authorization header (EventSource). */
+                /**
+                 * @description A single-use ticket from `POST /events/ticket`, for clients that cannot send an
+                 *     Authorization header (EventSource).
+                 */
+                ticket?: string | null;
+                /**
+                 * @deprecated
+                 * @description Refused: an access token never travels in a URL (401 `token_in_url`).
+                 */
                 access_token?: string | null;
             };
             header?: never;
@@ -6314,6 +6567,37 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    create_event_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTicket"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Called with an API key (send the header to /events instead) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     delete_evidence: {
@@ -6356,6 +6640,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     download_evidence: {
@@ -6370,13 +6655,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file */
+            /** @description The file, with the type it was stored as */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["FileBody"];
+                    "application/pdf": components["schemas"]["FileBody"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBody"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["FileBody"];
+                    "image/jpeg": components["schemas"]["FileBody"];
+                    "image/png": components["schemas"]["FileBody"];
+                    "image/webp": components["schemas"]["FileBody"];
+                    "text/csv": components["schemas"]["FileBody"];
+                    "text/plain": components["schemas"]["FileBody"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6399,6 +6691,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_feedback_targets: {
@@ -6510,6 +6803,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     disable_feedback_target: {
@@ -6535,6 +6829,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     enable_feedback_target: {
@@ -6560,6 +6855,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_feedback_target_qr_png: {
@@ -6586,6 +6882,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_feedback_target_qr_svg: {
@@ -6612,6 +6909,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     rotate_feedback_target: {
@@ -6637,6 +6935,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_feedback_tickets: {
@@ -6667,6 +6966,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     create_feedback_tickets: {
@@ -6696,6 +6996,45 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    accept_feedback_many: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptManyInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description One of them is not held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -6779,6 +7118,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     hide_feedback_comment: {
@@ -6978,6 +7318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     my_forms: {
@@ -7004,6 +7345,53 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description Period not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    change_own_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Called with an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            /** @description Too many wrong current passwords */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7040,6 +7428,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_periods: {
@@ -7065,6 +7454,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     create_period: {
@@ -7135,6 +7525,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     update_period: {
@@ -7221,6 +7612,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_quality: {
@@ -7258,6 +7650,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     close_period: {
@@ -7292,6 +7685,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_summary: {
@@ -7319,6 +7713,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_peers: {
@@ -7346,6 +7741,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     add_peers: {
@@ -7443,6 +7839,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     put_evaluation: {
@@ -7587,6 +7984,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     create_exemption: {
@@ -7673,6 +8071,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     open_period: {
@@ -7707,6 +8106,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     publish_period: {
@@ -7741,6 +8141,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     generate_raters: {
@@ -7787,6 +8188,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_period_results: {
@@ -7816,6 +8218,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     results_csv: {
@@ -7846,6 +8249,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     results_xlsx: {
@@ -7914,6 +8318,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_team: {
@@ -7948,6 +8353,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_unit_distributions: {
@@ -7974,6 +8380,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_distribution: {
@@ -8002,6 +8409,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     finalise_unit: {
@@ -8105,6 +8513,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_realisasi: {
@@ -8138,6 +8547,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     put_realisasi: {
@@ -8247,6 +8657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     submit_public_feedback: {
@@ -8337,6 +8748,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     put_form: {
@@ -8420,6 +8832,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     reject_peer: {
@@ -8624,6 +9037,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     coaching_statements: {
@@ -8644,6 +9058,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_golongan: {
@@ -8664,6 +9079,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_approvals: {
@@ -8781,6 +9197,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     promotion_candidates_csv: {
@@ -8808,6 +9225,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     talent_grid: {
@@ -9089,6 +9507,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     update_training: {
@@ -9163,6 +9582,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_units: {
@@ -9202,6 +9622,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_unit: {
@@ -9226,6 +9647,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     put_unit: {
