@@ -174,6 +174,7 @@ async fn quality_flags_show_no_numbers_and_nothing_about_ones_own_raters() {
         r.assign_peers(ratee, &[PEER_1]).await;
         r.rate(PEER_1, ratee, 4, None).await;
     }
+    r.set_released(true).await;
     let path = format!("/api/v1/periods/{}/360/quality", r.period);
     // The Lurah is also an HR officer: Peer 1 rated him.
     {
@@ -252,4 +253,96 @@ async fn no_get_the_ratee_can_reach_names_a_peer_who_rated_them() {
         }
     }
     assert!(paths.len() > 20, "the scan reaches the API: {paths:?}");
+}
+
+/// Every GET of the API with the round's ids filled in (the event stream aside).
+async fn every_get(r: &Round) -> Vec<String> {
+    let doc: Value = r.app.get_ok("/api-docs/openapi.json", "").await;
+    let mut paths: Vec<String> = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .iter()
+        .filter(|(_, item)| item.get("get").is_some())
+        .map(|(path, _)| {
+            path.replace("{id}", &r.period)
+                .replace("{period_id}", &r.period)
+                .replace("{nip}", LURAH)
+                .replace("{code}", "CKN-KEL-CB")
+        })
+        .filter(|p| !p.contains('{') && !p.ends_with("/events"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// What one role reads from every GET, in order.
+async fn read_everything(r: &Round, paths: &[String], token: &str) -> Vec<(String, u16, String)> {
+    let mut out = Vec::new();
+    for path in paths {
+        let resp = r.app.get(path, token).await;
+        let status = resp.status().as_u16();
+        out.push((path.clone(), status, resp.text().await.expect("body")));
+    }
+    out
+}
+
+#[tokio::test]
+async fn no_get_of_the_ratee_supervisor_hr_or_admin_changes_when_one_more_peer_answers() {
+    let r = round().await;
+    r.assign_peers(LURAH, &[PEER_1, PEER_2, PEER_3, PEER_4])
+        .await;
+    for (p, s) in [(PEER_1, 4), (PEER_2, 5), (PEER_3, 3)] {
+        r.rate(p, LURAH, s, Some("Cukup baik")).await;
+    }
+    let paths = every_get(&r).await;
+    assert!(paths.len() > 20, "the scan reaches the API: {paths:?}");
+    // The audit chain's length counts every change of the whole system (not responses):
+    // its verification is the one read that moves with any write.
+    // The workbook carries its creation time (its cells are those of `/results`, compared).
+    let moves_with_any_write = |p: &str| p == "/api/v1/audit/verify" || p.ends_with(".xlsx");
+    // HR's progress is live by design (HR chases late raters), pooled so that it never
+    // isolates one rater: checked below instead of compared.
+    let live_progress = |p: &str| p.ends_with("/360/progress");
+    let roles = [
+        ("ratee", r.token(LURAH).to_string()),
+        ("supervisor", r.token(CAMAT).to_string()),
+        ("HR", r.hr.clone()),
+        ("admin", r.admin.clone()),
+    ];
+
+    let mut before = Vec::new();
+    for (_, token) in &roles {
+        before.push(read_everything(&r, &paths, token).await);
+    }
+    r.rate(PEER_4, LURAH, 2, Some("Sering terlambat")).await;
+    for ((role, token), before) in roles.iter().zip(&before) {
+        let after = read_everything(&r, &paths, token).await;
+        for ((path, s0, b0), (_, s1, b1)) in before.iter().zip(&after) {
+            if moves_with_any_write(path) {
+                continue;
+            }
+            if live_progress(path) && *s1 == 200 {
+                let v: Value = serde_json::from_str(b1).expect("json");
+                for pool in v["raters"].as_array().expect("raters") {
+                    assert!(
+                        pool["raters"].as_u64().expect("count") >= 3,
+                        "{role}: progress isolates fewer than 3 raters: {pool}"
+                    );
+                }
+                continue;
+            }
+            assert_eq!(
+                s0, s1,
+                "{role}: GET {path} answers differently after one response"
+            );
+            assert!(
+                b0 == b1,
+                "{role}: GET {path} changed with one peer's response:\n{b0}\n{b1}"
+            );
+            assert!(
+                !b1.contains("Sering terlambat"),
+                "{role}: GET {path} shows the comment"
+            );
+        }
+    }
 }

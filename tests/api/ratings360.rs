@@ -910,6 +910,11 @@ async fn quality_flags_are_shown_to_hr_and_refused_to_employees() {
     )
     .await;
     let path = format!("/api/v1/periods/{}/360/quality", r.period);
+    // Before the release nothing is checked: a flag would move with each response.
+    let early = r.app.get_ok(&path, &r.hr).await;
+    assert_eq!(early["raters_checked"], 0, "{early}");
+    assert_eq!(early["items"], json!([]), "{early}");
+    r.set_released(true).await;
 
     let q = r.app.get_ok(&path, &r.hr).await;
     let auditor = r.app.role_token("auditor").await;

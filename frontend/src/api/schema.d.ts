@@ -3687,7 +3687,7 @@ export interface components {
             items: components["schemas"]["QualityItem"][];
             /** Format: uuid */
             period_id: string;
-            /** @description Raters with submitted responses that were checked. */
+            /** @description Raters with submitted responses that were checked (0 until the round is released). */
             raters_checked: number;
         };
         /**

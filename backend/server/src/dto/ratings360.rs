@@ -304,7 +304,7 @@ pub struct QualityItem {
 #[derive(Serialize, ToSchema)]
 pub struct QualityOut {
     pub period_id: Uuid,
-    /// Raters with submitted responses that were checked.
+    /// Raters with submitted responses that were checked (0 until the round is released).
     pub raters_checked: usize,
     /// Flagged raters only.
     pub items: Vec<QualityItem>,

@@ -272,6 +272,15 @@ pub async fn quality(
     let db = &state.db.read;
     let period = load_period(db, period_id).await?;
     let units = unit_scope(db, unit_code).await?;
+    // Flags are computed from the released snapshot only (ADR 0013): before the release a
+    // flag or the count of raters checked would move with each response.
+    if !super::is_released(&state.settings, &period) {
+        return Ok(QualityOut {
+            period_id: period.id,
+            raters_checked: 0,
+            items: Vec::new(),
+        });
+    }
     let stats = store::ratings360::sum_rater_stats(db, period.id, units).await?;
     // Never about the viewer's own raters (ADR 0013): a flag would tell them how one of
     // the few people who rated them answered.
