@@ -442,13 +442,7 @@ async fn an_exempted_employee_gets_no_result_and_no_event() {
     let exempted = app.employee_token(STAF_B, &["employee"]).await;
     let connect = |token: String| {
         let app = &app;
-        async move {
-            app.client
-                .get(app.url(&format!("/api/v1/events?access_token={token}")))
-                .send()
-                .await
-                .expect("connect")
-        }
+        async move { app.open_events(&token).await }
     };
     let mine = connect(rated).await;
     let theirs = connect(exempted.clone()).await;
