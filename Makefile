@@ -11,7 +11,7 @@ export CARGO_TERM_COLOR ?= never
 
 help:
 	@echo "make run    build the web app and the server, seed demo data on first start, serve http://127.0.0.1:8080"
-	@echo "make test   every suite: fmt, clippy, lint, unit, API (SQLite + PostgreSQL), drift, Vitest, Playwright, compose, schemathesis"
+	@echo "make test   every suite: fmt, clippy, lint, unit, API (SQLite + PostgreSQL), drift, Vitest, Playwright, compose, nginx, schemathesis as employee + admin on both engines"
 	@echo "make openapi / make types   regenerate openapi/openapi.json / frontend/src/api/schema.d.ts"
 
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
