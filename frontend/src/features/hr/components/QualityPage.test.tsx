@@ -21,7 +21,7 @@ describe('QualityPage', () => {
           period_id: PERIOD_ID,
           raters_checked: 14,
           items: [
-            { nip: '199202022016041002', name: 'Budi Santoso', unit_code: 'CKN', unit_name: 'Kecamatan Cakranegara', responses: 4, mean: 5, flags: ['straight_lining', 'lenient'] },
+            { nip: '199202022016041002', name: 'Budi Santoso', unit_code: 'CKN', unit_name: 'Kecamatan Cakranegara', flags: ['straight_lining', 'lenient'] },
           ],
         }),
     });
@@ -35,7 +35,8 @@ describe('QualityPage', () => {
     const row = within(screen.getByRole('table', { name: 'Penilai yang ditandai' })).getByText('Budi Santoso').closest('tr')!;
     expect(within(row).getByText('Skor seragam')).toBeInTheDocument();
     expect(within(row).getByText('Terlalu longgar')).toHaveAttribute('title', expect.stringMatching(/jauh di atas rata-rata/));
-    expect(row).toHaveTextContent('5,00');
+    // Never a rater's mean or number of responses (ADR 0013).
+    expect(row).not.toHaveTextContent(/\d,\d\d/);
     // The explanation of all three flags, and the reminder that ratees never see them.
     expect(screen.getByText(/memberi skor yang sama untuk semua nilai BerAKHLAK/)).toBeInTheDocument();
     expect(screen.getByText(/jauh di bawah rata-rata penilai lain/)).toBeInTheDocument();
