@@ -68,14 +68,14 @@ token_of() {
         python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
 
+# Both sign in before any fuzzing: the fuzzed sign-ins soon throttle this address (429).
+employee_token="$(token_of "$employee" 'Pegawai#2026')" || { echo "sign-in as $employee failed" >&2; exit 1; }
+admin_token="$(token_of admin@kinerja360.local 'Admin#2026')" || { echo "sign-in as admin failed" >&2; exit 1; }
+
 rc=0
 # The employee first: the admin's run may reset or lock accounts.
 for role in employee admin; do
-    if [[ $role == employee ]]; then
-        token="$(token_of "$employee" 'Pegawai#2026')" || { echo "sign-in as $employee failed" >&2; exit 1; }
-    else
-        token="$(token_of admin@kinerja360.local 'Admin#2026')" || { echo "sign-in as admin failed" >&2; exit 1; }
-    fi
+    if [[ $role == employee ]]; then token="$employee_token"; else token="$admin_token"; fi
     say "schemathesis as $role"
     # Signing out would end the fuzzing session itself (every later call a 401).
     SCHEMATHESIS_REAL_IDS="$work/ids.json" SCHEMATHESIS_HOOKS="$root/scripts/schemathesis_hooks.py" \

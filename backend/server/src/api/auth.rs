@@ -75,7 +75,8 @@ fn optional_body(bytes: &web::Bytes) -> ApiResult<Option<RefreshRequest>> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
-    serde_json::from_slice(bytes).map(Some).map_err(|e| {
+    // JSON `null` is "no body" too (the spec's body is optional and nullable).
+    serde_json::from_slice::<Option<RefreshRequest>>(bytes).map_err(|e| {
         ApiError::bad_request(
             ErrorCode::InvalidBody,
             format!("Isi permintaan tidak sesuai: {e}"),
