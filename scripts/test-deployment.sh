@@ -182,7 +182,16 @@ run_checks() {
     # Live events: open the stream, then a citizen's submission must arrive within seconds.
     local sse="$tmp/$p-sse.out"
     : >"$sse"
-    curl -sS -N --compressed --max-time 30 "$base/api/v1/events?access_token=$token" >"$sse" 2>/dev/null &
+    # The stream opens with a single-use ticket (ADR 0016); a token in the URL is refused.
+    req "$p-in-url" GET "$base/api/v1/events?access_token=$token"
+    check "$label: an access token in the URL opens no stream (401 token_in_url)" \
+        eval 'is_status 401 && body_has "$p-in-url" token_in_url'
+    req "$p-ticket" POST "$base/api/v1/events/ticket" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -d '{}'
+    check "$label: an event ticket (POST /api/v1/events/ticket)" is_status 200
+    local ticket
+    ticket="$(json "$p-ticket" 'd["ticket"]' 2>/dev/null || true)"
+    curl -sS -N --compressed --max-time 30 "$base/api/v1/events?ticket=$ticket" >"$sse" 2>/dev/null &
     local curl_pid=$!
     pids+=("$curl_pid")
     local i
@@ -190,7 +199,7 @@ run_checks() {
         grep -q '^event: ready' "$sse" && break
         sleep 0.25
     done
-    check "$label: the event stream opens (GET /api/v1/events?access_token=…)" grep -q '^event: ready' "$sse"
+    check "$label: the event stream opens (GET /api/v1/events?ticket=…)" grep -q '^event: ready' "$sse"
 
     local fields
     fields="$(python3 - "$tmp/$p-form.body" <<'PY'
