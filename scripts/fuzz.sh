@@ -27,12 +27,12 @@ say() { printf '[fuzz %s] %s\n' "$engine" "$*"; }
 work="$(mktemp -d)"
 pg_db=""
 case "$engine" in
-    sqlite) db_url="sqlite://$work/fuzz.db?mode=rwc"; port=18090 ;;
+    sqlite) db_url="sqlite://$work/fuzz.db?mode=rwc"; port="${FUZZ_PORT:-18090}" ;;
     postgres)
         pg_db="k360_fuzz_$$"
         psql -X -q -d "$pg_server" -c "DROP DATABASE IF EXISTS $pg_db" -c "CREATE DATABASE $pg_db" || exit 1
         db_url="${pg_server%/*}/$pg_db"
-        port=18091
+        port="${FUZZ_PORT:-18091}"
         ;;
     *) echo "usage: $0 sqlite|postgres" >&2; exit 2 ;;
 esac

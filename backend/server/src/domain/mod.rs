@@ -7,6 +7,7 @@ pub mod aggregation;
 pub mod angka_kredit;
 pub mod appeal;
 pub mod audit_anchor;
+pub mod backoff;
 pub mod berakhlak;
 pub mod development;
 pub mod distribution;
