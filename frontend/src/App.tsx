@@ -38,6 +38,12 @@ const TargetQrPage = lazy(() =>
 const TicketsPage = lazy(() =>
   import('./features/feedback/components/TicketsPage').then((m) => ({ default: m.TicketsPage })),
 );
+const KiosksPage = lazy(() =>
+  import('./features/feedback/components/KiosksPage').then((m) => ({ default: m.KiosksPage })),
+);
+const KioskSetupPage = lazy(() =>
+  import('./features/feedback/components/KioskSetupPage').then((m) => ({ default: m.KioskSetupPage })),
+);
 const ModerationPage = lazy(() =>
   import('./features/feedback/components/ModerationPage').then((m) => ({ default: m.ModerationPage })),
 );
@@ -73,6 +79,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/set-password" element={<SetPasswordPage />} />
+      <Route path="/kiosk" element={<Page><KioskSetupPage /></Page>} />
       <Route element={<RequireAuth />}>
         <Route
           element={
@@ -103,6 +110,7 @@ export function AppRoutes() {
             <Route path="targets" element={<Page><TargetsPage /></Page>} />
             <Route path="targets/:id/qr" element={<Page><TargetQrPage /></Page>} />
             <Route path="targets/:id/tickets" element={<Page><TicketsPage /></Page>} />
+            <Route path="targets/:id/kiosks" element={<Page><KiosksPage /></Page>} />
             <Route path="moderation" element={<Page><ModerationPage /></Page>} />
           </Route>
           <Route path="ikm" element={<RequireRole allow={canReadMasterData} />}>

@@ -36,6 +36,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub reply: Option<String>,
     pub replied_at: Option<DateTimeUtc>,
+    /// The kiosk (desk tablet) it was made on, if any.
+    pub kiosk_id: Option<Uuid>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

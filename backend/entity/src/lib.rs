@@ -15,6 +15,7 @@ pub mod employee;
 pub mod evaluation;
 pub mod evidence;
 pub mod exemption;
+pub mod feedback_kiosk;
 pub mod feedback_note;
 pub mod feedback_submission;
 pub mod feedback_target;

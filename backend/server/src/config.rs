@@ -75,6 +75,10 @@ pub struct Settings {
     pub feedback_client_burst: u64,
     /// Submissions for one target within one minute before the next is held.
     pub feedback_target_burst: u64,
+    /// Submissions per hour accepted from one kiosk (a desk's own tablet, ADR 0027) before 429.
+    pub feedback_kiosk_limit_per_hour: u32,
+    /// Submissions from one kiosk within 10 minutes before the next is held.
+    pub feedback_kiosk_burst: u64,
     /// Days a salted client-address hash is kept (for abuse checks), then erased.
     pub feedback_hash_retention_days: i64,
     /// Folder for uploaded bukti dukung files (created on first upload).
@@ -122,6 +126,8 @@ impl Default for Settings {
             feedback_token_limit_per_minute: 120,
             feedback_client_burst: 3,
             feedback_target_burst: 30,
+            feedback_kiosk_limit_per_hour: 600,
+            feedback_kiosk_burst: 100,
             feedback_hash_retention_days: 7,
             upload_dir: PathBuf::from("data/uploads"),
             upload_max_bytes: 10 * 1024 * 1024,

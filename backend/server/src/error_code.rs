@@ -216,6 +216,9 @@ pub enum ErrorCode {
     /// 409: the submission is not held for moderation.
     #[serde(rename = "not_held")]
     NotHeld,
+    /// 403: the kiosk credential is unknown or was revoked (ADR 0027).
+    #[serde(rename = "kiosk_invalid")]
+    KioskInvalid,
     /// 409: the submission has no comment to hide.
     #[serde(rename = "no_comment")]
     NoComment,
@@ -319,6 +322,7 @@ impl ErrorCode {
         ErrorCode::TargetExists,
         ErrorCode::TicketUsed,
         ErrorCode::NotHeld,
+        ErrorCode::KioskInvalid,
         ErrorCode::NoComment,
         ErrorCode::AlreadyReplied,
         ErrorCode::TrainingExists,
@@ -402,6 +406,7 @@ impl ErrorCode {
             ErrorCode::TargetExists => "target_exists",
             ErrorCode::TicketUsed => "ticket_used",
             ErrorCode::NotHeld => "not_held",
+            ErrorCode::KioskInvalid => "kiosk_invalid",
             ErrorCode::NoComment => "no_comment",
             ErrorCode::AlreadyReplied => "already_replied",
             ErrorCode::TrainingExists => "training_exists",

@@ -21,6 +21,8 @@ pub struct AppState {
     pub feedback_per_client: RateLimiter,
     /// Citizen submissions per target per minute.
     pub feedback_per_token: RateLimiter,
+    /// Citizen submissions per kiosk (desk tablet) per hour.
+    pub feedback_per_kiosk: RateLimiter,
     pub client_hasher: ClientHasher,
     /// Each account's session version, cached for at most 30 s (ADR 0016).
     pub sessions: SessionCache,
@@ -44,6 +46,10 @@ impl AppState {
             feedback_per_token: RateLimiter::new(
                 settings.feedback_token_limit_per_minute,
                 Duration::from_secs(60),
+            ),
+            feedback_per_kiosk: RateLimiter::new(
+                settings.feedback_kiosk_limit_per_hour,
+                Duration::from_secs(3600),
             ),
             client_hasher: ClientHasher::default(),
             sessions: SessionCache::default(),

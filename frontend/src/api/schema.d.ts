@@ -931,6 +931,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback-targets/{id}/kiosks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists a target's kiosks, active first (admin, HR, auditor); never their credentials. */
+        get: operations["list_feedback_kiosks"];
+        put?: never;
+        /**
+         * Registers a desk's own tablet as a kiosk of a target (admin, HR). The credential and
+         *     the setup link are in this answer only.
+         */
+        post: operations["create_feedback_kiosk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feedback-targets/{id}/qr.png": {
         parameters: {
             query?: never;
@@ -1119,6 +1140,26 @@ export interface paths {
         get: operations["get_unit_ikm"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kiosks/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revokes a kiosk at once (admin, HR); its next submission gets 403 `kiosk_invalid`.
+         *     Revoking a revoked kiosk changes nothing.
+         */
+        post: operations["revoke_feedback_kiosk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1772,6 +1813,30 @@ export interface paths {
          */
         post: operations["submit_public_feedback"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/kiosk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets this device up as a kiosk (a desk's own tablet, registered by HR): checks the
+         *     credential from the setup link and keeps it in the `kinerja_kiosk` cookie
+         *     (`HttpOnly; Secure; SameSite=Strict`, one year). Submissions from the device then count
+         *     against the kiosk's own, higher limits at its target. 403 `kiosk_invalid` when the
+         *     credential is unknown or revoked.
+         */
+        post: operations["activate_kiosk"];
+        /** Ends kiosk mode on this device: clears the `kinerja_kiosk` cookie. */
+        delete: operations["deactivate_kiosk"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2575,7 +2640,7 @@ export interface components {
         CoachingInput: {
             /** @description B.1.9: competency name → score 1–5, at most ten. */
             competency_scores?: {
-                [key: string]: number;
+                [key: string]: components["schemas"]["ScoreOneToFive"];
             } | null;
             /**
              * Format: date
@@ -2614,7 +2679,7 @@ export interface components {
         };
         CoachingRatingInput: {
             /** @description The nine B.1.8 answers in statement order, each 1–5. */
-            answers: number[];
+            answers: components["schemas"]["ScoreOneToFive"][];
             comment?: string | null;
         };
         /** @description One of the nine B.1.8 statements. */
@@ -2842,7 +2907,7 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "kiosk_invalid" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description Structured details of a refusal that names what blocks it. */
         ErrorDetails: {
             /** @description Every blocking employee, by unit code and NIP. */
@@ -2885,7 +2950,7 @@ export interface components {
          */
         EvidenceKind: "link" | "file";
         EvidenceLinkInput: {
-            /** @description An http(s) link, at most 2000 characters. */
+            /** @description An http(s) link with a host and no spaces, at most 2000 characters. */
             url: string;
         };
         EvidenceOut: {
@@ -3286,6 +3351,50 @@ export interface components {
             statusPenilai: string;
             /** Format: int32 */
             tahun: number;
+        };
+        /** @description Sets this device up as a kiosk: the credential from the setup link. */
+        KioskActivate: {
+            token: string;
+        };
+        /** @description Registers a desk's own tablet as a kiosk of a target (ADR 0027). */
+        KioskCreate: {
+            /** @description The device's name, e.g. "Tablet Loket 1". */
+            name: string;
+        };
+        /** @description A new kiosk with its credential, shown once. */
+        KioskCreated: {
+            kiosk: components["schemas"]["KioskOut"];
+            /**
+             * @description Open this address once on the tablet to set it up; the credential travels in the
+             *     fragment, which browsers never send to a server.
+             */
+            setup_url: string;
+            /** @description The device credential (`kio_…`); shown only now. */
+            token: string;
+        };
+        KioskList: {
+            items: components["schemas"]["KioskOut"][];
+        };
+        /** @description A kiosk as staff see it (never its credential). */
+        KioskOut: {
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            last_used_at?: string | null;
+            name: string;
+            revoked_at?: string | null;
+            /** Format: uuid */
+            target_id: string;
+        };
+        /** @description The kiosk this device now is, and where its form is. */
+        KioskSession: {
+            /** @description The form's path on this server (`/f/{token}`). */
+            form_path: string;
+            /** @description The device's name. */
+            name: string;
+            target: components["schemas"]["PublicTarget"];
         };
         LoginRequest: {
             password: string;
@@ -4001,6 +4110,7 @@ export interface components {
          * @enum {string}
          */
         RuleKind: "at_most" | "at_least" | "at_least_count" | "none";
+        ScoreOneToFive: number;
         /** @description Scores 1–5 per BerAKHLAK value (documentation type). All seven are needed to submit. */
         ScoresDoc: {
             adaptif?: number | null;
@@ -4393,7 +4503,9 @@ export interface components {
              */
             hours: number;
             mode: components["schemas"]["TrainingMode"];
+            /** @description Not blank. */
             provider: string;
+            /** @description Not blank. */
             title: string;
             value_code?: components["schemas"]["CoreValue"] | null;
         };
@@ -6858,6 +6970,66 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    list_feedback_kiosks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feedback target */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    create_feedback_kiosk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feedback target */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KioskCreate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     get_feedback_target_qr_png: {
         parameters: {
             query?: never;
@@ -7289,6 +7461,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+        };
+    };
+    revoke_feedback_kiosk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kiosk */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_me: {
@@ -8725,6 +8924,75 @@ export interface operations {
             };
         };
     };
+    activate_kiosk: {
+        parameters: {
+            query?: {
+                /** @description `id` (default) or `en`. */
+                lang?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KioskActivate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description kinerja_kiosk; HttpOnly; Secure; SameSite=Strict; Path=/ */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Unknown or revoked kiosk credential (`kiosk_invalid`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The kiosk's target is disabled */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deactivate_kiosk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kiosk mode ended on this device */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     get_form: {
         parameters: {
             query?: never;
@@ -9266,9 +9534,9 @@ export interface operations {
     };
     placement: {
         parameters: {
-            query?: {
-                /** @description The vacant position's jabatan (its family is compared, without the jenjang). */
-                jabatan?: string | null;
+            query: {
+                /** @description The vacant position's jabatan (its family is compared, without the jenjang); not blank. */
+                jabatan: string;
                 /** @description Only this unit and below (required for unit leaders). */
                 unit_code?: string | null;
             };
@@ -9375,9 +9643,9 @@ export interface operations {
                 /** @description Part of the title. */
                 q?: string | null;
                 /** @description A BerAKHLAK value code. */
-                value_code?: string | null;
+                value_code?: components["schemas"]["CoreValue"] | null;
                 /** @description `klasikal`, `e-learning`, `blended` or `lainnya`. */
-                mode?: string | null;
+                mode?: components["schemas"]["TrainingMode"] | null;
                 active?: boolean | null;
             };
             header?: never;

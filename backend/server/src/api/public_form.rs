@@ -8,7 +8,8 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 use crate::api::client::client_address;
-use crate::app::public::{lang_of, public_target, submit};
+use crate::api::public::kiosk_credential;
+use crate::app::public::{kiosk_name_at, lang_of, public_target, submit};
 use crate::dto::public::PublicTarget;
 use crate::error::{ApiError, FieldErrors};
 use crate::state::AppState;
@@ -45,6 +46,9 @@ struct Texts {
     other_code: &'static str,
     not_found_title: &'static str,
     required: &'static str,
+    kiosk: &'static str,
+    kiosk_privacy: &'static str,
+    next: &'static str,
 }
 
 const ID: Texts = Texts {
@@ -64,6 +68,9 @@ const ID: Texts = Texts {
     other_code: "en",
     not_found_title: "Kode QR tidak dikenal",
     required: "wajib",
+    kiosk: "Perangkat layanan kantor (kios)",
+    kiosk_privacy: "Perangkat ini milik kantor layanan. Penilaian Anda tetap tanpa nama: kami tidak menyimpan nama, nomor telepon, atau alamat Anda.",
+    next: "Penilaian berikutnya",
 };
 
 const EN: Texts = Texts {
@@ -83,6 +90,9 @@ const EN: Texts = Texts {
     other_code: "id",
     not_found_title: "Unknown QR code",
     required: "required",
+    kiosk: "Office service device (kiosk)",
+    kiosk_privacy: "This device belongs to the service office. Your rating stays anonymous: we do not store your name, phone number or address.",
+    next: "Next rating",
 };
 
 fn texts(lang: &str) -> &'static Texts {
@@ -101,16 +111,32 @@ textarea{min-height:96px}.hint{font-size:14px;color:#4a5561;margin:4px 0}\
 button{width:100%;margin:16px 0;padding:14px;font:inherit;font-weight:700;color:#fff;background:#0f4c81;border:0;border-radius:12px;min-height:48px}\
 button:focus{outline:3px solid #f2b705}.err{color:#a4161a;font-weight:700}.bad{border-color:#a4161a;border-width:2px}\
 .summary{background:#fff0f0;border:2px solid #a4161a;border-radius:12px;padding:12px;margin-bottom:12px}.ok{background:#fff;border-radius:12px;padding:16px}\
-.privacy{font-size:14px;color:#4a5561}";
+.privacy{font-size:14px;color:#4a5561}.kiosk{background:#fff7d6;border:1px solid #b58a00;border-radius:10px;padding:8px 12px;margin:0 0 12px}";
 
 fn page(lang: &str, title: &str, body: &str) -> String {
+    page_with(lang, title, body, "")
+}
+
+/// A page with extra `<head>` content (the kiosk's return to an empty form).
+fn page_with(lang: &str, title: &str, body: &str, head: &str) -> String {
     format!(
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-         <meta name=\"robots\" content=\"noindex\"><title>{}</title><style>{STYLE}</style></head>\
+         <meta name=\"robots\" content=\"noindex\">{head}<title>{}</title><style>{STYLE}</style></head>\
          <body><main>{body}</main></body></html>",
         esc(title)
     )
+}
+
+/// The kiosk banner above the form, when the device is a kiosk of this target.
+fn kiosk_banner(t: &Texts, kiosk: Option<&str>) -> String {
+    kiosk.map_or(String::new(), |name| {
+        format!(
+            "<p class=\"kiosk\" role=\"note\">{} · {}</p>",
+            esc(t.kiosk),
+            esc(name)
+        )
+    })
 }
 
 fn respond(status: StatusCode, html: String) -> HttpResponse {
@@ -145,8 +171,10 @@ fn form_html(
     token: &str,
     values: &HashMap<String, String>,
     errors: &FieldErrors,
+    kiosk: Option<&str>,
 ) -> String {
     let mut h = header(t, target, token);
+    h.push_str(&kiosk_banner(t, kiosk));
     if !errors.is_empty() {
         h.push_str(&format!(
             "<div class=\"summary\" role=\"alert\" tabindex=\"-1\" id=\"errors\"><p class=\"err\">{}</p><ul>",
@@ -225,7 +253,11 @@ fn form_html(
     h.push_str(&format!(
         "<button type=\"submit\">{}</button><p class=\"privacy\">{}</p></form>",
         esc(t.submit),
-        esc(t.privacy)
+        esc(if kiosk.is_some() {
+            t.kiosk_privacy
+        } else {
+            t.privacy
+        })
     ));
     h
 }
@@ -273,6 +305,7 @@ fn api_error_page(lang: &str, e: ApiError) -> HttpResponse {
 
 /// `GET /f/{token}`: the form.
 pub async fn feedback_form(
+    req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
     q: web::Query<FormQuery>,
@@ -282,11 +315,22 @@ pub async fn feedback_form(
         Ok(d) => d,
         Err(e) => return api_error_page(lang, e),
     };
+    let kiosk = match kiosk_name_at(&state, &token, kiosk_credential(&req).as_deref()).await {
+        Ok(k) => k,
+        Err(e) => return api_error_page(lang, e),
+    };
     let mut values = HashMap::new();
     if let Some(t) = &q.t {
         values.insert("ticket".to_string(), t.clone());
     }
-    let body = form_html(texts(lang), &desc, &token, &values, &FieldErrors::new());
+    let body = form_html(
+        texts(lang),
+        &desc,
+        &token,
+        &values,
+        &FieldErrors::new(),
+        kiosk.as_deref(),
+    );
     respond(StatusCode::OK, page(lang, &desc.title, &body))
 }
 
@@ -306,6 +350,11 @@ pub async fn feedback_form_submit(
         Ok(d) => d,
         Err(e) => return api_error_page(lang, e),
     };
+    let credential = kiosk_credential(&req);
+    let kiosk = match kiosk_name_at(&state, &token, credential.as_deref()).await {
+        Ok(k) => k,
+        Err(e) => return api_error_page(lang, e),
+    };
     let client = client_address(&req, state.settings.proxy_hops());
     let result = submit(
         &state,
@@ -314,11 +363,20 @@ pub async fn feedback_form_submit(
         |k| values.get(k).map(|v| serde_json::Value::String(v.clone())),
         values.get("comment").map(String::as_str),
         values.get("ticket").map(String::as_str),
+        credential.as_deref(),
     )
     .await;
+    let form = Form {
+        desc: &desc,
+        lang,
+        token: &token,
+        values: &values,
+        kiosk: kiosk.as_deref(),
+    };
     match result {
         Ok(done) => {
             let mut body = header(t, &desc, &token);
+            body.push_str(&kiosk_banner(t, kiosk.as_deref()));
             body.push_str(&format!(
                 "<div class=\"ok\" role=\"status\"><h2>{}</h2><p>{}</p>{}</div>",
                 esc(t.thanks_title),
@@ -329,33 +387,41 @@ pub async fn feedback_form_submit(
                     String::new()
                 }
             ));
-            respond(StatusCode::OK, page(lang, t.thanks_title, &body))
+            // A kiosk returns to an empty form for the next citizen after a few seconds.
+            let next = format!("/f/{}?lang={lang}", esc(&token));
+            let head = if kiosk.is_some() {
+                body.push_str(&format!("<p><a href=\"{next}\">{}</a></p>", esc(t.next)));
+                format!("<meta http-equiv=\"refresh\" content=\"5;url={next}\">")
+            } else {
+                String::new()
+            };
+            respond(
+                StatusCode::OK,
+                page_with(lang, t.thanks_title, &body, &head),
+            )
         }
-        Err(ApiError::Validation(errors)) => rerender(
-            &desc,
-            lang,
-            &token,
-            &values,
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+        Err(ApiError::Validation(errors)) => {
+            rerender(&form, errors, StatusCode::UNPROCESSABLE_ENTITY)
+        }
         Err(ApiError::Conflict { message, .. }) => {
             let mut errors = FieldErrors::new();
             errors.insert("ticket".into(), vec![message]);
-            rerender(&desc, lang, &token, &values, errors, StatusCode::CONFLICT)
+            rerender(&form, errors, StatusCode::CONFLICT)
         }
         Err(e) => api_error_page(lang, e),
     }
 }
 
-fn rerender(
-    desc: &PublicTarget,
-    lang: &str,
-    token: &str,
-    values: &HashMap<String, String>,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> HttpResponse {
-    let body = form_html(texts(lang), desc, token, values, &errors);
-    respond(status, page(lang, &desc.title, &body))
+/// What a re-rendered form needs.
+struct Form<'a> {
+    desc: &'a PublicTarget,
+    lang: &'a str,
+    token: &'a str,
+    values: &'a HashMap<String, String>,
+    kiosk: Option<&'a str>,
+}
+
+fn rerender(f: &Form<'_>, errors: FieldErrors, status: StatusCode) -> HttpResponse {
+    let body = form_html(texts(f.lang), f.desc, f.token, f.values, &errors, f.kiosk);
+    respond(status, page(f.lang, &f.desc.title, &body))
 }

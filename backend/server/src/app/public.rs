@@ -9,12 +9,13 @@
 use chrono::Utc;
 use sea_orm::TransactionTrait;
 
+use crate::auth::secret::sha256_hex;
 use crate::domain::feedback::{
     self, HoldRules, RecentActivity, SubmissionStatus, TargetKind, ticket_usable,
 };
 use crate::domain::ikm::ELEMENTS;
 use crate::domain::master::full_name;
-use crate::dto::public::{AnswerOption, PublicElement, PublicTarget};
+use crate::dto::public::{AnswerOption, KioskSession, PublicElement, PublicTarget};
 use crate::error::ErrorCode;
 use crate::error::{ApiError, ApiResult, FieldErrors};
 use crate::events::Audience;
@@ -110,6 +111,57 @@ pub async fn public_target(state: &AppState, token: &str, lang: &str) -> ApiResu
     describe_target(state, &t, lang).await
 }
 
+fn kiosk_invalid() -> ApiError {
+    ApiError::forbidden_coded(
+        ErrorCode::KioskInvalid,
+        "Perangkat kios ini tidak terdaftar atau sudah dicabut. Minta petugas mendaftarkannya lagi.",
+    )
+}
+
+/// The active kiosk holding a device credential, or 403 `kiosk_invalid`.
+async fn find_kiosk(
+    state: &AppState,
+    credential: &str,
+) -> ApiResult<entity::feedback_kiosk::Model> {
+    store::kiosks::find_active_by_hash(&state.db.read, &sha256_hex(credential.trim()))
+        .await?
+        .ok_or_else(kiosk_invalid)
+}
+
+/// Sets a device up as a kiosk (ADR 0027): checks the credential and names the form of
+/// its target. The caller stores the credential in the kiosk cookie.
+pub async fn activate_kiosk(
+    state: &AppState,
+    credential: &str,
+    lang: &str,
+) -> ApiResult<KioskSession> {
+    let k = find_kiosk(state, credential).await?;
+    let t = store::feedback::find_target(&state.db.read, k.target_id)
+        .await?
+        .filter(|t| t.active)
+        .ok_or_else(target_not_found)?;
+    Ok(KioskSession {
+        name: k.name,
+        form_path: format!("/f/{}", t.token),
+        target: describe_target(state, &t, lang).await?,
+    })
+}
+
+/// The name of the kiosk this device is at the target of `token`, if it is one (for the
+/// form's banner); `Err(kiosk_invalid)` when its credential was revoked.
+pub async fn kiosk_name_at(
+    state: &AppState,
+    token: &str,
+    credential: Option<&str>,
+) -> ApiResult<Option<String>> {
+    let Some(raw) = credential else {
+        return Ok(None);
+    };
+    let k = find_kiosk(state, raw).await?;
+    let t = active_target(state, token).await?;
+    Ok((k.target_id == t.id).then_some(k.name))
+}
+
 /// The outcome of a submission, for both the JSON API and the HTML form.
 pub struct Submitted {
     pub verified: bool,
@@ -125,9 +177,9 @@ pub async fn submit(
     answers: impl Fn(&str) -> Option<serde_json::Value>,
     comment: Option<&str>,
     ticket: Option<&str>,
+    kiosk_credential: Option<&str>,
 ) -> ApiResult<Submitted> {
     let target = active_target(state, token).await?;
-    let client_hash = state.client_hasher.hash(client_address);
     let too_many = |wait: u64| ApiError::TooManyRequests {
         message: format!(
             "Terlalu banyak penilaian dalam waktu singkat. Silakan coba lagi dalam {} menit.",
@@ -166,12 +218,25 @@ pub async fn submit(
     let Some(scores) = scores.filter(|_| fields.is_empty()) else {
         return Err(ApiError::Validation(fields));
     };
+    // A kiosk counts only at its own target; elsewhere the tablet is an ordinary device.
+    let kiosk = match kiosk_credential {
+        Some(raw) => Some(find_kiosk(state, raw).await?).filter(|k| k.target_id == target.id),
+        None => None,
+    };
+    // A kiosk is one device for many citizens: it is keyed by its id, not its address.
+    let client_hash = match &kiosk {
+        Some(k) => state.client_hasher.hash(&format!("kiosk:{}", k.id)),
+        None => state.client_hasher.hash(client_address),
+    };
     // Only valid submissions reach the limits, so invalid posts cannot close a target. The
     // device's own limit comes first; the target's counts only stored submissions.
-    state
-        .feedback_per_client
-        .hit(&format!("{}:{client_hash}", target.id))
-        .map_err(too_many)?;
+    match &kiosk {
+        Some(k) => state.feedback_per_kiosk.hit(&k.id.to_string()),
+        None => state
+            .feedback_per_client
+            .hit(&format!("{}:{client_hash}", target.id)),
+    }
+    .map_err(too_many)?;
     state
         .feedback_per_token
         .check(&target.token)
@@ -228,8 +293,13 @@ pub async fn submit(
         activity,
         verified,
         HoldRules {
-            client_burst: state.settings.feedback_client_burst,
+            client_burst: if kiosk.is_some() {
+                state.settings.feedback_kiosk_burst
+            } else {
+                state.settings.feedback_client_burst
+            },
             target_burst: state.settings.feedback_target_burst,
+            kiosk: kiosk.is_some(),
         },
     );
     let month = now
@@ -251,6 +321,7 @@ pub async fn submit(
             client_hash: Some(client_hash),
             month,
             created_at: now,
+            kiosk_id: kiosk.as_ref().map(|k| k.id),
         },
     )
     .await
@@ -261,6 +332,9 @@ pub async fn submit(
             ApiError::from(e)
         }
     })?;
+    if let Some(k) = &kiosk {
+        store::kiosks::touch(&txn, k.id, now).await?;
+    }
     txn.commit().await?;
     state.feedback_per_token.record(&target.token);
     // Ids are not sent: the employee and staff refetch their own views.

@@ -21,6 +21,7 @@ pub struct AppealCreate {
 
 /// One side's statement; each party may only write their own.
 #[derive(Deserialize, ToSchema)]
+#[schema(min_properties = 1)]
 pub struct StatementsInput {
     /// The employee's statement (the employee only).
     #[serde(default)]

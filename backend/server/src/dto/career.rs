@@ -226,19 +226,24 @@ pub struct TrainingList {
 #[derive(Deserialize, IntoParams)]
 pub struct TrainingQuery {
     /// Part of the title.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// A BerAKHLAK value code.
+    #[param(value_type = Option<CoreValue>)]
     pub value_code: Option<String>,
     /// `klasikal`, `e-learning`, `blended` or `lainnya`.
+    #[param(value_type = Option<TrainingMode>)]
     pub mode: Option<String>,
     pub active: Option<bool>,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct TrainingInput {
-    #[schema(max_length = 200)]
+    /// Not blank.
+    #[schema(max_length = 200, pattern = r"\S")]
     pub title: String,
-    #[schema(max_length = 200)]
+    /// Not blank.
+    #[schema(max_length = 200, pattern = r"\S")]
     pub provider: String,
     pub value_code: Option<CoreValue>,
     #[schema(max_length = 200)]
@@ -269,6 +274,7 @@ pub struct CareerImportReport {
 #[derive(Deserialize, IntoParams)]
 pub struct YearQuery {
     /// Default: the current year.
+    #[param(minimum = 2000, maximum = 2100)]
     pub year: Option<i32>,
 }
 
@@ -312,6 +318,7 @@ pub struct UnitHoursOut {
 pub struct UnitYearQuery {
     /// The unit (and the units below it); required for unit leaders.
     pub unit_code: Option<String>,
+    #[param(minimum = 2000, maximum = 2100)]
     pub year: Option<i32>,
 }
 

@@ -90,14 +90,14 @@ pub struct CoachingInput {
     pub notes: Option<String>,
     /// B.1.9: competency name → score 1–5, at most ten.
     #[serde(default)]
-    #[schema(value_type = Option<std::collections::BTreeMap<String, i32>>)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, ScoreOneToFive>>)]
     pub competency_scores: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct CoachingRatingInput {
     /// The nine B.1.8 answers in statement order, each 1–5.
-    #[schema(value_type = Vec<i32>, min_items = 9, max_items = 9)]
+    #[schema(value_type = Vec<ScoreOneToFive>, min_items = 9, max_items = 9)]
     pub answers: Vec<serde_json::Value>,
     #[serde(default)]
     #[schema(max_length = 2000)]
@@ -155,3 +155,19 @@ impl From<&entity::rhk::Model> for RhkRef {
         }
     }
 }
+
+/// A score on the 1–5 scale (coaching answers and competency scores), as a schema for the
+/// document; the handler reads the raw JSON and names each value out of range.
+pub struct ScoreOneToFive;
+
+impl utoipa::PartialSchema for ScoreOneToFive {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Integer)
+            .minimum(Some(1))
+            .maximum(Some(5))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for ScoreOneToFive {}

@@ -188,3 +188,53 @@ pub struct ReplyOut {
     pub reply: String,
     pub replied_at: DateTime<Utc>,
 }
+
+/// Registers a desk's own tablet as a kiosk of a target (ADR 0027).
+#[derive(Deserialize, ToSchema)]
+pub struct KioskCreate {
+    /// The device's name, e.g. "Tablet Loket 1".
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
+    pub name: String,
+}
+
+/// A kiosk as staff see it (never its credential).
+#[derive(Serialize, ToSchema)]
+pub struct KioskOut {
+    pub id: Uuid,
+    pub target_id: Uuid,
+    pub name: String,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl From<entity::feedback_kiosk::Model> for KioskOut {
+    fn from(k: entity::feedback_kiosk::Model) -> Self {
+        KioskOut {
+            id: k.id,
+            target_id: k.target_id,
+            active: k.revoked_at.is_none(),
+            name: k.name,
+            created_at: k.created_at,
+            last_used_at: k.last_used_at,
+            revoked_at: k.revoked_at,
+        }
+    }
+}
+
+/// A new kiosk with its credential, shown once.
+#[derive(Serialize, ToSchema)]
+pub struct KioskCreated {
+    pub kiosk: KioskOut,
+    /// The device credential (`kio_…`); shown only now.
+    pub token: String,
+    /// Open this address once on the tablet to set it up; the credential travels in the
+    /// fragment, which browsers never send to a server.
+    pub setup_url: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct KioskList {
+    pub items: Vec<KioskOut>,
+}

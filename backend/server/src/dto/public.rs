@@ -95,3 +95,20 @@ pub struct FeedbackReceived {
     /// True when a valid ticket accompanied the feedback.
     pub verified: bool,
 }
+
+/// Sets this device up as a kiosk: the credential from the setup link.
+#[derive(Deserialize, ToSchema)]
+pub struct KioskActivate {
+    #[schema(min_length = 1, max_length = 100)]
+    pub token: String,
+}
+
+/// The kiosk this device now is, and where its form is.
+#[derive(Serialize, ToSchema)]
+pub struct KioskSession {
+    /// The device's name.
+    pub name: String,
+    /// The form's path on this server (`/f/{token}`).
+    pub form_path: String,
+    pub target: PublicTarget,
+}

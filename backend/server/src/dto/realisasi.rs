@@ -52,8 +52,11 @@ pub struct RealisasiOut {
 
 #[derive(Deserialize, ToSchema)]
 pub struct EvidenceLinkInput {
-    /// An http(s) link, at most 2000 characters.
-    #[schema(max_length = 2000)]
+    /// An http(s) link with a host and no spaces, at most 2000 characters.
+    #[schema(
+        max_length = 2000,
+        pattern = r"^[ \t\n\r]*[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#\s\x00-\x1F\x7F-\x9F]*@)?[^/?#\s@:\x00-\x1F\x7F-\x9F][^/?#\s@\x00-\x1F\x7F-\x9F]*(?:[/?#][^\s\x00-\x1F\x7F-\x9F]*)?[ \t\n\r]*$"
+    )]
     pub url: String,
 }
 

@@ -40,6 +40,7 @@ pub struct PotensiInput {
 #[derive(Deserialize, IntoParams)]
 pub struct TalentYearQuery {
     /// Year of the annual result (default: the latest year with a published annual period).
+    #[param(minimum = 2000, maximum = 2100)]
     pub year: Option<i32>,
 }
 
@@ -65,6 +66,7 @@ pub struct EmployeeTalent {
 pub struct GridQuery {
     /// The unit and the units below it; required for unit leaders.
     pub unit_code: Option<String>,
+    #[param(minimum = 2000, maximum = 2100)]
     pub year: Option<i32>,
 }
 
@@ -159,7 +161,8 @@ pub struct CandidateList {
 
 #[derive(Deserialize, IntoParams)]
 pub struct PlacementQuery {
-    /// The vacant position's jabatan (its family is compared, without the jenjang).
+    /// The vacant position's jabatan (its family is compared, without the jenjang); not blank.
+    #[param(required = true, value_type = String, pattern = r"\S", max_length = 200)]
     pub jabatan: Option<String>,
     /// Only this unit and below (required for unit leaders).
     pub unit_code: Option<String>,

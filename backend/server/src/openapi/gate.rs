@@ -9,6 +9,9 @@ use std::collections::BTreeSet;
 
 /// Parameters: no control character at all.
 pub const PARAM_PATTERN: &str = r"^[^\x00-\x1F\x7F-\x9F]*$";
+/// A non-blank parameter (for `\S`): at least one visible character, no control character.
+pub const PARAM_NON_BLANK_PATTERN: &str =
+    r"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$";
 /// Body strings: line breaks and tab allowed.
 pub const BODY_PATTERN: &str = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$";
 /// A non-blank body string (for `\S`): at least one visible character.
@@ -89,7 +92,7 @@ pub fn document(json: &mut Value) {
                     );
                 }
                 if let Some(params) = op.get_mut("parameters") {
-                    restrict(params, PARAM_PATTERN, None);
+                    restrict(params, PARAM_PATTERN, Some(PARAM_NON_BLANK_PATTERN));
                 }
                 for ct in ["application/json", "application/x-www-form-urlencoded"] {
                     if let Some(schema) = op.pointer_mut(&format!(

@@ -178,6 +178,7 @@ pub(super) async fn seed_feedback(
                 month: Set(at.with_timezone(&wita).format("%Y-%m").to_string()),
                 created_at: Set(at),
                 replied_at: Set(reply.as_ref().map(|_| at + chrono::Duration::hours(20))),
+                kiosk_id: Set(None),
                 reply: Set(reply),
             });
         }

@@ -292,6 +292,7 @@ pub struct NewSubmission {
     /// Local month `YYYY-MM`.
     pub month: String,
     pub created_at: DateTime<Utc>,
+    pub kiosk_id: Option<Uuid>,
 }
 
 pub async fn insert_submission<C: ConnectionTrait>(
@@ -325,6 +326,7 @@ pub async fn insert_submission<C: ConnectionTrait>(
         created_at: Set(n.created_at),
         reply: Set(None),
         replied_at: Set(None),
+        kiosk_id: Set(n.kiosk_id),
     }
     .insert(conn)
     .await

@@ -243,6 +243,10 @@ export const ERROR_TEXTS: Record<ErrorCode, ErrorText> = {
     en: 'This ticket was already used; each ticket is valid for one rating only.',
   },
   not_held: { id: 'Penilaian ini tidak sedang ditahan.', en: 'This rating is not held for moderation.' },
+  kiosk_invalid: {
+    id: 'Perangkat kios ini tidak terdaftar atau sudah dicabut. Minta petugas mendaftarkannya lagi.',
+    en: 'This kiosk device is not registered or was revoked. Ask staff to register it again.',
+  },
   no_comment: { id: 'Penilaian ini tidak memiliki komentar.', en: 'This rating has no comment.' },
   already_replied: {
     id: 'Komentar ini sudah dibalas; balasan hanya sekali.',

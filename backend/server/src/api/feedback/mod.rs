@@ -2,9 +2,11 @@
 //! queue, hiding abusive comments, and the employee's reply. The use cases live in
 //! `app::feedback`; these handlers authorise (`auth::policy::feedback`) and map to HTTP.
 
+mod kiosks;
 mod moderation;
 mod tickets;
 
+pub use kiosks::*;
 pub use moderation::*;
 pub use tickets::*;
 
@@ -33,6 +35,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_feedback_target_qr_png)
         .service(create_feedback_tickets)
         .service(list_feedback_tickets)
+        .service(create_feedback_kiosk)
+        .service(list_feedback_kiosks)
+        .service(revoke_feedback_kiosk)
         .service(list_feedback_moderation)
         .service(accept_feedback_many)
         .service(accept_feedback)

@@ -4,10 +4,12 @@
 //! Every change is written to the audit log in the same transaction. Hidden comments are
 //! never deleted and never reach the employee.
 
+mod kiosks;
 mod moderation;
 mod targets;
 mod tickets;
 
+pub use kiosks::{create_kiosk, list_kiosks, revoke_kiosk};
 pub use moderation::{accept_many, list_submissions, moderate, reply};
 pub use targets::{
     create_target, get_target, list_targets, qr_png, qr_svg, rotate_target, set_target_active,

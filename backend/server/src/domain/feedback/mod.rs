@@ -223,6 +223,24 @@ pub fn clean_comment(comment: Option<&str>) -> Result<Option<String>, String> {
     Ok(Some(c.to_string()))
 }
 
+/// The visible prefix of a kiosk credential (ADR 0027).
+pub const KIOSK_PREFIX: &str = "kio_";
+
+/// Longest kiosk name.
+pub const KIOSK_NAME_MAX: usize = 100;
+
+/// A kiosk's name: trimmed, 1–100 characters.
+pub fn clean_kiosk_name(name: &str) -> Result<String, String> {
+    let n = name.trim();
+    if n.is_empty() {
+        return Err("Nama perangkat wajib diisi".into());
+    }
+    if n.chars().count() > KIOSK_NAME_MAX {
+        return Err(format!("Nama perangkat maksimal {KIOSK_NAME_MAX} karakter"));
+    }
+    Ok(n.to_string())
+}
+
 /// Ticket alphabet: no 0/O, 1/I/L, so codes read back unambiguously from paper.
 pub const TICKET_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
@@ -264,13 +282,16 @@ pub struct RecentActivity {
 pub struct HoldRules {
     pub client_burst: u64,
     pub target_burst: u64,
+    /// The device is a registered kiosk (ADR 0027): many citizens share it, so identical
+    /// answers from it are not a duplicate (its own, higher burst still applies).
+    pub kiosk: bool,
 }
 
 /// `None` when the submission counts; otherwise the reason it is held for moderation.
 /// A verified (ticketed) submission is only held as a duplicate, since the single-use
 /// ticket already proves a real service visit.
 pub fn hold_reason(a: RecentActivity, verified: bool, rules: HoldRules) -> Option<&'static str> {
-    if a.identical_from_client > 0 {
+    if a.identical_from_client > 0 && !rules.kiosk {
         return Some("duplikat: isian identik dari perangkat yang sama dalam 24 jam");
     }
     if verified {
@@ -446,6 +467,7 @@ mod tests {
         let rules = HoldRules {
             client_burst: 3,
             target_burst: 20,
+            kiosk: false,
         };
         let dup = RecentActivity {
             identical_from_client: 1,
@@ -459,5 +481,41 @@ mod tests {
         assert!(hold_reason(burst, false, rules).is_some());
         assert!(hold_reason(burst, true, rules).is_none());
         assert!(hold_reason(RecentActivity::default(), false, rules).is_none());
+    }
+
+    #[test]
+    fn a_kiosk_name_is_trimmed_and_between_1_and_100_characters() {
+        assert_eq!(
+            clean_kiosk_name("  Tablet Loket 1 ").as_deref(),
+            Ok("Tablet Loket 1")
+        );
+        assert!(clean_kiosk_name("   ").is_err());
+        assert!(clean_kiosk_name(&"x".repeat(101)).is_err());
+        assert!(clean_kiosk_name(&"é".repeat(100)).is_ok());
+    }
+
+    #[test]
+    fn a_kiosk_shared_by_many_citizens_is_not_held_for_identical_answers_but_keeps_its_burst() {
+        let kiosk = HoldRules {
+            client_burst: 100,
+            target_burst: 30,
+            kiosk: true,
+        };
+        let same = RecentActivity {
+            identical_from_client: 5,
+            from_client_recently: 10,
+            ..Default::default()
+        };
+        assert!(hold_reason(same, false, kiosk).is_none());
+        let burst = RecentActivity {
+            from_client_recently: 100,
+            ..Default::default()
+        };
+        assert!(hold_reason(burst, false, kiosk).is_some());
+        let target = RecentActivity {
+            for_target_last_minute: 30,
+            ..Default::default()
+        };
+        assert!(hold_reason(target, false, kiosk).is_some());
     }
 }

@@ -3,10 +3,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/errors';
 import type { TrainingInput, TrainingMode, ValueRef } from './types';
+import type { CoreValue } from '../../../api/types';
 
 export interface TrainingFilters {
   q: string;
-  valueCode: string;
+  valueCode: '' | CoreValue;
   mode: '' | TrainingMode;
   /** '' = all, 'true' = active only, 'false' = inactive only. */
   active: '' | 'true' | 'false';

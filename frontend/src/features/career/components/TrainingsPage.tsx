@@ -17,6 +17,7 @@ import {
   type TrainingFilters,
 } from '../api/trainings';
 import { TRAINING_MODES, type Training, type TrainingMode } from '../api/types';
+import type { CoreValue } from '../../../api/types';
 import { CareerNav } from './CareerNav';
 import { CsvImport } from './CsvImport';
 import { TrainingForm } from './TrainingForm';
@@ -95,7 +96,7 @@ export function TrainingsPage() {
           <select
             id={`${fid}-value`}
             value={filters.valueCode}
-            onChange={(e) => setFilters((f) => ({ ...f, valueCode: e.target.value }))}
+            onChange={(e) => setFilters((f) => ({ ...f, valueCode: e.target.value as '' | CoreValue }))}
           >
             <option value="">{t('common.all')}</option>
             {values.data?.map((v) => (

@@ -199,6 +199,14 @@ export function TargetsPage() {
                           {t('targets.tickets')}
                           <span className="visually-hidden"> — {tg.label}</span>
                         </Link>
+                        <Link
+                          className="btn btn-secondary btn-small"
+                          to={`/feedback/targets/${tg.id}/kiosks`}
+                          state={{ target: tg }}
+                        >
+                          {t('targets.kiosks')}
+                          <span className="visually-hidden"> — {tg.label}</span>
+                        </Link>
                         {canWrite && (
                           <>
                             <button
