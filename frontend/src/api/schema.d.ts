@@ -1587,6 +1587,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods/{id}/siasn/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each employee's SIASN delivery of the period (one per body kind), by NIP. */
+        get: operations["deliveries"];
+        put?: never;
+        /**
+         * Sends the period's published results (no appeal open) to SIASN as `skp22/save` (annual
+         *     evaluation) and `kinerjaperiodik/save` bodies, and records each outcome: `sent` (with
+         *     SIASN's record id), `rejected` (with SIASN's message), `to_retry` (with the attempt count
+         *     and `next_attempt_at`) or `failed`. Idempotent: a body SIASN already has is not sent
+         *     again; a result changed since (an appeal) is sent again as an update. Failures are
+         *     retried by a later push once due. Employees without `pns_id` are reported in `skipped`.
+         */
+        post: operations["push"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods/{id}/team": {
         parameters: {
             query?: never;
@@ -2346,7 +2371,7 @@ export interface components {
          * @description Scope of an API key (documentation type).
          * @enum {string}
          */
-        ApiScope: "master:read" | "master:write" | "results:read";
+        ApiScope: "master:read" | "master:write" | "results:read" | "siasn:push";
         AppealCreate: {
             /** @description Why the employee objects (required, up to 4000 characters). */
             reasons: string;
@@ -2667,6 +2692,11 @@ export interface components {
          * @enum {string}
          */
         Decision: "keep" | "change";
+        /**
+         * @description Where a delivery stands.
+         * @enum {string}
+         */
+        DeliveryStatus: "sent" | "rejected" | "to_retry" | "failed";
         /** @description A unit's distribution of predikat against its organisational result. */
         Distribution: {
             /** @description Whether every rule holds; null without an org result. */
@@ -2772,6 +2802,11 @@ export interface components {
             nip: string;
             /** @description Pangkat (PNS only). */
             pangkat?: string | null;
+            /**
+             * @description SIASN's id of the person; `null` until the HR system sends it (the SIASN push
+             *     skips employees without it).
+             */
+            pns_id?: string | null;
             /** @description `PNS` or `PPPK`. */
             status: components["schemas"]["EmployeeStatus"];
             supervisor_name?: string | null;
@@ -2823,6 +2858,12 @@ export interface components {
             jenis_jabatan: components["schemas"]["JenisJabatan"];
             /** @description Name without titles. */
             name: string;
+            /**
+             * @description SIASN's id of the person (`pnsDinilaiId` in SIASN's bodies), as the HR system knows
+             *     it: letters, digits and `-`, at most 64. Absent or null keeps the stored id; an empty
+             *     string clears it.
+             */
+            pns_id?: string | null;
             /** @description `PNS` or `PPPK` (must match the form of the NIP). */
             status: components["schemas"]["EmployeeStatus"];
             /** @description NIP of the direct supervisor; must exist or be in the same import. */
@@ -2842,7 +2883,7 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "siasn_disabled" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description Structured details of a refusal that names what blocks it. */
         ErrorDetails: {
             /** @description Every blocking employee, by unit code and NIP. */
@@ -3286,6 +3327,43 @@ export interface components {
             statusPenilai: string;
             /** Format: int32 */
             tahun: number;
+        };
+        /**
+         * @description The body of SIASN's `POST /kinerjaperiodik/save`, exactly as SIASN takes it
+         *     (docs/siasn.md): a month's (`periodikId` 1) or a quarter's (2) result.
+         */
+        KinerjaPeriodikSave: {
+            /** Format: int32 */
+            bulanMulaiPenilaian: number;
+            /** Format: int32 */
+            bulanSelesaiPenilaian: number;
+            /** Format: int32 */
+            hasilKinerjaNilai: number;
+            /** @description SIASN's record id on a resend (see `Skp22Save.id`). */
+            id?: string | null;
+            /** @description SIASN koefisien: jenjang digit (1 Ahli Pertama … 8 Penyelia) then predikat code. */
+            koefisienId: string;
+            /** Format: int32 */
+            kuadranKinerjaNilai: number;
+            path: components["schemas"]["SiasnDocument"][];
+            penilaiGolongan: string;
+            penilaiJabatanNama: string;
+            penilaiNama: string;
+            penilaiNipNrp: string;
+            penilaiUnorNama: string;
+            /** Format: int32 */
+            perilakuKerjaNilai: number;
+            /** @description `1` Bulanan, `2` Triwulanan. */
+            periodikId: string;
+            /** @description SIASN's PNS id of the evaluated employee (the employee's `pns_id`). */
+            pnsDinilaiId: string;
+            statusPenilai: string;
+            /** Format: int32 */
+            tahun: number;
+            /** Format: int32 */
+            tahunMulaiPenilaian: number;
+            /** Format: int32 */
+            tahunSelesaiPenilaian: number;
         };
         LoginRequest: {
             password: string;
@@ -4028,22 +4106,104 @@ export interface components {
             /** Format: double */
             weight: number;
         };
+        SiasnDeliveryList: {
+            /** @description Whether a SIASN base URL is configured (pushing is possible). */
+            enabled: boolean;
+            items: components["schemas"]["SiasnDeliveryOut"][];
+            /** Format: uuid */
+            period_id: string;
+        };
+        /** @description One employee's delivery of one body. */
+        SiasnDeliveryOut: {
+            /**
+             * Format: int32
+             * @description Attempts for the current body.
+             */
+            attempts: number;
+            kind: components["schemas"]["SiasnKind"];
+            /** Format: date-time */
+            last_attempt_at: string;
+            /** @description SIASN's message (refusals, errors). */
+            message?: string | null;
+            name: string;
+            next_attempt_at?: string | null;
+            nip: string;
+            /** @description SIASN's record id once saved. */
+            siasn_id?: string | null;
+            status: components["schemas"]["DeliveryStatus"];
+        };
+        /**
+         * @description A document reference of SIASN's save bodies (`path`). This system sends none (an empty
+         *     list); the type documents SIASN's shape.
+         */
+        SiasnDocument: {
+            dok_id: string;
+            dok_nama: string;
+            dok_uri: string;
+            object: string;
+            slug: string;
+        };
+        /**
+         * @description Why a SIASN body is not produced for an employee.
+         * @enum {string}
+         */
+        SiasnGap: "missing_pns_id" | "not_functional";
         /** @description One employee's result in SIASN shape. */
         SiasnItem: {
+            /** @description Why a body is missing (empty when nothing is missing). */
+            gaps: components["schemas"]["SiasnGap"][];
+            /** @description Deprecated (one release): use `kinerjaperiodik_save`. */
             kinerjaperiodik: components["schemas"]["KinerjaPeriodik"];
+            kinerjaperiodik_save?: components["schemas"]["KinerjaPeriodikSave"] | null;
             name: string;
             nip: string;
+            /** @description The employee's SIASN PNS id (`null` when the HR system has not sent it). */
+            pns_id?: string | null;
             /** @description True when the result may be forwarded: published and no appeal open. */
             ready: boolean;
             skp22?: components["schemas"]["Skp22"] | null;
+            skp22_save?: components["schemas"]["Skp22Save"] | null;
             /** @description `draft`, `final`, `published` or `under_appeal`. */
             status: components["schemas"]["ResultStatus"];
             unit_code: string;
         };
+        /**
+         * @description The two SIASN bodies.
+         * @enum {string}
+         */
+        SiasnKind: "skp22" | "kinerjaperiodik";
         SiasnList: {
             items: components["schemas"]["SiasnItem"][];
             /** Format: uuid */
             period_id: string;
+        };
+        /** @description What one push did, counted per body. */
+        SiasnPushSummary: {
+            /** @description Given up in this push after the last attempt. */
+            failed: number;
+            /** Format: uuid */
+            period_id: string;
+            /** @description Refused by SIASN in this push (its message is in the outcome list). */
+            rejected: number;
+            /** @description Saved by SIASN in this push. */
+            sent: number;
+            skipped: components["schemas"]["SiasnSkipped"][];
+            /** @description Failed in this push and due again later (`next_attempt_at`). */
+            to_retry: number;
+            /** @description Not sent because SIASN already has this exact body (sent or refused before). */
+            unchanged: number;
+            /** @description Not sent because an earlier failure's retry is not due yet. */
+            waiting: number;
+        };
+        /** @description An employee whose result was not sent, and why. */
+        SiasnSkipped: {
+            name: string;
+            nip: string;
+            /**
+             * @description `not_ready` (not published, or an appeal is open), `missing_pns_id`, or
+             *     `not_functional` (no `kinerjaperiodik` without a functional jenjang).
+             */
+            reason: string;
         };
         /**
          * @description `skp22`: the annual SKP result as SIASN takes it (only for the annual evaluation:
@@ -4092,6 +4252,47 @@ export interface components {
              * Format: int32
              * @description Year evaluated.
              */
+            tahun: number;
+        };
+        /**
+         * @description The body of SIASN's `POST /skp22/save`, exactly as SIASN takes it (docs/siasn.md): the
+         *     annual result (Triwulan IV, or December for monthly periods).
+         */
+        Skp22Save: {
+            /**
+             * Format: int32
+             * @description 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
+             */
+            hasilKinerjaNilai: number;
+            /**
+             * @description SIASN's record id: absent on the first save; a resend after a change carries the id
+             *     SIASN returned, so SIASN updates the record instead of adding one.
+             */
+            id?: string | null;
+            /**
+             * Format: int32
+             * @description Predikat: 1 Sangat Baik, 2 Baik, 3 Butuh Perbaikan, 4 Kurang/Misconduct, 5 Sangat
+             *     Kurang.
+             */
+            kuadranKinerjaNilai: number;
+            /** @description Supporting documents (none are sent). */
+            path: components["schemas"]["SiasnDocument"][];
+            /** @description SIASN golongan id of the penilai (`32` for III/b). */
+            penilaiGolongan: string;
+            penilaiJabatan: string;
+            penilaiNama: string;
+            penilaiNipNrp: string;
+            penilaiUnorNama: string;
+            /**
+             * Format: int32
+             * @description 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
+             */
+            perilakuKerjaNilai: number;
+            /** @description SIASN's PNS id of the evaluated employee (the employee's `pns_id`). */
+            pnsDinilaiOrang: string;
+            /** @description `ASN` or `NON ASN`. */
+            statusPenilai: string;
+            /** Format: int32 */
             tahun: number;
         };
         /** @description The whole plan; it replaces what was saved. */
@@ -8318,6 +8519,69 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnDeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    push: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnPushSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description SIASN is not configured (`siasn_disabled`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             422: components["responses"]["ValidationFailed"];
         };
     };
