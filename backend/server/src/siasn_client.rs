@@ -19,8 +19,14 @@ const EXPIRY_MARGIN_SECS: u64 = 30;
 /// Lifetime assumed when the token answer has no `expires_in`.
 const DEFAULT_TOKEN_SECS: u64 = 3600;
 
-/// Tokens by (token URL, client id), shared by every push of this process.
-static TOKENS: LazyLock<Mutex<HashMap<(String, String), (String, Instant)>>> =
+/// (token URL, client id): one cached token per SIASN account.
+type TokenKey = (String, String);
+
+/// An access token and when it stops being used.
+type CachedToken = (String, Instant);
+
+/// Tokens by account, shared by every push of this process.
+static TOKENS: LazyLock<Mutex<HashMap<TokenKey, CachedToken>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
 
 pub struct SiasnClient {
@@ -53,7 +59,7 @@ impl SiasnClient {
         })
     }
 
-    fn key(&self) -> (String, String) {
+    fn key(&self) -> TokenKey {
         (self.token_url.clone(), self.client_id.clone())
     }
 
