@@ -38,6 +38,7 @@ mod ratings360;
 mod realisasi;
 mod scope;
 mod sessions;
+mod siasn;
 mod skp;
 mod sqlite;
 mod talent;

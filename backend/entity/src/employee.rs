@@ -19,6 +19,8 @@ pub struct Model {
     pub supervisor_id: Option<Uuid>,
     pub email: Option<String>,
     pub active: bool,
+    /// SIASN's id of the person (`pnsDinilaiId`), from the HR system; `None` until known.
+    pub pns_id: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -28,6 +28,7 @@ pub mod rating_360;
 pub mod realisasi;
 pub mod refresh_token;
 pub mod rhk;
+pub mod siasn_delivery;
 pub mod skp;
 pub mod skp_expectation;
 pub mod training;

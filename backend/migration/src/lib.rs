@@ -20,6 +20,7 @@ mod m20261206_000201_audit_mac_and_head;
 mod m20261206_000301_session_version;
 mod m20261206_000501_create_exemptions;
 mod m20261207_000901_create_feedback_kiosks;
+mod m20261207_000201_siasn;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000101_periods_released_360_at::Migration),
             Box::new(m20261206_000501_create_exemptions::Migration),
             Box::new(m20261207_000901_create_feedback_kiosks::Migration),
+            Box::new(m20261207_000201_siasn::Migration),
         ]
     }
 }

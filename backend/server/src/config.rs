@@ -99,6 +99,26 @@ pub struct Settings {
     pub appeal_days: i64,
     /// Log filter (`info`, `kinerja=debug,actix_web=info`, …).
     pub log: String,
+    /// SIASN web service base URL (`https://apimws.bkn.go.id:8243/apisiasn/1.0`); unset
+    /// disables the SIASN push (ADR 0020).
+    #[serde(default)]
+    pub siasn_base_url: Option<String>,
+    /// OAuth2 token URL of SIASN's gateway (`https://apimws.bkn.go.id/oauth2/token`).
+    #[serde(default)]
+    pub siasn_token_url: Option<String>,
+    /// OAuth2 client id (consumer key) for the client-credentials grant.
+    #[serde(default)]
+    pub siasn_client_id: Option<String>,
+    /// OAuth2 client secret (consumer secret); never logged.
+    #[serde(default)]
+    pub siasn_client_secret: Option<String>,
+    /// Seconds to wait for one SIASN answer.
+    #[serde(default = "default_siasn_timeout")]
+    pub siasn_timeout_secs: u64,
+}
+
+fn default_siasn_timeout() -> u64 {
+    30
 }
 
 impl Default for Settings {
@@ -139,6 +159,11 @@ impl Default for Settings {
             weight_360_self: 0.0,
             appeal_days: 14,
             log: "info".into(),
+            siasn_base_url: None,
+            siasn_token_url: None,
+            siasn_client_id: None,
+            siasn_client_secret: None,
+            siasn_timeout_secs: default_siasn_timeout(),
         }
     }
 }
@@ -196,6 +221,15 @@ impl Settings {
         }
         if self.appeal_days < 0 {
             return Err("KINERJA_APPEAL_DAYS must not be negative".into());
+        }
+        if self.siasn_base_url.is_some()
+            && (self.siasn_token_url.is_none()
+                || self.siasn_client_id.is_none()
+                || self.siasn_client_secret.is_none())
+        {
+            return Err("KINERJA_SIASN_BASE_URL needs KINERJA_SIASN_TOKEN_URL, \
+                 KINERJA_SIASN_CLIENT_ID and KINERJA_SIASN_CLIENT_SECRET"
+                .into());
         }
         Ok(())
     }

@@ -85,6 +85,9 @@ pub enum ErrorCode {
     /// 409: conflicts with the current data (a unique value is taken).
     #[serde(rename = "conflict")]
     Conflict,
+    /// 409: the SIASN push is not configured (`KINERJA_SIASN_BASE_URL` is unset).
+    #[serde(rename = "siasn_disabled")]
+    SiasnDisabled,
     /// 409: that quarter or month already has a period.
     #[serde(rename = "period_exists")]
     PeriodExists,
@@ -279,6 +282,7 @@ impl ErrorCode {
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::Conflict,
+        ErrorCode::SiasnDisabled,
         ErrorCode::PeriodExists,
         ErrorCode::InvalidTransition,
         ErrorCode::PeriodNotOpen,
@@ -363,6 +367,7 @@ impl ErrorCode {
             ErrorCode::NotFound => "not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::Conflict => "conflict",
+            ErrorCode::SiasnDisabled => "siasn_disabled",
             ErrorCode::PeriodExists => "period_exists",
             ErrorCode::InvalidTransition => "invalid_transition",
             ErrorCode::PeriodNotOpen => "period_not_open",

@@ -931,27 +931,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/feedback-targets/{id}/kiosks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Lists a target's kiosks, active first (admin, HR, auditor); never their credentials. */
-        get: operations["list_feedback_kiosks"];
-        put?: never;
-        /**
-         * Registers a desk's own tablet as a kiosk of a target (admin, HR). The credential and
-         *     the setup link are in this answer only.
-         */
-        post: operations["create_feedback_kiosk"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/feedback-targets/{id}/qr.png": {
         parameters: {
             query?: never;
@@ -1140,26 +1119,6 @@ export interface paths {
         get: operations["get_unit_ikm"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/kiosks/{id}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Revokes a kiosk at once (admin, HR); its next submission gets 403 `kiosk_invalid`.
-         *     Revoking a revoked kiosk changes nothing.
-         */
-        post: operations["revoke_feedback_kiosk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1628,6 +1587,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods/{id}/siasn/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each employee's SIASN delivery of the period (one per body kind), by NIP. */
+        get: operations["deliveries"];
+        put?: never;
+        /**
+         * Sends the period's published results (no appeal open) to SIASN as `skp22/save` (annual
+         *     evaluation) and `kinerjaperiodik/save` bodies, and records each outcome: `sent` (with
+         *     SIASN's record id), `rejected` (with SIASN's message), `to_retry` (with the attempt count
+         *     and `next_attempt_at`) or `failed`. Idempotent: a body SIASN already has is not sent
+         *     again; a result changed since (an appeal) is sent again as an update. Failures are
+         *     retried by a later push once due. Employees without `pns_id` are reported in `skipped`.
+         */
+        post: operations["push"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods/{id}/team": {
         parameters: {
             query?: never;
@@ -1813,30 +1797,6 @@ export interface paths {
          */
         post: operations["submit_public_feedback"];
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/kiosk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sets this device up as a kiosk (a desk's own tablet, registered by HR): checks the
-         *     credential from the setup link and keeps it in the `kinerja_kiosk` cookie
-         *     (`HttpOnly; Secure; SameSite=Strict`, one year). Submissions from the device then count
-         *     against the kiosk's own, higher limits at its target. 403 `kiosk_invalid` when the
-         *     credential is unknown or revoked.
-         */
-        post: operations["activate_kiosk"];
-        /** Ends kiosk mode on this device: clears the `kinerja_kiosk` cookie. */
-        delete: operations["deactivate_kiosk"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2411,7 +2371,7 @@ export interface components {
          * @description Scope of an API key (documentation type).
          * @enum {string}
          */
-        ApiScope: "master:read" | "master:write" | "results:read";
+        ApiScope: "master:read" | "master:write" | "results:read" | "siasn:push";
         AppealCreate: {
             /** @description Why the employee objects (required, up to 4000 characters). */
             reasons: string;
@@ -2640,7 +2600,7 @@ export interface components {
         CoachingInput: {
             /** @description B.1.9: competency name → score 1–5, at most ten. */
             competency_scores?: {
-                [key: string]: components["schemas"]["ScoreOneToFive"];
+                [key: string]: number;
             } | null;
             /**
              * Format: date
@@ -2679,7 +2639,7 @@ export interface components {
         };
         CoachingRatingInput: {
             /** @description The nine B.1.8 answers in statement order, each 1–5. */
-            answers: components["schemas"]["ScoreOneToFive"][];
+            answers: number[];
             comment?: string | null;
         };
         /** @description One of the nine B.1.8 statements. */
@@ -2732,6 +2692,11 @@ export interface components {
          * @enum {string}
          */
         Decision: "keep" | "change";
+        /**
+         * @description Where a delivery stands.
+         * @enum {string}
+         */
+        DeliveryStatus: "sent" | "rejected" | "to_retry" | "failed";
         /** @description A unit's distribution of predikat against its organisational result. */
         Distribution: {
             /** @description Whether every rule holds; null without an org result. */
@@ -2837,6 +2802,11 @@ export interface components {
             nip: string;
             /** @description Pangkat (PNS only). */
             pangkat?: string | null;
+            /**
+             * @description SIASN's id of the person; `null` until the HR system sends it (the SIASN push
+             *     skips employees without it).
+             */
+            pns_id?: string | null;
             /** @description `PNS` or `PPPK`. */
             status: components["schemas"]["EmployeeStatus"];
             supervisor_name?: string | null;
@@ -2888,6 +2858,12 @@ export interface components {
             jenis_jabatan: components["schemas"]["JenisJabatan"];
             /** @description Name without titles. */
             name: string;
+            /**
+             * @description SIASN's id of the person (`pnsDinilaiId` in SIASN's bodies), as the HR system knows
+             *     it: letters, digits and `-`, at most 64. Absent or null keeps the stored id; an empty
+             *     string clears it.
+             */
+            pns_id?: string | null;
             /** @description `PNS` or `PPPK` (must match the form of the NIP). */
             status: components["schemas"]["EmployeeStatus"];
             /** @description NIP of the direct supervisor; must exist or be in the same import. */
@@ -2907,7 +2883,7 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "kiosk_invalid" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "siasn_disabled" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description Structured details of a refusal that names what blocks it. */
         ErrorDetails: {
             /** @description Every blocking employee, by unit code and NIP. */
@@ -2950,7 +2926,7 @@ export interface components {
          */
         EvidenceKind: "link" | "file";
         EvidenceLinkInput: {
-            /** @description An http(s) link with a host and no spaces, at most 2000 characters. */
+            /** @description An http(s) link, at most 2000 characters. */
             url: string;
         };
         EvidenceOut: {
@@ -3352,49 +3328,42 @@ export interface components {
             /** Format: int32 */
             tahun: number;
         };
-        /** @description Sets this device up as a kiosk: the credential from the setup link. */
-        KioskActivate: {
-            token: string;
-        };
-        /** @description Registers a desk's own tablet as a kiosk of a target (ADR 0027). */
-        KioskCreate: {
-            /** @description The device's name, e.g. "Tablet Loket 1". */
-            name: string;
-        };
-        /** @description A new kiosk with its credential, shown once. */
-        KioskCreated: {
-            kiosk: components["schemas"]["KioskOut"];
-            /**
-             * @description Open this address once on the tablet to set it up; the credential travels in the
-             *     fragment, which browsers never send to a server.
-             */
-            setup_url: string;
-            /** @description The device credential (`kio_…`); shown only now. */
-            token: string;
-        };
-        KioskList: {
-            items: components["schemas"]["KioskOut"][];
-        };
-        /** @description A kiosk as staff see it (never its credential). */
-        KioskOut: {
-            active: boolean;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: uuid */
-            id: string;
-            last_used_at?: string | null;
-            name: string;
-            revoked_at?: string | null;
-            /** Format: uuid */
-            target_id: string;
-        };
-        /** @description The kiosk this device now is, and where its form is. */
-        KioskSession: {
-            /** @description The form's path on this server (`/f/{token}`). */
-            form_path: string;
-            /** @description The device's name. */
-            name: string;
-            target: components["schemas"]["PublicTarget"];
+        /**
+         * @description The body of SIASN's `POST /kinerjaperiodik/save`, exactly as SIASN takes it
+         *     (docs/siasn.md): a month's (`periodikId` 1) or a quarter's (2) result.
+         */
+        KinerjaPeriodikSave: {
+            /** Format: int32 */
+            bulanMulaiPenilaian: number;
+            /** Format: int32 */
+            bulanSelesaiPenilaian: number;
+            /** Format: int32 */
+            hasilKinerjaNilai: number;
+            /** @description SIASN's record id on a resend (see `Skp22Save.id`). */
+            id?: string | null;
+            /** @description SIASN koefisien: jenjang digit (1 Ahli Pertama … 8 Penyelia) then predikat code. */
+            koefisienId: string;
+            /** Format: int32 */
+            kuadranKinerjaNilai: number;
+            path: components["schemas"]["SiasnDocument"][];
+            penilaiGolongan: string;
+            penilaiJabatanNama: string;
+            penilaiNama: string;
+            penilaiNipNrp: string;
+            penilaiUnorNama: string;
+            /** Format: int32 */
+            perilakuKerjaNilai: number;
+            /** @description `1` Bulanan, `2` Triwulanan. */
+            periodikId: string;
+            /** @description SIASN's PNS id of the evaluated employee (the employee's `pns_id`). */
+            pnsDinilaiId: string;
+            statusPenilai: string;
+            /** Format: int32 */
+            tahun: number;
+            /** Format: int32 */
+            tahunMulaiPenilaian: number;
+            /** Format: int32 */
+            tahunSelesaiPenilaian: number;
         };
         LoginRequest: {
             password: string;
@@ -4110,7 +4079,6 @@ export interface components {
          * @enum {string}
          */
         RuleKind: "at_most" | "at_least" | "at_least_count" | "none";
-        ScoreOneToFive: number;
         /** @description Scores 1–5 per BerAKHLAK value (documentation type). All seven are needed to submit. */
         ScoresDoc: {
             adaptif?: number | null;
@@ -4138,22 +4106,104 @@ export interface components {
             /** Format: double */
             weight: number;
         };
+        SiasnDeliveryList: {
+            /** @description Whether a SIASN base URL is configured (pushing is possible). */
+            enabled: boolean;
+            items: components["schemas"]["SiasnDeliveryOut"][];
+            /** Format: uuid */
+            period_id: string;
+        };
+        /** @description One employee's delivery of one body. */
+        SiasnDeliveryOut: {
+            /**
+             * Format: int32
+             * @description Attempts for the current body.
+             */
+            attempts: number;
+            kind: components["schemas"]["SiasnKind"];
+            /** Format: date-time */
+            last_attempt_at: string;
+            /** @description SIASN's message (refusals, errors). */
+            message?: string | null;
+            name: string;
+            next_attempt_at?: string | null;
+            nip: string;
+            /** @description SIASN's record id once saved. */
+            siasn_id?: string | null;
+            status: components["schemas"]["DeliveryStatus"];
+        };
+        /**
+         * @description A document reference of SIASN's save bodies (`path`). This system sends none (an empty
+         *     list); the type documents SIASN's shape.
+         */
+        SiasnDocument: {
+            dok_id: string;
+            dok_nama: string;
+            dok_uri: string;
+            object: string;
+            slug: string;
+        };
+        /**
+         * @description Why a SIASN body is not produced for an employee.
+         * @enum {string}
+         */
+        SiasnGap: "missing_pns_id" | "not_functional";
         /** @description One employee's result in SIASN shape. */
         SiasnItem: {
+            /** @description Why a body is missing (empty when nothing is missing). */
+            gaps: components["schemas"]["SiasnGap"][];
+            /** @description Deprecated (one release): use `kinerjaperiodik_save`. */
             kinerjaperiodik: components["schemas"]["KinerjaPeriodik"];
+            kinerjaperiodik_save?: components["schemas"]["KinerjaPeriodikSave"] | null;
             name: string;
             nip: string;
+            /** @description The employee's SIASN PNS id (`null` when the HR system has not sent it). */
+            pns_id?: string | null;
             /** @description True when the result may be forwarded: published and no appeal open. */
             ready: boolean;
             skp22?: components["schemas"]["Skp22"] | null;
+            skp22_save?: components["schemas"]["Skp22Save"] | null;
             /** @description `draft`, `final`, `published` or `under_appeal`. */
             status: components["schemas"]["ResultStatus"];
             unit_code: string;
         };
+        /**
+         * @description The two SIASN bodies.
+         * @enum {string}
+         */
+        SiasnKind: "skp22" | "kinerjaperiodik";
         SiasnList: {
             items: components["schemas"]["SiasnItem"][];
             /** Format: uuid */
             period_id: string;
+        };
+        /** @description What one push did, counted per body. */
+        SiasnPushSummary: {
+            /** @description Given up in this push after the last attempt. */
+            failed: number;
+            /** Format: uuid */
+            period_id: string;
+            /** @description Refused by SIASN in this push (its message is in the outcome list). */
+            rejected: number;
+            /** @description Saved by SIASN in this push. */
+            sent: number;
+            skipped: components["schemas"]["SiasnSkipped"][];
+            /** @description Failed in this push and due again later (`next_attempt_at`). */
+            to_retry: number;
+            /** @description Not sent because SIASN already has this exact body (sent or refused before). */
+            unchanged: number;
+            /** @description Not sent because an earlier failure's retry is not due yet. */
+            waiting: number;
+        };
+        /** @description An employee whose result was not sent, and why. */
+        SiasnSkipped: {
+            name: string;
+            nip: string;
+            /**
+             * @description `not_ready` (not published, or an appeal is open), `missing_pns_id`, or
+             *     `not_functional` (no `kinerjaperiodik` without a functional jenjang).
+             */
+            reason: string;
         };
         /**
          * @description `skp22`: the annual SKP result as SIASN takes it (only for the annual evaluation:
@@ -4202,6 +4252,47 @@ export interface components {
              * Format: int32
              * @description Year evaluated.
              */
+            tahun: number;
+        };
+        /**
+         * @description The body of SIASN's `POST /skp22/save`, exactly as SIASN takes it (docs/siasn.md): the
+         *     annual result (Triwulan IV, or December for monthly periods).
+         */
+        Skp22Save: {
+            /**
+             * Format: int32
+             * @description 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
+             */
+            hasilKinerjaNilai: number;
+            /**
+             * @description SIASN's record id: absent on the first save; a resend after a change carries the id
+             *     SIASN returned, so SIASN updates the record instead of adding one.
+             */
+            id?: string | null;
+            /**
+             * Format: int32
+             * @description Predikat: 1 Sangat Baik, 2 Baik, 3 Butuh Perbaikan, 4 Kurang/Misconduct, 5 Sangat
+             *     Kurang.
+             */
+            kuadranKinerjaNilai: number;
+            /** @description Supporting documents (none are sent). */
+            path: components["schemas"]["SiasnDocument"][];
+            /** @description SIASN golongan id of the penilai (`32` for III/b). */
+            penilaiGolongan: string;
+            penilaiJabatan: string;
+            penilaiNama: string;
+            penilaiNipNrp: string;
+            penilaiUnorNama: string;
+            /**
+             * Format: int32
+             * @description 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
+             */
+            perilakuKerjaNilai: number;
+            /** @description SIASN's PNS id of the evaluated employee (the employee's `pns_id`). */
+            pnsDinilaiOrang: string;
+            /** @description `ASN` or `NON ASN`. */
+            statusPenilai: string;
+            /** Format: int32 */
             tahun: number;
         };
         /** @description The whole plan; it replaces what was saved. */
@@ -4503,9 +4594,7 @@ export interface components {
              */
             hours: number;
             mode: components["schemas"]["TrainingMode"];
-            /** @description Not blank. */
             provider: string;
-            /** @description Not blank. */
             title: string;
             value_code?: components["schemas"]["CoreValue"] | null;
         };
@@ -6970,66 +7059,6 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
-    list_feedback_kiosks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Feedback target */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["KioskList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    create_feedback_kiosk: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Feedback target */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["KioskCreate"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["KioskCreated"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
     get_feedback_target_qr_png: {
         parameters: {
             query?: never;
@@ -7461,33 +7490,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-        };
-    };
-    revoke_feedback_kiosk: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Kiosk */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["KioskOut"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
     get_me: {
@@ -8520,6 +8522,69 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnDeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    push: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnPushSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description SIASN is not configured (`siasn_disabled`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     get_team: {
         parameters: {
             query?: never;
@@ -8922,75 +8987,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-        };
-    };
-    activate_kiosk: {
-        parameters: {
-            query?: {
-                /** @description `id` (default) or `en`. */
-                lang?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["KioskActivate"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description kinerja_kiosk; HttpOnly; Secure; SameSite=Strict; Path=/ */
-                    "Set-Cookie"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["KioskSession"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            /** @description Unknown or revoked kiosk credential (`kiosk_invalid`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The kiosk's target is disabled */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    deactivate_kiosk: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Kiosk mode ended on this device */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            422: components["responses"]["ValidationFailed"];
         };
     };
     get_form: {
@@ -9534,9 +9530,9 @@ export interface operations {
     };
     placement: {
         parameters: {
-            query: {
-                /** @description The vacant position's jabatan (its family is compared, without the jenjang); not blank. */
-                jabatan: string;
+            query?: {
+                /** @description The vacant position's jabatan (its family is compared, without the jenjang). */
+                jabatan?: string | null;
                 /** @description Only this unit and below (required for unit leaders). */
                 unit_code?: string | null;
             };
@@ -9643,9 +9639,9 @@ export interface operations {
                 /** @description Part of the title. */
                 q?: string | null;
                 /** @description A BerAKHLAK value code. */
-                value_code?: components["schemas"]["CoreValue"] | null;
+                value_code?: string | null;
                 /** @description `klasikal`, `e-learning`, `blended` or `lainnya`. */
-                mode?: components["schemas"]["TrainingMode"] | null;
+                mode?: string | null;
                 active?: boolean | null;
             };
             header?: never;

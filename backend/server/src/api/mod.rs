@@ -28,6 +28,7 @@ pub mod public_form;
 pub mod ratings360;
 pub mod realisasi;
 pub mod reference;
+pub mod siasn;
 pub mod skp;
 pub mod talent;
 pub mod units;
@@ -83,6 +84,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(exemptions::configure)
                     .configure(appeals::configure)
                     .configure(exports::configure)
+                    .configure(siasn::configure)
                     .configure(career::configure)
                     .configure(talent::configure)
                     // A nested scope falls back to the app's default (the SPA's HTML page),

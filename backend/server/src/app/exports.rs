@@ -11,6 +11,7 @@ use uuid::Uuid;
 use crate::domain::evaluation::ResultStatus;
 use crate::domain::period::{PeriodKind, is_annual};
 use crate::domain::predikat::{Predikat, Rating};
+use crate::domain::siasn::status_penilai;
 use crate::dto::evaluations::{display_name, golongan_siasn};
 use crate::dto::exports::{KinerjaPeriodik, SiasnItem, SiasnList, Skp22};
 use crate::error::ApiResult;
@@ -37,14 +38,6 @@ async fn load(
     Ok((period, rows))
 }
 
-fn status_penilai(status: &str) -> String {
-    if matches!(status, "PNS" | "PPPK") {
-        "ASN".into()
-    } else {
-        "NON ASN".into()
-    }
-}
-
 fn row_status(period: &entity::period::Model, row: &ResultRow) -> ResultStatus {
     super::evaluations::row_status(&period.state, row)
 }
@@ -63,7 +56,12 @@ fn siasn_item(period: &entity::period::Model, row: &ResultRow) -> Option<SiasnIt
         .unwrap_or_default();
     let status = row_status(period, row);
     let nip = row.employee.nip.clone();
+    let bodies = super::siasn::bodies(period, row)?;
     Some(SiasnItem {
+        pns_id: row.employee.pns_id.clone(),
+        skp22_save: bodies.skp22,
+        kinerjaperiodik_save: bodies.kinerjaperiodik,
+        gaps: bodies.gaps,
         nip: nip.clone(),
         name: display_name(&row.employee),
         unit_code: row
@@ -85,7 +83,7 @@ fn siasn_item(period: &entity::period::Model, row: &ResultRow) -> Option<SiasnIt
             penilai_golongan: penilai_golongan.clone(),
             penilai_jabatan: e.penilai_jabatan.clone(),
             penilai_unor_nama: unor.clone(),
-            status_penilai: status_penilai(&row.penilai.status),
+            status_penilai: status_penilai(&row.penilai.status).into(),
         }),
         kinerjaperiodik: KinerjaPeriodik {
             periode_mulai: period.starts_on.month(),
@@ -101,7 +99,7 @@ fn siasn_item(period: &entity::period::Model, row: &ResultRow) -> Option<SiasnIt
             penilai_golongan,
             penilai_jabatan: e.penilai_jabatan.clone(),
             penilai_unor_nama: unor,
-            status_penilai: status_penilai(&row.penilai.status),
+            status_penilai: status_penilai(&row.penilai.status).into(),
         },
     })
 }

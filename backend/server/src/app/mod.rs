@@ -27,6 +27,7 @@ pub mod periods;
 pub mod public;
 pub mod ratings360;
 pub mod realisasi;
+pub mod siasn;
 pub mod skp;
 pub mod talent;
 pub mod units;

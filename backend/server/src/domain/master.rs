@@ -136,12 +136,16 @@ pub enum ApiScope {
     MasterWrite,
     #[serde(rename = "results:read")]
     ResultsRead,
+    /// Push a period's results to SIASN (`POST /periods/{id}/siasn/push`).
+    #[serde(rename = "siasn:push")]
+    SiasnPush,
 }
 
 string_enum!(ApiScope {
     MasterRead => "master:read",
     MasterWrite => "master:write",
     ResultsRead => "results:read",
+    SiasnPush => "siasn:push",
 });
 
 impl ApiScope {

@@ -26,4 +26,5 @@ pub mod period;
 pub mod plan_item;
 pub mod predikat;
 pub mod ratings360;
+pub mod siasn;
 pub mod skp;

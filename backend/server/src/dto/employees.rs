@@ -35,6 +35,9 @@ pub struct EmployeeOut {
     pub supervisor_name: Option<String>,
     pub email: Option<String>,
     pub active: bool,
+    /// SIASN's id of the person; `null` until the HR system sends it (the SIASN push
+    /// skips employees without it).
+    pub pns_id: Option<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
@@ -77,6 +80,7 @@ impl EmployeeOut {
             jenis_jabatan: JenisJabatan::parse(&e.jenis_jabatan).unwrap_or(JenisJabatan::Pelaksana),
             email: e.email,
             active: e.active,
+            pns_id: e.pns_id,
             created_at: e.created_at,
             updated_at: e.updated_at,
         }
@@ -164,6 +168,12 @@ pub struct EmployeeUpsert {
     pub email: Option<String>,
     #[serde(default = "default_true")]
     pub active: bool,
+    /// SIASN's id of the person (`pnsDinilaiId` in SIASN's bodies), as the HR system knows
+    /// it: letters, digits and `-`, at most 64. Absent or null keeps the stored id; an empty
+    /// string clears it.
+    #[serde(default)]
+    #[schema(max_length = 64, pattern = r"^[A-Za-z0-9-]*$")]
+    pub pns_id: Option<String>,
 }
 
 /// One row of a bulk import (JSON form): the upsert body plus the NIP.

@@ -68,6 +68,90 @@ pub struct KinerjaPeriodik {
     pub status_penilai: String,
 }
 
+/// A document reference of SIASN's save bodies (`path`). This system sends none (an empty
+/// list); the type documents SIASN's shape.
+#[derive(Clone, Serialize, ToSchema)]
+pub struct SiasnDocument {
+    pub dok_id: String,
+    pub dok_nama: String,
+    pub dok_uri: String,
+    pub object: String,
+    pub slug: String,
+}
+
+/// The body of SIASN's `POST /skp22/save`, exactly as SIASN takes it (docs/siasn.md): the
+/// annual result (Triwulan IV, or December for monthly periods).
+#[derive(Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Skp22Save {
+    /// SIASN's record id: absent on the first save; a resend after a change carries the id
+    /// SIASN returned, so SIASN updates the record instead of adding one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
+    pub hasil_kinerja_nilai: u8,
+    /// Predikat: 1 Sangat Baik, 2 Baik, 3 Butuh Perbaikan, 4 Kurang/Misconduct, 5 Sangat
+    /// Kurang.
+    pub kuadran_kinerja_nilai: u8,
+    /// Supporting documents (none are sent).
+    pub path: Vec<SiasnDocument>,
+    /// SIASN golongan id of the penilai (`32` for III/b).
+    pub penilai_golongan: String,
+    pub penilai_jabatan: String,
+    pub penilai_nama: String,
+    pub penilai_nip_nrp: String,
+    pub penilai_unor_nama: String,
+    /// 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
+    pub perilaku_kerja_nilai: u8,
+    /// SIASN's PNS id of the evaluated employee (the employee's `pns_id`).
+    pub pns_dinilai_orang: String,
+    /// `ASN` or `NON ASN`.
+    pub status_penilai: String,
+    pub tahun: i32,
+}
+
+/// The body of SIASN's `POST /kinerjaperiodik/save`, exactly as SIASN takes it
+/// (docs/siasn.md): a month's (`periodikId` 1) or a quarter's (2) result.
+#[derive(Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct KinerjaPeriodikSave {
+    /// SIASN's record id on a resend (see `Skp22Save.id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub bulan_mulai_penilaian: u32,
+    pub bulan_selesai_penilaian: u32,
+    pub hasil_kinerja_nilai: u8,
+    /// SIASN koefisien: jenjang digit (1 Ahli Pertama … 8 Penyelia) then predikat code.
+    pub koefisien_id: String,
+    pub kuadran_kinerja_nilai: u8,
+    pub path: Vec<SiasnDocument>,
+    pub penilai_golongan: String,
+    pub penilai_jabatan_nama: String,
+    pub penilai_nama: String,
+    pub penilai_nip_nrp: String,
+    pub penilai_unor_nama: String,
+    pub perilaku_kerja_nilai: u8,
+    /// `1` Bulanan, `2` Triwulanan.
+    pub periodik_id: String,
+    /// SIASN's PNS id of the evaluated employee (the employee's `pns_id`).
+    pub pns_dinilai_id: String,
+    pub status_penilai: String,
+    pub tahun: i32,
+    pub tahun_mulai_penilaian: i32,
+    pub tahun_selesai_penilaian: i32,
+}
+
+/// Why a SIASN body is not produced for an employee.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SiasnGap {
+    /// The employee has no `pns_id`: no body can name them.
+    MissingPnsId,
+    /// The jabatan has no functional jenjang, so there is no `koefisienId`: no
+    /// `kinerjaperiodik` body (SIASN keeps periodic results for angka kredit).
+    NotFunctional,
+}
+
 /// One employee's result in SIASN shape.
 #[derive(Serialize, ToSchema)]
 pub struct SiasnItem {
@@ -78,8 +162,21 @@ pub struct SiasnItem {
     pub status: ResultStatus,
     /// True when the result may be forwarded: published and no appeal open.
     pub ready: bool,
-    /// Present for the annual evaluation only (Triwulan IV, or December).
+    /// The employee's SIASN PNS id (`null` when the HR system has not sent it).
+    pub pns_id: Option<String>,
+    /// SIASN's `skp22/save` body, as SIASN takes it: annual evaluation only, and only with
+    /// a `pns_id`.
+    pub skp22_save: Option<Skp22Save>,
+    /// SIASN's `kinerjaperiodik/save` body, as SIASN takes it: only with a `pns_id` and a
+    /// functional jenjang.
+    pub kinerjaperiodik_save: Option<KinerjaPeriodikSave>,
+    /// Why a body is missing (empty when nothing is missing).
+    pub gaps: Vec<SiasnGap>,
+    /// Deprecated (one release): this system's earlier SIASN-like shape; use `skp22_save`.
+    #[schema(deprecated)]
     pub skp22: Option<Skp22>,
+    /// Deprecated (one release): use `kinerjaperiodik_save`.
+    #[schema(deprecated)]
     pub kinerjaperiodik: KinerjaPeriodik,
 }
 

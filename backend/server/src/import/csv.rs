@@ -114,6 +114,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<ImportRow>, Vec<RowError>), ApiErr
                 supervisor_nip: opt("supervisor_nip"),
                 email: opt("email"),
                 active,
+                pns_id: opt("pns_id"),
             },
         });
     }

@@ -51,7 +51,7 @@ fn row_err(row: usize, field: &str, message: impl Into<String>) -> RowError {
 }
 
 /// The CSV columns, in template order.
-pub const CSV_COLUMNS: [&str; 12] = [
+pub const CSV_COLUMNS: [&str; 13] = [
     "nip",
     "name",
     "gelar_depan",
@@ -64,4 +64,5 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "supervisor_nip",
     "email",
     "active",
+    "pns_id",
 ];

@@ -108,6 +108,8 @@ pub async fn validate<C: ConnectionTrait>(
         }
     }
 
+    check_pns_ids(conn, &rows, &seen, &mut errors).await?;
+
     // Supervisors exist, and the resulting hierarchy has no cycle.
     let batch: HashMap<String, Option<String>> = rows
         .iter()
@@ -167,6 +169,50 @@ pub async fn validate<C: ConnectionTrait>(
     }
 }
 
+/// A SIASN PNS id belongs to one employee: not twice in the batch, not held by an employee
+/// outside it.
+async fn check_pns_ids<C: ConnectionTrait>(
+    conn: &C,
+    rows: &[ImportRow],
+    batch: &HashMap<String, usize>,
+    errors: &mut Vec<RowError>,
+) -> Result<(), ApiError> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut wanted = Vec::new();
+    for r in rows {
+        if let Some(id) = clean(&r.data.pns_id) {
+            if let Some(first) = seen.insert(id.clone(), r.row) {
+                errors.push(row_err(
+                    r.row,
+                    "pns_id",
+                    format!("ID PNS SIASN {id} sudah ada di baris {first}"),
+                ));
+            }
+            wanted.push((r.row, r.nip.trim().to_string(), id));
+        }
+    }
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let owners = store::employees::find_by_pns_ids(
+        conn,
+        wanted.iter().map(|(_, _, id)| id.clone()).collect(),
+    )
+    .await?;
+    for (row, nip, id) in &wanted {
+        if owners.iter().any(|o| {
+            o.pns_id.as_deref() == Some(id) && &o.nip != nip && !batch.contains_key(&o.nip)
+        }) {
+            errors.push(row_err(
+                *row,
+                "pns_id",
+                format!("ID PNS SIASN {id} sudah dipakai pegawai lain"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The NIP of the supervisor of the stored employee `nip` (`None` at the top, or when
 /// there is no such employee).
 async fn parent_in_db<C: ConnectionTrait>(conn: &C, nip: &str) -> Result<Option<String>, ApiError> {
@@ -197,11 +243,22 @@ fn same_fields(e: &employee::Model, r: &ImportRow, unit_id: Uuid) -> bool {
         && e.unit_id == unit_id
         && e.email == clean(&d.email).map(|m| m.to_lowercase())
         && e.active == d.active
+        && e.pns_id == wanted_pns_id(d, Some(e))
+}
+
+/// The SIASN PNS id a row leaves stored: absent keeps the stored one, an empty string
+/// clears it.
+fn wanted_pns_id(d: &EmployeeUpsert, existing: Option<&employee::Model>) -> Option<String> {
+    match &d.pns_id {
+        None => existing.and_then(|e| e.pns_id.clone()),
+        Some(_) => clean(&d.pns_id),
+    }
 }
 
 /// The stored form of a row's fields.
-fn fields(d: &EmployeeUpsert, unit_id: Uuid) -> EmployeeFields {
+fn fields(d: &EmployeeUpsert, unit_id: Uuid, existing: Option<&employee::Model>) -> EmployeeFields {
     EmployeeFields {
+        pns_id: wanted_pns_id(d, existing),
         name: d.name.trim().to_string(),
         gelar_depan: clean(&d.gelar_depan),
         gelar_belakang: clean(&d.gelar_belakang),
@@ -293,14 +350,18 @@ impl Plan {
                     Outcome::Unchanged
                 }
                 Some(e) => {
-                    let m =
-                        store::employees::update_fields(txn, e.clone(), fields(d, unit_id), now)
-                            .await?;
+                    let m = store::employees::update_fields(
+                        txn,
+                        e.clone(),
+                        fields(d, unit_id, Some(e)),
+                        now,
+                    )
+                    .await?;
                     current.insert(nip.clone(), m);
                     Outcome::Updated
                 }
                 None => {
-                    let m = store::employees::insert(txn, nip.clone(), fields(d, unit_id), None, now)
+                    let m = store::employees::insert(txn, nip.clone(), fields(d, unit_id, None), None, now)
                     .await
                     .map_err(|e| {
                         if is_nip_conflict(&e) {
@@ -312,6 +373,14 @@ impl Plan {
                                 format!(
                                     "Pegawai dengan NIP {nip} baru saja disimpan oleh permintaan lain; ulangi permintaan"
                                 ),
+                            );
+                        }
+                        if e.to_string().contains("pns_id") {
+                            return crate::error::on_constraint(
+                                e,
+                                "uq_employees_pns_id",
+                                "pns_id",
+                                "ID PNS SIASN sudah dipakai pegawai lain",
                             );
                         }
                         crate::error::on_constraint(

@@ -93,6 +93,15 @@ pub fn check_fields(r: &ImportRow) -> Vec<RowError> {
             format!("Alamat email '{email}' tidak valid"),
         ));
     }
+    if let Some(id) = clean(&d.pns_id)
+        && !crate::domain::siasn::valid_pns_id(&id)
+    {
+        out.push(row_err(
+            row,
+            "pns_id",
+            "ID PNS SIASN hanya huruf, angka dan tanda '-', maksimal 64 karakter",
+        ));
+    }
     if let Some(sup) = clean(&d.supervisor_nip) {
         if sup == r.nip.trim() {
             out.push(row_err(
@@ -161,6 +170,7 @@ mod tests {
                 supervisor_nip: None,
                 email: None,
                 active: true,
+                pns_id: None,
             },
         };
         let errs = check_fields(&row);

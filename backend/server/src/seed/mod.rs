@@ -100,6 +100,7 @@ pub async fn seed_demo(conn: &sea_orm::DatabaseConnection) -> anyhow::Result<Str
                 unit_id: unit_ids[&p.unit],
                 email: Some(email.clone()),
                 active: true,
+                pns_id: None,
             },
             p.sup.map(|s| ids[s]),
             now,

@@ -186,6 +186,23 @@ pub async fn find_by_emails<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// Employees holding any of these SIASN PNS ids, chunked like `find_by_nips`.
+pub async fn find_by_pns_ids<C: ConnectionTrait>(
+    conn: &C,
+    ids: Vec<String>,
+) -> Result<Vec<employee::Model>, DbErr> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(
+            employee::Entity::find()
+                .filter(employee::Column::PnsId.is_in(chunk.to_vec()))
+                .all(conn)
+                .await?,
+        );
+    }
+    Ok(out)
+}
+
 /// The fields of an employee that the HR system writes (everything but the NIP and the
 /// supervisor link).
 #[derive(Clone, Debug)]
@@ -200,6 +217,8 @@ pub struct EmployeeFields {
     pub unit_id: Uuid,
     pub email: Option<String>,
     pub active: bool,
+    /// SIASN's PNS id (`pnsDinilaiId`).
+    pub pns_id: Option<String>,
 }
 
 /// Inserts an employee with the given supervisor; created and updated at `at`.
@@ -224,6 +243,7 @@ pub async fn insert<C: ConnectionTrait>(
         supervisor_id: Set(supervisor_id),
         email: Set(f.email),
         active: Set(f.active),
+        pns_id: Set(f.pns_id),
         created_at: Set(at),
         updated_at: Set(at),
     }
@@ -249,6 +269,7 @@ pub async fn update_fields<C: ConnectionTrait>(
     am.unit_id = Set(f.unit_id);
     am.email = Set(f.email);
     am.active = Set(f.active);
+    am.pns_id = Set(f.pns_id);
     am.updated_at = Set(at);
     am.update(conn).await
 }

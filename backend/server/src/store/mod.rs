@@ -22,6 +22,7 @@ pub mod periods;
 pub mod ratings360;
 pub mod realisasi;
 pub mod results;
+pub mod siasn;
 pub mod skp;
 pub mod talent;
 pub mod tokens;

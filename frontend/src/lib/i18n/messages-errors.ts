@@ -88,6 +88,10 @@ export const ERROR_TEXTS: Record<ErrorCode, ErrorText> = {
     id: 'Data baru saja diubah di tempat lain. Muat ulang lalu coba lagi.',
     en: 'The data was just changed elsewhere. Reload and try again.',
   },
+  siasn_disabled: {
+    id: 'Pengiriman ke SIASN belum dikonfigurasi. Hubungi admin sistem.',
+    en: 'Sending to SIASN is not configured. Contact the system administrator.',
+  },
 
   // Periods and evaluations
   period_exists: { id: 'Periode ini sudah ada.', en: 'This period already exists.' },

@@ -88,6 +88,16 @@ pub fn can_read_results(p: &Principal) -> bool {
         || p.has_scope(ApiScope::ResultsRead)
 }
 
+/// May push a period's results to SIASN: admin, HR, and API keys with `siasn:push`.
+pub fn can_push_siasn(p: &Principal) -> bool {
+    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_scope(ApiScope::SiasnPush)
+}
+
+/// May read a period's SIASN deliveries: whoever may push or read the results.
+pub fn can_read_siasn(p: &Principal) -> bool {
+    can_push_siasn(p) || can_read_results(p)
+}
+
 /// May set a unit's organisational result and finalise its distribution: admin, HR and
 /// the leaders above the unit (the "leader one level up" of SE MenPANRB 3/2023), not its head.
 pub async fn can_set_org_result<C: ConnectionTrait>(
@@ -272,6 +282,7 @@ mod tests {
             supervisor_id: Some(sup),
             email: None,
             active: true,
+            pns_id: None,
             created_at: now,
             updated_at: now,
         };

@@ -103,6 +103,7 @@ mod tests {
             supervisor_id: supervisor,
             email: None,
             active: true,
+            pns_id: None,
             created_at: now,
             updated_at: now,
         }

@@ -1,7 +1,7 @@
 // Results of a period for HR (the table, the SIASN-shaped JSON) and the CSV/XLSX exports.
 // Exports need the bearer token, so they are fetched through the API client and saved as a
 // Blob: a plain link could not carry the token.
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/errors';
 import type { paths } from '../../../api/schema';
@@ -83,5 +83,29 @@ export function useExport(id: string) {
       saveBlob(blob, fileName);
       return { format, size: blob.size };
     },
+  });
+}
+
+export type SiasnDeliveries = Ok<paths['/api/v1/periods/{id}/siasn/push']['get']>;
+export type SiasnPushSummary = Ok<paths['/api/v1/periods/{id}/siasn/push']['post']>;
+
+export const siasnKeys = {
+  deliveries: (id: string) => ['hr', 'results', id, 'siasn-push'] as const,
+};
+
+/** Each employee's SIASN delivery of the period. */
+export function useSiasnDeliveries(id: string) {
+  return useQuery({
+    queryKey: siasnKeys.deliveries(id),
+    queryFn: () => unwrap(api.GET('/api/v1/periods/{id}/siasn/push', { params: { path: { id } } })),
+  });
+}
+
+/** Sends the period's published results to SIASN; refreshes the outcome list. */
+export function useSiasnPush(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/periods/{id}/siasn/push', { params: { path: { id } } })),
+    onSettled: () => qc.invalidateQueries({ queryKey: siasnKeys.deliveries(id) }),
   });
 }

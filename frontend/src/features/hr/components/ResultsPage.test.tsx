@@ -48,6 +48,7 @@ describe('ResultsPage', () => {
       'GET /api/v1/units': () => json({ items: [unitCkn], meta: { page: 1, per_page: 100, total: 1 } }),
       [`GET /api/v1/periods/${PERIOD_ID}`]: () => json(period),
       [`GET /api/v1/periods/${PERIOD_ID}/results`]: () => json({ period_id: PERIOD_ID, items: [row] }),
+      [`GET /api/v1/periods/${PERIOD_ID}/siasn/push`]: () => json({ period_id: PERIOD_ID, enabled: true, items: [] }),
       [`GET /api/v1/periods/${PERIOD_ID}/results.csv`]: () =>
         new Response('nip,predikat\n199001012015032001,2\n', { status: 200, headers: { 'Content-Type': 'text/csv' } }),
     });
@@ -105,5 +106,73 @@ describe('ResultsPage', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(await screen.findByText('1 pegawai, 1 siap dikirim.')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByLabelText('Data berbentuk SIASN', { selector: 'pre' })).toHaveTextContent('"perilakuKerjaNilai": 2'));
+  });
+
+  it('sends the results to SIASN after confirmation and lists each outcome', async () => {
+    setTokens({ access_token: 'a', refresh_token: 'r', expires_in: 900 });
+    let pushed = false;
+    const delivery = (status: string, message: string | null) => ({
+      nip: row.nip,
+      name: row.name,
+      kind: 'skp22',
+      status,
+      attempts: 1,
+      siasn_id: status === 'sent' ? 'rw-1' : null,
+      message,
+      next_attempt_at: null,
+      last_attempt_at: '2026-12-07T01:00:00Z',
+    });
+    const { calls } = mockFetch({
+      'GET /api/v1/me': () => json(meWithRoles(['hr'])),
+      'GET /api/v1/units': () => json({ items: [unitCkn], meta: { page: 1, per_page: 100, total: 1 } }),
+      [`GET /api/v1/periods/${PERIOD_ID}`]: () => json(period),
+      [`GET /api/v1/periods/${PERIOD_ID}/results`]: () => json({ period_id: PERIOD_ID, items: [] }),
+      [`GET /api/v1/periods/${PERIOD_ID}/siasn/push`]: () =>
+        json({
+          period_id: PERIOD_ID,
+          enabled: true,
+          items: pushed ? [delivery('rejected', 'Data PNS tidak ditemukan')] : [],
+        }),
+      [`POST /api/v1/periods/${PERIOD_ID}/siasn/push`]: () => {
+        pushed = true;
+        return json({ period_id: PERIOD_ID, sent: 0, rejected: 1, to_retry: 0, failed: 0, unchanged: 0, waiting: 0, skipped: [] });
+      },
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="/hr/periods/:id/results" element={<ResultsPage />} />
+      </Routes>,
+      { route: `/hr/periods/${PERIOD_ID}/results` },
+    );
+    const user = userEvent.setup();
+    expect(await screen.findByText('Belum ada pengiriman.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Kirim ke SIASN' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Kirim hasil ke SIASN?' });
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Kirim ke SIASN' }));
+    expect(await screen.findByText('Terkirim 0, ditolak 1, akan dicoba lagi 0, tidak berubah 0, dilewati 0.')).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Hasil pengiriman (1)' });
+    const tr = within(table).getByText('Siti Aminah').closest('tr')!;
+    expect(tr).toHaveTextContent('Ditolak');
+    expect(tr).toHaveTextContent('Data PNS tidak ditemukan');
+  });
+
+  it('keeps the SIASN button off when the server has no SIASN configured', async () => {
+    setTokens({ access_token: 'a', refresh_token: 'r', expires_in: 900 });
+    mockFetch({
+      'GET /api/v1/me': () => json(meWithRoles(['hr'])),
+      'GET /api/v1/units': () => json({ items: [unitCkn], meta: { page: 1, per_page: 100, total: 1 } }),
+      [`GET /api/v1/periods/${PERIOD_ID}`]: () => json(period),
+      [`GET /api/v1/periods/${PERIOD_ID}/results`]: () => json({ period_id: PERIOD_ID, items: [] }),
+      [`GET /api/v1/periods/${PERIOD_ID}/siasn/push`]: () => json({ period_id: PERIOD_ID, enabled: false, items: [] }),
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="/hr/periods/:id/results" element={<ResultsPage />} />
+      </Routes>,
+      { route: `/hr/periods/${PERIOD_ID}/results` },
+    );
+    expect(await screen.findByText('Pengiriman ke SIASN belum dikonfigurasi di server.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Kirim ke SIASN' })).toBeDisabled();
   });
 });

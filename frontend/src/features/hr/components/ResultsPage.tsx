@@ -9,6 +9,7 @@ import { UnitSelect } from '../../../components/UnitSelect';
 import { usePeriod } from '../api/periods';
 import { exportFileName, useExport, useResults, useSiasn, type ExportFormat } from '../api/results';
 import { PeriodNav } from './PeriodNav';
+import { SiasnPanel } from './SiasnPanel';
 
 export function ResultsPage() {
   const { id = '' } = useParams();
@@ -91,6 +92,8 @@ export function ResultsPage() {
           )}
         </article>
       )}
+
+      <SiasnPanel periodId={id} />
 
       {results.isPending ? (
         <Loading />
