@@ -16,6 +16,7 @@ pub mod employees;
 pub mod evaluations;
 pub mod exemptions;
 pub mod feedback;
+pub mod notifications;
 pub mod org_results;
 pub mod periods;
 pub mod ratings360;
