@@ -58,6 +58,7 @@ suite "clippy -D warnings" cargo clippy --workspace --all-targets -- -D warnings
 suite "frontend lint (eslint)" bash -c 'cd frontend && npm run lint'
 suite "frontend type check (tsc)" bash -c 'cd frontend && npm run typecheck'
 suite "Rust unit tests" cargo test -p kinerja-server -p migration -p entity
+suite "SMTP receiver for the API tests (aiosmtpd)" bash scripts/smtp-receiver.sh
 suite "API tests on SQLite" api_sqlite
 suite "API tests on PostgreSQL" api_postgres
 suite "OpenAPI drift (openapi/openapi.json)" "$bin" openapi --check --output openapi/openapi.json

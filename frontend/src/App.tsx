@@ -12,6 +12,9 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { LoginPage } from './features/auth/components/LoginPage';
 import { SetPasswordPage } from './features/auth/components/SetPasswordPage';
 import { ChangePasswordPage } from './features/auth/components/ChangePasswordPage';
+import { NotificationPreferences } from './features/home/components/NotificationPreferences';
+import { NotificationsPage } from './features/home/components/NotificationsPage';
+import { NotificationBell } from './features/home/NotificationBell';
 import { HomePage } from './features/home/components/HomePage';
 import { CycleNavItems, cycleRoutes } from './features/cycle/routes';
 import { HrNavItems, hrRoutes } from './features/hr/routes';
@@ -91,11 +94,21 @@ export function AppRoutes() {
                   <CareerNavItems me={me} />
                 </>
               )}
+              tools={(me) => <NotificationBell enabled={me !== undefined} />}
             />
           }
         >
           <Route index element={<HomePage />} />
-          <Route path="account/password" element={<ChangePasswordPage />} />
+          <Route
+            path="account/password"
+            element={
+              <>
+                <ChangePasswordPage />
+                <NotificationPreferences />
+              </>
+            }
+          />
+          <Route path="notifications" element={<Page><NotificationsPage /></Page>} />
           <Route path="admin" element={<RequireRole allow={canReadMasterData} />}>
             <Route path="units" element={<Page><UnitsPage /></Page>} />
             <Route path="employees" element={<Page><EmployeesPage /></Page>} />

@@ -31,6 +31,7 @@ mod health;
 mod ikm;
 mod import;
 mod kiosk;
+mod notifications;
 mod openapi;
 mod periods;
 mod publication;

@@ -21,6 +21,7 @@ mod m20261206_000301_session_version;
 mod m20261206_000501_create_exemptions;
 mod m20261207_000901_create_feedback_kiosks;
 mod m20261207_000201_siasn;
+mod m20261207_000601_create_notifications;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000501_create_exemptions::Migration),
             Box::new(m20261207_000901_create_feedback_kiosks::Migration),
             Box::new(m20261207_000201_siasn::Migration),
+            Box::new(m20261207_000601_create_notifications::Migration),
         ]
     }
 }

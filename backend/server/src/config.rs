@@ -97,6 +97,24 @@ pub struct Settings {
     pub weight_360_self: f64,
     /// Days after publication during which an employee may appeal.
     pub appeal_days: i64,
+    /// SMTP server for notification emails (ADR 0024), e.g. `smtps://user:pass@host:465`
+    /// or `smtp://host:587?tls=required`. Email is off when neither this nor `smtp_host`
+    /// is set. Never logged.
+    pub smtp_url: Option<String>,
+    /// SMTP host when `smtp_url` is not given (STARTTLS unless `smtp_tls` says otherwise).
+    pub smtp_host: Option<String>,
+    pub smtp_port: u16,
+    pub smtp_user: Option<String>,
+    /// Never logged.
+    pub smtp_password: Option<String>,
+    /// `starttls` (default), `tls` (implicit TLS) or `none` (plain, local relays only).
+    pub smtp_tls: String,
+    /// The sender of notification emails.
+    pub mail_from: String,
+    /// Seconds between two runs of the mail worker.
+    pub mail_interval_secs: u64,
+    /// Seconds between two runs of the deadline reminder job.
+    pub reminder_interval_secs: u64,
     /// Log filter (`info`, `kinerja=debug,actix_web=info`, …).
     pub log: String,
     /// SIASN web service base URL (`https://apimws.bkn.go.id:8243/apisiasn/1.0`); unset
@@ -158,6 +176,15 @@ impl Default for Settings {
             weight_360_public: 20.0,
             weight_360_self: 0.0,
             appeal_days: 14,
+            smtp_url: None,
+            smtp_host: None,
+            smtp_port: 587,
+            smtp_user: None,
+            smtp_password: None,
+            smtp_tls: "starttls".into(),
+            mail_from: "Kinerja360 <noreply@localhost>".into(),
+            mail_interval_secs: 30,
+            reminder_interval_secs: 3600,
             log: "info".into(),
             siasn_base_url: None,
             siasn_token_url: None,
@@ -219,6 +246,15 @@ impl Settings {
         if self.upload_max_bytes == 0 {
             return Err("KINERJA_UPLOAD_MAX_BYTES must be positive".into());
         }
+        if !["starttls", "tls", "none"].contains(&self.smtp_tls.as_str()) {
+            return Err("KINERJA_SMTP_TLS must be starttls, tls or none".into());
+        }
+        if self.mail_interval_secs == 0 || self.reminder_interval_secs == 0 {
+            return Err(
+                "KINERJA_MAIL_INTERVAL_SECS and KINERJA_REMINDER_INTERVAL_SECS must be positive"
+                    .into(),
+            );
+        }
         if self.appeal_days < 0 {
             return Err("KINERJA_APPEAL_DAYS must not be negative".into());
         }
@@ -267,6 +303,12 @@ impl Settings {
             subordinate: self.weight_360_subordinate,
             public: self.weight_360_public,
         }
+    }
+
+    /// Whether notification emails are sent (an SMTP server is set).
+    pub fn smtp_enabled(&self) -> bool {
+        let set = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+        set(&self.smtp_url) || set(&self.smtp_host)
     }
 
     pub fn is_sqlite(&self) -> bool {

@@ -90,6 +90,9 @@ pub enum EventKind {
     /// The account's password was reset by HR/admin: its sessions have ended.
     #[serde(rename = "account_reset")]
     AccountReset,
+    /// A notification was written for the account (no content: refetch the list).
+    #[serde(rename = "notification_created")]
+    NotificationCreated,
 }
 
 impl EventKind {
@@ -120,6 +123,7 @@ impl EventKind {
         EventKind::AppealUpdated,
         EventKind::AppealDecided,
         EventKind::AccountReset,
+        EventKind::NotificationCreated,
     ];
 
     /// The wire string.
@@ -151,6 +155,7 @@ impl EventKind {
             EventKind::AppealUpdated => "appeal_updated",
             EventKind::AppealDecided => "appeal_decided",
             EventKind::AccountReset => "account_reset",
+            EventKind::NotificationCreated => "notification_created",
         }
     }
 }

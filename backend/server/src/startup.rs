@@ -50,6 +50,8 @@ impl Application {
         let state = web::Data::new(AppState::new(db, settings.clone())?);
         spawn_hash_purge(state.clone());
         spawn_360_release(state.clone());
+        spawn_reminders(state.clone());
+        spawn_mailer(state.clone());
         let server = run(listener, state.clone(), settings)?;
         Ok(Application {
             port,
@@ -126,6 +128,50 @@ fn spawn_360_release(state: web::Data<AppState>) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(periods = n, "360 results released"),
                 Err(e) => tracing::warn!(error = ?e, "could not release 360 results"),
+            }
+        }
+    });
+}
+
+/// Writes the deadline reminders due today, at start and every `reminder_interval_secs`
+/// (idempotent across runs, restarts and instances: ADR 0024).
+fn spawn_reminders(state: web::Data<AppState>) {
+    tokio::spawn(async move {
+        let secs = state.settings.reminder_interval_secs.max(1);
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(secs));
+        loop {
+            tick.tick().await;
+            match crate::app::notifications::reminders::run(&state).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(accounts = n, "deadline reminders written"),
+                Err(e) => tracing::warn!(error = ?e, "could not write deadline reminders"),
+            }
+        }
+    });
+}
+
+/// Sends the email outbox every `mail_interval_secs` when an SMTP server is set (ADR 0024).
+fn spawn_mailer(state: web::Data<AppState>) {
+    let transport = match crate::app::notifications::mailer::transport(&state.settings) {
+        Ok(Some(t)) => t,
+        Ok(None) => {
+            tracing::info!("no SMTP server set: notification emails are off");
+            return;
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "SMTP settings invalid: notification emails are off");
+            return;
+        }
+    };
+    tokio::spawn(async move {
+        let secs = state.settings.mail_interval_secs.max(1);
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(secs));
+        loop {
+            tick.tick().await;
+            match crate::app::notifications::mailer::deliver_due(&state, &transport).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(sent = n, "notification emails sent"),
+                Err(e) => tracing::warn!(error = %e, "mail worker run failed"),
             }
         }
     });

@@ -1159,6 +1159,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's email preference per category (on unless switched off) and whether email
+         *     can reach them at all.
+         */
+        get: operations["get_notification_preferences"];
+        /** Switches email on or off per category; categories left out keep their setting. */
+        put: operations["put_notification_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's notifications, newest first, with the unread count (`unread=true`: only
+         *     unread ones). `notification_created` on the event stream says a new one arrived.
+         */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks every unread notification of the caller read. */
+        post: operations["read_all_notifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of the caller's notifications read (reading it again changes nothing). */
+        post: operations["read_notification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -2550,6 +2625,11 @@ export interface components {
             updated: number;
         };
         /**
+         * @description What a person may switch email on or off for.
+         * @enum {string}
+         */
+        Category: "skp" | "ratings360" | "predikat" | "appeal" | "account" | "reminder";
+        /**
          * Format: binary
          * @description The raw bytes of a certificate file (documentation type).
          */
@@ -2910,7 +2990,7 @@ export interface components {
          * @description The kinds of change events (the SSE `event:` field), as the OpenAPI document lists them.
          * @enum {string}
          */
-        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "results360_released" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided" | "account_reset";
+        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "results360_released" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided" | "account_reset" | "notification_created";
         /** @description A single-use ticket that opens the event stream (`GET /events?ticket=…`). */
         EventTicket: {
             /**
@@ -3287,6 +3367,11 @@ export interface components {
          * @enum {string}
          */
         Jenjang: "ahli_pertama" | "ahli_muda" | "ahli_madya" | "ahli_utama" | "pemula" | "terampil" | "mahir" | "penyelia";
+        /**
+         * @description What happened (the stored `kind`).
+         * @enum {string}
+         */
+        Kind: "skp_returned" | "skp_approved" | "forms360_assigned" | "predikat_published" | "appeal_filed" | "appeal_decided" | "account_reset" | "reminder360" | "reminder_evaluation" | "reminder_appeal";
         /** @description `kinerjaperiodik`: the periodic (quarterly or monthly) result as SIASN takes it. */
         KinerjaPeriodik: {
             /**
@@ -3370,6 +3455,13 @@ export interface components {
             /** @description NIP (18 digits) or email. */
             username: string;
         };
+        MarkedRead: {
+            /**
+             * Format: int64
+             * @description Notifications marked read now.
+             */
+            marked: number;
+        };
         /** @description The matrix cell a predikat comes from, explained. */
         MatrixCell: {
             /** @description The column: the rating perilaku kerja. */
@@ -3432,6 +3524,32 @@ export interface components {
          * @enum {string}
          */
         NominationStatus: "nominated" | "approved" | "rejected";
+        NotificationList: {
+            /** @description Newest first. */
+            items: components["schemas"]["NotificationOut"][];
+            meta: components["schemas"]["PageMeta"];
+            /**
+             * Format: int64
+             * @description Unread notifications of the account (all pages).
+             */
+            unread: number;
+        };
+        NotificationOut: {
+            /** @description Indonesian text. */
+            body: string;
+            category: components["schemas"]["Category"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["Kind"];
+            /** @description SPA path to open, e.g. `/kinerja/skp`. */
+            link: string;
+            /** @description `null` while unread. */
+            read_at?: string | null;
+            /** @description Indonesian title. */
+            title: string;
+        };
         /**
          * @description The unit's organisational result, set by the leader one level up.
          * @enum {string}
@@ -3707,6 +3825,24 @@ export interface components {
             sangat_baik: number;
             /** Format: double */
             sangat_kurang: number;
+        };
+        PreferenceOut: {
+            category: components["schemas"]["Category"];
+            /** @description Email for this category (in-app notifications are always on). */
+            email: boolean;
+        };
+        Preferences: {
+            /** @description Every category, in a fixed order. */
+            categories: components["schemas"]["PreferenceOut"][];
+            /**
+             * @description Whether emails can reach this account now (an SMTP server is set and the account has
+             *     an email address).
+             */
+            email_available: boolean;
+        };
+        PreferencesInput: {
+            /** @description Categories to change; the others keep their setting. */
+            categories: components["schemas"]["PreferenceOut"][];
         };
         ProgressOut: {
             /** Format: uuid */
@@ -7553,6 +7689,136 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    get_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    put_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only unread notifications. */
+                unread?: boolean | null;
+                page?: number | null;
+                per_page?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    read_all_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    read_notification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
         };
     };

@@ -8,7 +8,14 @@ import { useLiveUpdates } from '../lib/events/live';
 import type { Me } from '../api/types';
 
 /** `nav` adds the feature areas' entries (App.tsx supplies them; shared code knows no feature). */
-export function Layout({ nav }: { nav?: (me: Me | undefined) => ReactNode }) {
+export function Layout({
+  nav,
+  tools,
+}: {
+  nav?: (me: Me | undefined) => ReactNode;
+  /** Header tools beside the language switch (the notification bell). */
+  tools?: (me: Me | undefined) => ReactNode;
+}) {
   const { t } = useI18n();
   const { data: me } = useMe();
   // Screens refresh themselves when the server reports a change (Server-Sent Events).
@@ -112,6 +119,7 @@ export function Layout({ nav }: { nav?: (me: Me | undefined) => ReactNode }) {
                 <span aria-hidden="true">●</span>
                 <span className="visually-hidden">{t(`live.${live}`)}</span>
               </span>
+              {tools?.(me)}
               <LanguageSwitch />
               <div className="usermenu" ref={menuRef}>
                 <button

@@ -21,6 +21,7 @@ pub mod feedback;
 pub mod health;
 pub mod ikm;
 pub mod input_gate;
+pub mod notifications;
 pub mod org_results;
 pub mod periods;
 pub mod public;
@@ -83,6 +84,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(org_results::configure)
                     .configure(exemptions::configure)
                     .configure(appeals::configure)
+                    .configure(notifications::configure)
                     .configure(exports::configure)
                     .configure(siasn::configure)
                     .configure(career::configure)

@@ -3,6 +3,8 @@
 //! (a new code) and (de)activation. A reset, a role change and a deactivation end the
 //! account's sessions at once (ADR 0016).
 
+use crate::app::notifications::{Notice, announce, notify_users};
+use crate::domain::notification::Kind;
 use sea_orm::TransactionTrait;
 use serde_json::json;
 
@@ -155,8 +157,22 @@ pub async fn put_employee_account(
         )
         .await?;
     }
+    let notified = if reset {
+        let notice = Notice::new(
+            Kind::AccountReset,
+            "Kata sandi akun Anda disetel ulang",
+            "Kata sandi akun Kinerja360 Anda telah disetel ulang oleh admin/HR dan semua sesi \
+             Anda telah diakhiri. Mintalah kode setel kata sandi kepada HR, lalu buka halaman \
+             Setel Kata Sandi. Bila Anda tidak memintanya, hubungi HR.",
+            "/set-password",
+        );
+        notify_users(&txn, &state.settings, std::slice::from_ref(&user), &notice).await?
+    } else {
+        Vec::new()
+    };
     txn.commit().await?;
     state.sessions.forget(user.id);
+    announce(state, &notified);
     if reset {
         state.events.publish(
             EventKind::AccountReset,

@@ -21,6 +21,7 @@ pub mod exemptions;
 pub mod exports;
 pub mod feedback;
 pub mod ikm;
+pub mod notifications;
 pub mod org_results;
 pub mod passwords;
 pub mod periods;

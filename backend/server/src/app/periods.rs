@@ -1,6 +1,8 @@
 //! Use cases of `periods` (see `api::periods` for the HTTP side): list, create, read,
 //! change the settings of, and move an evaluation period through its states.
 
+use crate::app::notifications::{Notice, announce, notify_employees};
+use crate::domain::notification::Kind;
 use chrono::{NaiveDate, Utc};
 use entity::period;
 use sea_orm::TransactionTrait;
@@ -257,6 +259,17 @@ pub async fn transition(
         PeriodState::Draft => {}
     }
     let m = store::periods::update_period(&txn, changed).await?;
+    let notice = Notice::new(
+        Kind::PredikatPublished,
+        format!("Predikat {} telah dipublikasikan", m.name),
+        format!(
+            "Predikat kinerja Anda untuk periode {} telah dipublikasikan. Lihat hasil dan \
+             penjelasannya; keberatan dapat diajukan dalam {} hari.",
+            m.name, state.settings.appeal_days
+        ),
+        "/kinerja/hasil",
+    );
+    let notified = notify_employees(&txn, &state.settings, &evaluated, &notice).await?;
     store::audit::append(
         &txn,
         &p.actor(),
@@ -291,5 +304,6 @@ pub async fn transition(
             Audience::Staff,
         );
     }
+    announce(state, &notified);
     Ok(m.into())
 }

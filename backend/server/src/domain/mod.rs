@@ -21,6 +21,7 @@ pub mod masa_kerja;
 pub mod master;
 pub mod ninebox;
 pub mod nip;
+pub mod notification;
 pub mod paging;
 pub mod period;
 pub mod plan_item;

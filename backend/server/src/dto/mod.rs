@@ -19,6 +19,7 @@ pub mod exemptions;
 pub mod exports;
 pub mod feedback;
 pub mod ikm;
+pub mod notifications;
 pub mod org_results;
 pub mod periods;
 pub mod public;

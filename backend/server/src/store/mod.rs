@@ -17,6 +17,7 @@ pub mod evaluations;
 pub mod exemptions;
 pub mod feedback;
 pub mod kiosks;
+pub mod notifications;
 pub mod org_results;
 pub mod periods;
 pub mod ratings360;

@@ -26,6 +26,8 @@ export const INVALIDATES: Invalidations = {
   appeal_decided: [['hr', 'appeals'], ['hr', 'results'], ['hr', 'distribution']],
   // The account's password was reset: its sessions ended; refetching signs it out.
   account_reset: [['me']],
+  // A notification for this account (no content): the bell and the list refetch.
+  notification_created: [['notifications']],
   resync: [[]],
 };
 

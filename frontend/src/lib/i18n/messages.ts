@@ -4,6 +4,7 @@ import { cycleEn, cycleId } from './messages-cycle';
 import { hrEn, hrId } from './messages-hr';
 import { careerEn, careerId } from './messages-career';
 import { kioskEn, kioskId } from './messages-kiosk';
+import { notifyEn, notifyId } from './messages-notify';
 
 const baseId = {
   'app.name': 'Kinerja360',
@@ -380,7 +381,7 @@ const baseId = {
   'error.server_error': 'Server sedang bermasalah. Coba lagi nanti.',
 } as const;
 
-export const id = { ...baseId, ...cycleId, ...hrId, ...careerId, ...kioskId };
+export const id = { ...baseId, ...cycleId, ...hrId, ...careerId, ...kioskId, ...notifyId };
 
 export type MessageKey = keyof typeof id;
 
@@ -759,4 +760,4 @@ const baseEn: Record<keyof typeof baseId, string> = {
   'error.server_error': 'The server has a problem. Please try again later.',
 };
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...cycleEn, ...hrEn, ...careerEn, ...kioskEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...cycleEn, ...hrEn, ...careerEn, ...kioskEn, ...notifyEn };

@@ -23,7 +23,7 @@ use crate::events::Audience;
 use crate::events::EventKind;
 use crate::state::AppState;
 use crate::store::{self, PageReq, appeals::AppealFilter};
-use views::{notify, view_one, views};
+use views::{notify, view_one, views, write_notices};
 
 const TEXT_MAX: usize = 4000;
 const REASON_MAX: usize = 2000;
@@ -151,9 +151,11 @@ pub async fn file(
         }),
     )
     .await?;
+    let notified = write_notices(&txn, state, EventKind::AppealFiled, &a, &ev).await?;
     let out = view_one(&txn, p, a.clone()).await?;
     txn.commit().await?;
     notify(state, EventKind::AppealFiled, &a, ev.penilai_id);
+    crate::app::notifications::announce(state, &notified);
     Ok(out)
 }
 
@@ -387,9 +389,11 @@ pub async fn decide_appeal(
         }),
     )
     .await?;
+    let notified = write_notices(&txn, state, EventKind::AppealDecided, &a, &ev).await?;
     let out = view_one(&txn, p, a.clone()).await?;
     txn.commit().await?;
     notify(state, EventKind::AppealDecided, &a, ev.penilai_id);
+    crate::app::notifications::announce(state, &notified);
     if changed {
         state.events.publish(
             EventKind::EvaluationUpdated,

@@ -132,3 +132,61 @@ pub(super) fn notify(state: &AppState, kind: EventKind, a: &appeal::Model, penil
             .publish(kind, ids, Audience::Employee(a.decider_id));
     }
 }
+
+/// Writes the notices of a filed or decided appeal in the caller's transaction: a filed
+/// appeal tells the decider (HR when the penilai has no supervisor) and the penilai; a
+/// decided one tells the employee and the penilai. Returns the accounts notified.
+pub(super) async fn write_notices<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    kind: EventKind,
+    a: &appeal::Model,
+    ev: &entity::evaluation::Model,
+) -> ApiResult<Vec<Uuid>> {
+    use crate::app::notifications::{Notice, notify_employees, notify_users};
+    use crate::domain::notification::Kind;
+    let period = store::periods::find(conn, ev.period_id)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    let who = store::employees::find_by_id(conn, a.employee_id)
+        .await?
+        .map(|e| e.name)
+        .unwrap_or_default();
+    let team_link = format!("/tim/keberatan/{}", a.id);
+    let mut notified = Vec::new();
+    if kind == EventKind::AppealFiled {
+        let notice = Notice::new(
+            Kind::AppealFiled,
+            format!("Keberatan baru: {who}"),
+            format!("{who} mengajukan keberatan atas predikat periode {period}."),
+            &team_link,
+        );
+        if policy::cycle::appeal_decided_by_hr(a, ev.penilai_id) {
+            let hr = store::notifications::list_accounts_with_role(conn, "hr").await?;
+            notified.extend(notify_users(conn, &state.settings, &hr, &notice).await?);
+        }
+        let people = [a.decider_id, ev.penilai_id];
+        notified.extend(notify_employees(conn, &state.settings, &people, &notice).await?);
+    } else {
+        let outcome = match a.new_predikat.as_deref() {
+            Some(p) => format!("Predikat diubah menjadi {p}."),
+            None => "Predikat tetap.".to_string(),
+        };
+        let mine = Notice::new(
+            Kind::AppealDecided,
+            format!("Keberatan Anda periode {period} telah diputuskan"),
+            format!("Keberatan Anda atas predikat periode {period} telah diputuskan. {outcome}"),
+            "/kinerja/hasil",
+        );
+        notified.extend(notify_employees(conn, &state.settings, &[a.employee_id], &mine).await?);
+        let theirs = Notice::new(
+            Kind::AppealDecided,
+            format!("Keberatan {who} telah diputuskan"),
+            format!("Keberatan {who} atas predikat periode {period} telah diputuskan. {outcome}"),
+            &team_link,
+        );
+        notified.extend(notify_employees(conn, &state.settings, &[ev.penilai_id], &theirs).await?);
+    }
+    Ok(notified)
+}

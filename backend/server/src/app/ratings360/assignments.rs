@@ -12,9 +12,11 @@ use super::{
     assignment_conflict, employee_not_found, form_not_found, group_of, load_employee, load_period,
     people, require_assignable, scores_of, status_of, take_person, unit_scope,
 };
+use crate::app::notifications::{Notice, announce, notify_employees};
 use crate::auth::Principal;
 use crate::auth::policy::{self, ratings360::PeerRole};
 use crate::domain::aggregation::RaterGroup;
+use crate::domain::notification::Kind;
 use crate::domain::ratings360::{
     self as rules, AssignmentStatus, Existing, MAX_PEERS, Member, PeerChange, PeerNipsError,
     PeerRefusal,
@@ -102,6 +104,18 @@ pub async fn generate(
     store::ratings360::insert_all(&txn, rows)
         .await
         .map_err(assignment_conflict)?;
+    let raters: Vec<Uuid> = planned.iter().map(|(_, rater)| *rater).collect();
+    let notice = Notice::new(
+        Kind::Forms360Assigned,
+        format!("Formulir penilaian 360 {}", period.name),
+        format!(
+            "Anda mendapat formulir penilaian 360 baru pada periode {}. Isi dan kirim \
+             sebelum batas waktunya.",
+            period.name
+        ),
+        "/kinerja/360",
+    );
+    let notified = notify_employees(&txn, &state.settings, &raters, &notice).await?;
     store::audit::append(
         &txn,
         &p.actor(),
@@ -123,6 +137,7 @@ pub async fn generate(
             Audience::Everyone,
         );
     }
+    announce(state, &notified);
     Ok(out)
 }
 

@@ -7,7 +7,9 @@ use serde_json::json;
 use std::collections::BTreeMap;
 
 use super::{check_year, employee_by_nip, plan_of, publish, validation, view};
+use crate::app::notifications::{Notice, announce, notify_employees};
 use crate::auth::{Principal, policy};
+use crate::domain::notification::Kind;
 use crate::domain::skp::{self as rules, SkpAction, SkpStatus};
 use crate::dto::skp::{SkpOut, status_of};
 use crate::error::ErrorCode;
@@ -94,9 +96,29 @@ pub async fn decide(
         _ => ("skp.approve", json!({ "nip": employee.nip, "year": year })),
     };
     store::audit::append(&txn, &p.actor(), verb, "skp", &s.id.to_string(), detail).await?;
+    let notice = match action {
+        SkpAction::Return => Notice::new(
+            Kind::SkpReturned,
+            format!("SKP {year} dikembalikan"),
+            format!(
+                "SKP tahun {year} Anda dikembalikan oleh atasan langsung untuk diperbaiki. \
+                 Alasan: {}",
+                reason.as_deref().unwrap_or("-")
+            ),
+            "/kinerja/skp",
+        ),
+        _ => Notice::new(
+            Kind::SkpApproved,
+            format!("SKP {year} disetujui"),
+            format!("SKP tahun {year} Anda telah disetujui oleh atasan langsung."),
+            "/kinerja/skp",
+        ),
+    };
+    let notified = notify_employees(&txn, &state.settings, &[employee.id], &notice).await?;
     let out = view(&txn, p, s, &employee).await?;
     txn.commit().await?;
     publish(state, &employee.nip, year, employee.id);
+    announce(state, &notified);
     Ok(out)
 }
 

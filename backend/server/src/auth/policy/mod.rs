@@ -132,6 +132,12 @@ pub fn is_direct_supervisor(p: &Principal, target: &entity::employee::Model) -> 
     p.employee_id.is_some() && target.supervisor_id == p.employee_id
 }
 
+/// Whether `p` has an own notification list and preferences: signed-in accounts only (an
+/// API key has none).
+pub fn has_inbox(p: &Principal) -> bool {
+    p.user_id().is_some()
+}
+
 /// Whether `p` is the employee `employee_id` themself.
 pub fn is_self(p: &Principal, employee_id: Uuid) -> bool {
     p.employee_id == Some(employee_id)
