@@ -3,6 +3,7 @@
 import { cycleEn, cycleId } from './messages-cycle';
 import { hrEn, hrId } from './messages-hr';
 import { careerEn, careerId } from './messages-career';
+import { uiEn, uiId } from './messages-ui';
 
 const baseId = {
   'app.name': 'Kinerja360',
@@ -225,7 +226,7 @@ const baseId = {
   'targets.publicUrl': 'Tautan publik',
   'targets.actions': 'Tindakan',
   'targets.empty': 'Belum ada sasaran umpan balik.',
-  'targets.copy': 'Salin',
+  'common.copy': 'Salin',
   'targets.copied': 'Tautan {label} disalin.',
   'targets.copyFailed': 'Tautan tidak dapat disalin otomatis; salin secara manual.',
   'targets.printQr': 'Cetak QR',
@@ -379,7 +380,7 @@ const baseId = {
   'error.server_error': 'Server sedang bermasalah. Coba lagi nanti.',
 } as const;
 
-export const id = { ...baseId, ...cycleId, ...hrId, ...careerId };
+export const id = { ...baseId, ...cycleId, ...hrId, ...careerId, ...uiId };
 
 export type MessageKey = keyof typeof id;
 
@@ -604,7 +605,7 @@ const baseEn: Record<keyof typeof baseId, string> = {
   'targets.publicUrl': 'Public link',
   'targets.actions': 'Actions',
   'targets.empty': 'No feedback targets yet.',
-  'targets.copy': 'Copy',
+  'common.copy': 'Copy',
   'targets.copied': 'Link of {label} copied.',
   'targets.copyFailed': 'The link could not be copied automatically; copy it by hand.',
   'targets.printQr': 'Print QR',
@@ -758,4 +759,4 @@ const baseEn: Record<keyof typeof baseId, string> = {
   'error.server_error': 'The server has a problem. Please try again later.',
 };
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...cycleEn, ...hrEn, ...careerEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...cycleEn, ...hrEn, ...careerEn, ...uiEn };
