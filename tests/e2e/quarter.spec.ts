@@ -115,7 +115,7 @@ test('a whole quarter: SKP, realisasi, 360, rating, distribution and a live pred
     const row = page.getByRole('row').filter({ hasText: PERIOD });
     await expect(row).toContainText('Draf');
     await snap(page, testInfo, '01-hr-period-created');
-    await row.getByRole('link', { name: /^Buka/ }).click();
+    await row.getByRole('link', { name: /^Lihat/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: PERIOD })).toBeVisible();
     const periodId = new URL(page.url()).pathname.split('/').pop()!;
     expect(periodId).toMatch(/^[0-9a-f-]{36}$/);

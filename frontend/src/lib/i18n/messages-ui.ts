@@ -31,6 +31,14 @@ export const uiId = {
   'audit.empty': 'Tidak ada catatan audit.',
   'audit.tableLabel': 'Catatan audit',
 
+  'hasil.whyText':
+    'Hasil kerja Anda dinilai {hk} dan perilaku kerja Anda dinilai {pk}. Menurut matriks predikat kinerja (PermenPANRB 6/2022), baris "{hk}" dan kolom "{pk}" menghasilkan predikat {predikat}.',
+  'hasil.whyNote.perilaku_below_gives_kurang':
+    'Perilaku kerja di bawah ekspektasi menghasilkan predikat Kurang, sebaik apa pun hasil kerjanya.',
+  'hasil.whyNote.sangat_baik_needs_both_above':
+    'Predikat Sangat Baik hanya diberikan bila hasil kerja dan perilaku kerja sama-sama di atas ekspektasi.',
+  'hasil.citizenPeriod': 'Penilaian warga selama periode {period}. Indeks layanan pegawai dari unsur U6 (kompetensi) dan U7 (perilaku) — adaptasi Kinerja360, bukan IKM resmi.',
+
   'apiKeys.title': 'Kunci API',
   'apiKeys.lead':
     'Kunci API dipakai sistem lain (mis. SIMPEG) untuk membaca atau menulis data. Kunci hanya ditampilkan sekali saat dibuat.',
@@ -95,6 +103,14 @@ export const uiEn: Record<keyof typeof uiId, string> = {
   'audit.col.detail': 'Detail',
   'audit.empty': 'No audit entries.',
   'audit.tableLabel': 'Audit entries',
+
+  'hasil.whyText':
+    'Your work results were rated {hk} and your work behaviour {pk}. In the performance predikat matrix (PermenPANRB 6/2022), row "{hk}" and column "{pk}" give the predikat {predikat}.',
+  'hasil.whyNote.perilaku_below_gives_kurang':
+    'Work behaviour below expectations gives the predikat Kurang (poor), however good the work results.',
+  'hasil.whyNote.sangat_baik_needs_both_above':
+    'The predikat Sangat Baik (very good) is given only when both work results and work behaviour are above expectations.',
+  'hasil.citizenPeriod': 'Citizen ratings during {period}. An employee service index from elements U6 (competence) and U7 (behaviour) — a Kinerja360 adaptation, not the official IKM.',
 
   'apiKeys.title': 'API keys',
   'apiKeys.lead':
