@@ -6,6 +6,7 @@ import { canWriteMasterData, useMe } from '../../../lib/auth/auth';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { useDebounced } from '../../../lib/useDebounced';
 import { ErrorState, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { Pagination } from '../../../components/Pagination';
 import { useEmployees, useUnitOptions, type EmployeeFilters } from '../api/employees';
 
@@ -79,7 +80,7 @@ export function EmployeesPage() {
         <ErrorState error={employees.error} onRetry={() => void employees.refetch()} />
       ) : (
         <>
-          <div className="table-wrap" aria-busy={employees.isFetching}>
+          <TableWrap label={t('employees.title')} busy={employees.isFetching}>
             <table className="clickable stack">
               <caption className="visually-hidden">{t('employees.title')}</caption>
               <thead>
@@ -122,7 +123,7 @@ export function EmployeesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination
             page={page}
             perPage={employees.data.meta.per_page}

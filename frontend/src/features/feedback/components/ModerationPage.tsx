@@ -5,6 +5,7 @@ import { canWriteMasterData, useMe } from '../../../lib/auth/auth';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { FeedbackNav } from './FeedbackNav';
 import { ErrorState, FormAlert, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { Pagination } from '../../../components/Pagination';
 import { ReasonDialog } from '../../../components/ReasonDialog';
 import { UnitSelect } from '../../../components/UnitSelect';
@@ -161,7 +162,7 @@ export function ModerationPage() {
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
-            <div className="table-wrap" aria-busy={list.isFetching}>
+            <TableWrap label={t('moderation.title')} busy={list.isFetching}>
               <table className="stack moderation">
                 <caption className="visually-hidden">
                   {t('moderation.caption', { status: t(TAB_KEY[status]) })}
@@ -291,7 +292,7 @@ export function ModerationPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Pagination
               page={page}
               perPage={list.data.meta.per_page}

@@ -6,6 +6,7 @@ import { canWriteMasterData, useMe } from '../../../lib/auth/auth';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { FeedbackNav } from './FeedbackNav';
 import { ErrorState, FormAlert, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { Pagination } from '../../../components/Pagination';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { UnitSelect } from '../../../components/UnitSelect';
@@ -105,7 +106,7 @@ export function TargetsPage() {
         <ErrorState error={targets.error} onRetry={() => void targets.refetch()} />
       ) : (
         <>
-          <div className="table-wrap" aria-busy={targets.isFetching}>
+          <TableWrap label={t('targets.title')} busy={targets.isFetching}>
             <table className="stack">
               <caption className="visually-hidden">{t('targets.title')}</caption>
               <thead>
@@ -221,7 +222,7 @@ export function TargetsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination
             page={page}
             perPage={targets.data.meta.per_page}
