@@ -16,9 +16,10 @@ import { NotificationPreferences } from './features/home/components/Notification
 import { NotificationsPage } from './features/home/components/NotificationsPage';
 import { NotificationBell } from './features/home/NotificationBell';
 import { HomePage } from './features/home/components/HomePage';
-import { CycleNavItems, cycleRoutes } from './features/cycle/routes';
-import { HrNavItems, hrRoutes } from './features/hr/routes';
-import { CareerNavItems, careerRoutes } from './features/career/routes';
+import { cycleNavEntries, cycleRoutes } from './features/cycle/routes';
+import { hrNavEntries, hrRoutes } from './features/hr/routes';
+import { careerNavEntries, careerRoutes } from './features/career/routes';
+import { adminNavEntries, adminRoutes } from './features/admin/routes';
 
 // Admin pages are loaded on demand: most users never open them.
 const UnitsPage = lazy(() => import('./features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })));
@@ -87,13 +88,12 @@ export function AppRoutes() {
         <Route
           element={
             <Layout
-              nav={(me) => (
-                <>
-                  <CycleNavItems me={me} />
-                  <HrNavItems me={me} />
-                  <CareerNavItems me={me} />
-                </>
-              )}
+              nav={(me) => [
+                ...cycleNavEntries(me),
+                ...hrNavEntries(me),
+                ...careerNavEntries(me),
+                ...adminNavEntries(me),
+              ]}
               tools={(me) => <NotificationBell enabled={me !== undefined} />}
             />
           }
@@ -133,6 +133,7 @@ export function AppRoutes() {
           {cycleRoutes}
           {hrRoutes}
           {careerRoutes}
+          {adminRoutes}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

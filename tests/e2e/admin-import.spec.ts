@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, snap } from './helpers';
+import { loginAs, snap, navTo } from './helpers';
 
 // A valid NIP: born 1990-01-01, appointed 2015-03, male, sequence 001.
 const NEW_NIP = '199001012015031001';
@@ -18,7 +18,7 @@ async function upload(page: Page, name: string, content: string) {
 test('admin imports employees: the dry run names the bad row, a clean import creates the employee', async ({ page }, testInfo) => {
   await loginAs(page);
 
-  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Impor' }).click();
+  await navTo(page, 'Administrasi', 'Impor');
   await expect(page.getByRole('heading', { level: 1, name: 'Impor Pegawai' })).toBeVisible();
   const importButton = page.getByRole('button', { name: 'Impor', exact: true });
   await expect(importButton).toBeDisabled();
@@ -52,7 +52,7 @@ test('admin imports employees: the dry run names the bad row, a clean import cre
   await snap(page, testInfo, 'import-done');
 
   // 4. The new employee is found by NIP on the Pegawai page.
-  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pegawai', exact: true }).click();
+  await navTo(page, 'Administrasi', 'Pegawai');
   await expect(page.getByRole('heading', { level: 1, name: 'Pegawai' })).toBeVisible();
   await page.getByLabel('Cari nama atau NIP').fill(NEW_NIP);
   const hit = page.getByRole('row').filter({ hasText: NEW_NIP });

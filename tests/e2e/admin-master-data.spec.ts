@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs, snap } from './helpers';
+import { loginAs, snap, navTo } from './helpers';
 
 // Required fields carry an aria-hidden " *" in their label text, hence the label patterns.
 
@@ -9,10 +9,9 @@ const UNIT = `E2E-${Date.now().toString(36).toUpperCase()}`;
 
 test('admin creates a unit and an employee through the forms, then edits the employee', async ({ page }, testInfo) => {
   await loginAs(page);
-  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
 
   // Unit: create under CKN.
-  await nav.getByRole('link', { name: 'Unit Kerja' }).click();
+  await navTo(page, 'Administrasi', 'Unit Kerja');
   await expect(page.getByRole('heading', { level: 1, name: 'Unit Kerja' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'CKN', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Tambah unit' }).click();
@@ -29,7 +28,7 @@ test('admin creates a unit and an employee through the forms, then edits the emp
   await snap(page, testInfo, 'unit-created');
 
   // Employee: the client rejects a bad NIP before sending, then the form creates it.
-  await nav.getByRole('link', { name: 'Pegawai', exact: true }).click();
+  await navTo(page, 'Administrasi', 'Pegawai');
   await page.getByRole('link', { name: 'Tambah pegawai' }).click();
   const form = page.getByRole('form', { name: 'Tambah pegawai' });
   await form.getByLabel(/^NIP( \*)?$/).fill('199202022016132002');

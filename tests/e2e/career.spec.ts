@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, snap } from './helpers';
+import { loginAs, snap, navTo } from './helpers';
 
 // Development plans end to end on the demo data: a supervisor turns a low performer's
 // recommendation into a plan, the employee completes the item, HR sees it in the unit report.
@@ -38,7 +38,7 @@ test('a supervisor plans from a recommendation, the employee completes it, HR se
 }, testInfo) => {
   // 1. The Camat (supervisor) sees why Lina Marlina is recommended development and makes a plan.
   await loginAs(page, CAMAT, PASSWORD);
-  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengembangan Tim' }).click();
+  await navTo(page, 'Karier', 'Pengembangan Tim');
   await expect(page.getByRole('heading', { level: 1, name: 'Pengembangan Tim' })).toBeVisible();
   const member = page.getByTestId('team-member').filter({ hasText: EMPLOYEE_NAME });
   const rec = member.getByTestId('recommendation').first();
@@ -88,7 +88,7 @@ test('a supervisor plans from a recommendation, the employee completes it, HR se
   // 3. HR sees the completed item in the unit's development report.
   await page.setViewportSize({ width: 1280, height: 900 });
   await loginAs(page, HR, PASSWORD);
-  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Talenta' }).click();
+  await navTo(page, 'Karier', 'Talenta');
   await expect(page.getByRole('heading', { level: 1, name: 'Talenta' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Talenta dan pengembangan' }).getByRole('link', { name: 'Laporan Pengembangan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Laporan Pengembangan' })).toBeVisible();

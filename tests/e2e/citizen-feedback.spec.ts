@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, snap } from './helpers';
+import { loginAs, snap, navTo } from './helpers';
 
 // HR prints the QR code of a service desk, a citizen answers the public form on a phone,
 // and the unit's IKM counts one more respondent.
@@ -15,7 +15,7 @@ test.use({ timezoneId: 'Asia/Makassar' });
 
 /** Opens IKM for the unit and returns the respondent count from the API, checked against the page. */
 async function ikmRespondents(page: Page): Promise<number> {
-  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'IKM' }).click();
+  await navTo(page, 'Layanan Publik', 'IKM');
   await expect(page.getByRole('heading', { level: 1, name: 'Indeks Kepuasan Masyarakat' })).toBeVisible();
   const answer = page.waitForResponse(
     (r) => r.request().method() === 'GET' && new URL(r.url()).pathname === `/api/v1/ikm/units/${UNIT}`,
@@ -35,7 +35,6 @@ test('a citizen rates a service desk through its QR link and the IKM counts the 
   browser,
 }, testInfo) => {
   await loginAs(page, HR_USER, HR_PASSWORD);
-  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
 
   // 1. The respondent count before.
   const before = await ikmRespondents(page);
@@ -43,7 +42,7 @@ test('a citizen rates a service desk through its QR link and the IKM counts the 
   await snap(page, testInfo, 'ikm-before');
 
   // 2. Targets of the unit: the first service desk, then its QR page.
-  await nav.getByRole('link', { name: 'Umpan balik' }).click();
+  await navTo(page, 'Layanan Publik', 'Umpan balik');
   await expect(page.getByRole('heading', { level: 1, name: 'Sasaran & kode QR' })).toBeVisible();
   await page.getByLabel('Unit kerja').selectOption(UNIT);
   await page.getByLabel('Jenis sasaran').selectOption('unit');

@@ -28,7 +28,7 @@ test.describe('login', () => {
 
     await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Unit Kerja' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Administrasi' })).toHaveAttribute('aria-expanded', 'false');
     await snap(page, testInfo, 'beranda');
 
     // The refresh token kept in storage restores the session after a reload.

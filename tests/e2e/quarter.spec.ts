@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginAs, snap } from './helpers';
+import { loginAs, snap, navTo } from './helpers';
 
 // A whole evaluation quarter in the browser, from SKP to published predikat, across HR, the
 // employee, a peer and the supervisor, on the demo data (seed --demo).
@@ -103,7 +103,7 @@ test('a whole quarter: SKP, realisasi, 360, rating, distribution and a live pred
   try {
     // 1. HR creates Triwulan I of Y with the 360 round, opens it and assigns the raters.
     await loginAs(page, HR, PASSWORD);
-    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Periode', exact: true }).click();
+    await navTo(page, 'Kinerja', 'Periode');
     await expect(page.getByRole('heading', { level: 1, name: 'Periode penilaian' })).toBeVisible();
     await page.getByRole('button', { name: 'Buat periode' }).click();
     const create = page.getByRole('form', { name: 'Periode baru' });
@@ -115,7 +115,7 @@ test('a whole quarter: SKP, realisasi, 360, rating, distribution and a live pred
     const row = page.getByRole('row').filter({ hasText: PERIOD });
     await expect(row).toContainText('Draf');
     await snap(page, testInfo, '01-hr-period-created');
-    await row.getByRole('link', { name: /^Buka/ }).click();
+    await row.getByRole('link', { name: /^Lihat/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: PERIOD })).toBeVisible();
     const periodId = new URL(page.url()).pathname.split('/').pop()!;
     expect(periodId).toMatch(/^[0-9a-f-]{36}$/);
@@ -153,7 +153,7 @@ test('a whole quarter: SKP, realisasi, 360, rating, distribution and a live pred
 
     // 2. The employee copies this year's SKP (Y - 1) into Y and submits it.
     const emp = await as(STAF);
-    await emp.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kinerja Saya' }).click();
+    await navTo(emp, 'Kinerja', 'Kinerja Saya');
     await expect(emp.getByRole('heading', { level: 1, name: 'SKP Saya' })).toBeVisible();
     await emp.getByLabel('Tahun', { exact: true }).selectOption(String(Y));
     await expect(emp.getByText(`Belum ada SKP untuk tahun ${Y}.`, { exact: false })).toBeVisible();

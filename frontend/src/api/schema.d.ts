@@ -3467,13 +3467,23 @@ export interface components {
             /** @description The column: the rating perilaku kerja. */
             column: components["schemas"]["Rating"];
             column_label: string;
-            /** @description A plain Indonesian sentence explaining the cell. */
+            /**
+             * @deprecated
+             * @description A plain Indonesian sentence explaining the cell. Deprecated: clients write the
+             *     explanation from `row`, `column`, `predikat` and `note` in the reader's language.
+             */
             explanation: string;
+            note?: components["schemas"]["MatrixNote"] | null;
             predikat: components["schemas"]["Predikat"];
             /** @description The row: the rating hasil kerja. */
             row: components["schemas"]["Rating"];
             row_label: string;
         };
+        /**
+         * @description The remark added to the cells people find surprising.
+         * @enum {string}
+         */
+        MatrixNote: "perilaku_below_gives_kurang" | "sangat_baik_needs_both_above";
         MeOut: {
             employee?: components["schemas"]["EmployeeOut"] | null;
             /**
@@ -4129,6 +4139,12 @@ export interface components {
         };
         /** @description The period of a result as the employee sees it. */
         ResultPeriod: {
+            /**
+             * Format: date
+             * @description Last day of the period, inclusive: with `starts_on` the range of the citizen index
+             *     that belongs to this period (`GET /employees/{nip}/citizen-feedback?from=&to=`).
+             */
+            ends_on: string;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["PeriodKind"];
@@ -4136,6 +4152,11 @@ export interface components {
             /** Format: int32 */
             number: number;
             published_at?: string | null;
+            /**
+             * Format: date
+             * @description First day of the period (local date).
+             */
+            starts_on: string;
             /** Format: int32 */
             year: number;
         };

@@ -1,19 +1,33 @@
 // The signed-in shell: header with brand, main navigation, language switch and user menu.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../lib/i18n/i18n';
-import { canReadMasterData, canWriteMasterData, useLogout, useMe } from '../lib/auth/auth';
+import { useLogout, useMe } from '../lib/auth/auth';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useLiveUpdates } from '../lib/events/live';
 import type { Me } from '../api/types';
+import { groupNav, type NavEntry } from './nav';
+import { MainNavList } from './MainNav';
 
-/** `nav` adds the feature areas' entries (App.tsx supplies them; shared code knows no feature). */
+const HOME: NavEntry = { area: 'home', to: '/', label: 'nav.home', end: true };
+
+/**
+ * `nav` lists the feature areas' entries (App.tsx supplies them; shared code knows no feature);
+ * the layout groups them by area.
+ */
 export function Layout({
   nav,
   tools,
 }: {
-  nav?: (me: Me | undefined) => ReactNode;
-  /** Header tools beside the language switch (the notification bell). */
+  nav?: (me: Me | undefined) => NavEntry[];
+  /** Header tools that stay visible on phones (the notification bell, the task count). */
   tools?: (me: Me | undefined) => ReactNode;
 }) {
   const { t } = useI18n();
@@ -27,6 +41,9 @@ export function Layout({
   const [menuOpen, setMenuOpen] = useState(false);
   const [lastPath, setLastPath] = useState(location.pathname);
   const menuRef = useRef<HTMLDivElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const groups = groupNav([HOME, ...(nav?.(me) ?? [])]);
   const navId = useId();
   const menuId = useId();
 
@@ -53,6 +70,18 @@ export function Layout({
     };
   }, [menuOpen]);
 
+  // The phone drawer: opening it moves focus to its first link; Escape closes it and returns
+  // focus to the Menu button (an open area menu inside handles Escape first).
+  useEffect(() => {
+    if (navOpen) navRef.current?.querySelector<HTMLElement>('a, button')?.focus();
+  }, [navOpen]);
+  const onNavKeyDown = (e: ReactKeyboardEvent) => {
+    if (e.key !== 'Escape' || !navOpen || e.defaultPrevented) return;
+    if ((e.target as HTMLElement).closest('.usermenu-panel, .nav-group-list.open, [aria-expanded="true"]')) return;
+    setNavOpen(false);
+    toggleRef.current?.focus();
+  };
+
   const onLogout = async () => {
     setMenuOpen(false);
     await logout();
@@ -77,49 +106,23 @@ export function Layout({
             aria-expanded={navOpen}
             aria-controls={navId}
             onClick={() => setNavOpen((o) => !o)}
+            ref={toggleRef}
           >
             <span aria-hidden="true">☰</span> {t('nav.menu')}
           </button>
-          <nav id={navId} className={`mainnav${navOpen ? ' open' : ''}`} aria-label={t('nav.label')}>
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t('nav.home')}
-                </NavLink>
-              </li>
-              {nav?.(me)}
-              {canReadMasterData(me) && (
-                <>
-                  <li>
-                    <NavLink to="/admin/units">{t('nav.units')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/admin/employees">{t('nav.employees')}</NavLink>
-                  </li>
-                </>
-              )}
-              {canWriteMasterData(me) && (
-                <li>
-                  <NavLink to="/admin/import">{t('nav.import')}</NavLink>
-                </li>
-              )}
-              {canReadMasterData(me) && (
-                <>
-                  <li>
-                    <NavLink to="/feedback">{t('nav.feedback')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/ikm">{t('nav.ikm')}</NavLink>
-                  </li>
-                </>
-              )}
-            </ul>
+          <nav
+            id={navId}
+            ref={navRef}
+            className={`mainnav${navOpen ? ' open' : ''}`}
+            aria-label={t('nav.label')}
+            onKeyDown={onNavKeyDown}
+          >
+            <MainNavList groups={groups} />
             <div className="nav-tools">
               <span className={`live-status live-${live}`} role="status" title={t(`live.${live}`)}>
                 <span aria-hidden="true">●</span>
                 <span className="visually-hidden">{t(`live.${live}`)}</span>
               </span>
-              {tools?.(me)}
               <LanguageSwitch />
               <div className="usermenu" ref={menuRef}>
                 <button
@@ -150,6 +153,8 @@ export function Layout({
               </div>
             </div>
           </nav>
+          {/* Header actions that stay visible on phones (outside the drawer): tasks, notifications. */}
+          <div className="header-actions">{tools?.(me)}</div>
         </div>
       </header>
       <main id="main" className="content" tabIndex={-1}>

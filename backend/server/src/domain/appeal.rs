@@ -23,8 +23,34 @@ pub struct MatrixCell {
     pub column: Rating,
     pub column_label: String,
     pub predikat: Predikat,
-    /// A plain Indonesian sentence explaining the cell.
+    /// The extra remark for a cell people find surprising, as a code the client writes in its
+    /// own language (null for the other cells).
+    pub note: Option<MatrixNote>,
+    /// A plain Indonesian sentence explaining the cell. Deprecated: clients write the
+    /// explanation from `row`, `column`, `predikat` and `note` in the reader's language.
+    #[schema(deprecated)]
     pub explanation: String,
+}
+
+/// The remark added to the cells people find surprising.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MatrixNote {
+    /// Perilaku below expectations gives Kurang, however good the hasil kerja.
+    PerilakuBelowGivesKurang,
+    /// Sangat Baik needs both ratings above expectations.
+    SangatBaikNeedsBothAbove,
+}
+
+/// The remark of a cell, if it has one.
+pub fn note(hasil_kerja: Rating, perilaku: Rating) -> Option<MatrixNote> {
+    match (hasil_kerja, perilaku) {
+        (Rating::DiAtas | Rating::Sesuai, Rating::DiBawah) => {
+            Some(MatrixNote::PerilakuBelowGivesKurang)
+        }
+        (Rating::Sesuai, Rating::DiAtas) => Some(MatrixNote::SangatBaikNeedsBothAbove),
+        _ => None,
+    }
 }
 
 /// Explains the predikat of two ratings.
@@ -41,16 +67,17 @@ pub fn explain(hasil_kerja: Rating, perilaku: Rating) -> MatrixCell {
         p.label()
     );
     // The cells people find surprising get one more sentence.
-    match (hasil_kerja, perilaku) {
-        (Rating::DiAtas | Rating::Sesuai, Rating::DiBawah) => explanation.push_str(
+    let note = note(hasil_kerja, perilaku);
+    match note {
+        Some(MatrixNote::PerilakuBelowGivesKurang) => explanation.push_str(
             " Perilaku kerja di bawah ekspektasi menghasilkan predikat Kurang, \
              sebaik apa pun hasil kerjanya.",
         ),
-        (Rating::Sesuai, Rating::DiAtas) => explanation.push_str(
+        Some(MatrixNote::SangatBaikNeedsBothAbove) => explanation.push_str(
             " Predikat Sangat Baik hanya diberikan bila hasil kerja dan perilaku kerja \
              sama-sama di atas ekspektasi.",
         ),
-        _ => {}
+        None => {}
     }
     MatrixCell {
         row: hasil_kerja,
@@ -58,6 +85,7 @@ pub fn explain(hasil_kerja: Rating, perilaku: Rating) -> MatrixCell {
         column: perilaku,
         column_label: perilaku.label().into(),
         predikat: p,
+        note,
         explanation,
     }
 }
@@ -418,5 +446,36 @@ mod tests {
         );
         let sb = explain(Rating::DiAtas, Rating::DiAtas);
         assert!(sb.explanation.contains("predikat Sangat Baik"));
+    }
+
+    #[test]
+    fn the_surprising_cells_carry_a_note_code_the_others_none() {
+        use Rating::*;
+        assert_eq!(
+            explain(DiAtas, DiBawah).note,
+            Some(MatrixNote::PerilakuBelowGivesKurang)
+        );
+        assert_eq!(
+            explain(Sesuai, DiBawah).note,
+            Some(MatrixNote::PerilakuBelowGivesKurang)
+        );
+        assert_eq!(
+            explain(Sesuai, DiAtas).note,
+            Some(MatrixNote::SangatBaikNeedsBothAbove)
+        );
+        for (hk, pk) in [
+            (DiAtas, DiAtas),
+            (Sesuai, Sesuai),
+            (DiBawah, DiBawah),
+            (DiBawah, DiAtas),
+        ] {
+            assert_eq!(explain(hk, pk).note, None, "{hk:?}/{pk:?}");
+        }
+        // The deprecated sentence still carries the same remark as the code.
+        assert!(
+            explain(Sesuai, DiAtas)
+                .explanation
+                .contains("sama-sama di atas")
+        );
     }
 }

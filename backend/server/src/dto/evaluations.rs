@@ -1,7 +1,7 @@
 //! Wire types of evaluations and results: the supervisor's rating input, the results per
 //! employee, the supervisor's team view and the employee's own published results.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -174,6 +174,11 @@ pub struct ResultPeriod {
     pub year: i32,
     pub kind: PeriodKind,
     pub number: i32,
+    /// First day of the period (local date).
+    pub starts_on: NaiveDate,
+    /// Last day of the period, inclusive: with `starts_on` the range of the citizen index
+    /// that belongs to this period (`GET /employees/{nip}/citizen-feedback?from=&to=`).
+    pub ends_on: NaiveDate,
     pub published_at: Option<DateTime<Utc>>,
 }
 

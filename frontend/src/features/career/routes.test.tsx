@@ -6,7 +6,9 @@ import { adminMe } from '../../test/fixtures';
 import { clearTokens, setTokens } from '../../lib/auth/session';
 import { useMe } from '../../lib/auth/auth';
 import { RequireAuth } from '../../components/guards';
-import { CareerNavItems, careerRoutes } from './routes';
+import { careerNavEntries, careerRoutes } from './routes';
+import { MainNavList } from '../../components/MainNav';
+import { groupNav } from '../../components/nav';
 import { hrMe, lurahMe, staffMe } from './test/data';
 import type { Me } from '../../api/types';
 
@@ -14,9 +16,7 @@ function Nav() {
   const { data } = useMe();
   return (
     <nav aria-label="nav">
-      <ul>
-        <CareerNavItems me={data} />
-      </ul>
+      <MainNavList groups={groupNav(careerNavEntries(data))} />
     </nav>
   );
 }

@@ -2,10 +2,10 @@
 // and Layout.tsx. Pages load on demand; the HR pages need admin/HR/auditor, the team page a
 // supervisor (someone with direct reports).
 import { lazy, Suspense, type ReactNode } from 'react';
-import { NavLink, Route } from 'react-router';
+import { Route } from 'react-router';
 import type { Me } from '../../api/types';
 import { canReadMasterData } from '../../lib/auth/auth';
-import { useI18n } from '../../lib/i18n/i18n';
+import type { NavEntry } from '../../components/nav';
 import { RequireRole } from '../../components/guards';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Loading } from '../../components/Status';
@@ -52,28 +52,11 @@ export const careerRoutes: ReactNode = (
   </Route>
 );
 
-/** Navigation list items for the signed-in user. */
-export function CareerNavItems({ me }: { me: Me | undefined }): ReactNode {
-  const { t } = useI18n();
-  return (
-    <>
-      {hasEmployeeRecord(me) && (
-        <li>
-          <NavLink to="/career" end>
-            {t('career.nav.my')}
-          </NavLink>
-        </li>
-      )}
-      {isSupervisor(me) && (
-        <li>
-          <NavLink to="/career/team">{t('career.nav.team')}</NavLink>
-        </li>
-      )}
-      {canReadMasterData(me) && (
-        <li>
-          <NavLink to="/career/talent">{t('career.nav.talent')}</NavLink>
-        </li>
-      )}
-    </>
-  );
+/** Main-navigation entries: own development, the team's for supervisors, talent for HR. */
+export function careerNavEntries(me: Me | undefined): NavEntry[] {
+  const entries: NavEntry[] = [];
+  if (hasEmployeeRecord(me)) entries.push({ area: 'karier', to: '/career', label: 'career.nav.my', end: true });
+  if (isSupervisor(me)) entries.push({ area: 'karier', to: '/career/team', label: 'career.nav.team' });
+  if (canReadMasterData(me)) entries.push({ area: 'karier', to: '/career/talent', label: 'career.nav.talent' });
+  return entries;
 }

@@ -1,9 +1,9 @@
 // Routes and navigation entries of this area, mounted inside the signed-in layout by App.tsx
 // and Layout.tsx. The employee's own pages live under /kinerja, the supervisor's under /tim.
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, NavLink, Route } from 'react-router';
+import { Navigate, Route } from 'react-router';
 import type { Me } from '../../api/types';
-import { useI18n } from '../../lib/i18n/i18n';
+import type { NavEntry } from '../../components/nav';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Loading } from '../../components/Status';
 import { registerCycleEvents } from './live';
@@ -65,24 +65,13 @@ export function isSupervisor(me: Me | undefined): boolean {
   return !!me?.employee && me.subordinates_count > 0;
 }
 
-/** Navigation list items for the signed-in user. */
-export function CycleNavItems({ me }: { me: Me | undefined }): ReactNode {
-  return <CycleNav me={me} />;
-}
-
-function CycleNav({ me }: { me: Me | undefined }) {
-  const { t } = useI18n();
-  if (!me?.employee) return null;
-  return (
-    <>
-      <li>
-        <NavLink to="/kinerja">{t('nav.cycle.mine')}</NavLink>
-      </li>
-      {isSupervisor(me) && (
-        <li>
-          <NavLink to="/tim">{t('nav.cycle.team')}</NavLink>
-        </li>
-      )}
-    </>
-  );
+/** Main-navigation entries for the signed-in user: own pages for employees, team pages for supervisors. */
+export function cycleNavEntries(me: Me | undefined): NavEntry[] {
+  if (!me?.employee) return [];
+  const entries: NavEntry[] = [
+    { area: 'kinerja', to: '/kinerja', label: 'nav.cycle.mine' },
+    { area: '360', to: '/kinerja/360', label: 'nav.cycle.forms360' },
+  ];
+  if (isSupervisor(me)) entries.push({ area: 'kinerja', to: '/tim', label: 'nav.cycle.team' });
+  return entries;
 }

@@ -2,10 +2,10 @@
 // and Layout.tsx: HR's screens of the evaluation cycle (periods, 360 assignments, progress,
 // distribution, rater quality, results and exports, appeals) and the help pages.
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, NavLink, Route } from 'react-router';
+import { Navigate, Route } from 'react-router';
 import type { Me } from '../../api/types';
 import { canReadMasterData } from '../../lib/auth/auth';
-import { useI18n } from '../../lib/i18n/i18n';
+import type { NavEntry } from '../../components/nav';
 import { RequireRole } from '../../components/guards';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Loading } from '../../components/Status';
@@ -56,24 +56,15 @@ export const hrRoutes: ReactNode = (
   </>
 );
 
-/** Navigation list items for the signed-in user. */
-export function HrNavItems({ me }: { me: Me | undefined }): ReactNode {
-  const { t } = useI18n();
-  return (
-    <>
-      {canSeeHrPages(me) && (
-        <>
-          <li>
-            <NavLink to="/hr/periods">{t('nav.hr.periods')}</NavLink>
-          </li>
-          <li>
-            <NavLink to="/hr/appeals">{t('nav.hr.appeals')}</NavLink>
-          </li>
-        </>
-      )}
-      <li>
-        <NavLink to="/bantuan">{t('nav.hr.help')}</NavLink>
-      </li>
-    </>
-  );
+/** Main-navigation entries: HR's cycle pages for admin/HR/auditor, the help for everyone. */
+export function hrNavEntries(me: Me | undefined): NavEntry[] {
+  const entries: NavEntry[] = [];
+  if (canSeeHrPages(me)) {
+    entries.push(
+      { area: 'kinerja', to: '/hr/periods', label: 'nav.hr.periods' },
+      { area: 'kinerja', to: '/hr/appeals', label: 'nav.hr.appeals' },
+    );
+  }
+  entries.push({ area: 'help', to: '/bantuan', label: 'nav.hr.help' });
+  return entries;
 }

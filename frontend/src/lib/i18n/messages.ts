@@ -5,6 +5,7 @@ import { hrEn, hrId } from './messages-hr';
 import { careerEn, careerId } from './messages-career';
 import { kioskEn, kioskId } from './messages-kiosk';
 import { notifyEn, notifyId } from './messages-notify';
+import { uiEn, uiId } from './messages-ui';
 
 const baseId = {
   'app.name': 'Kinerja360',
@@ -227,7 +228,7 @@ const baseId = {
   'targets.publicUrl': 'Tautan publik',
   'targets.actions': 'Tindakan',
   'targets.empty': 'Belum ada sasaran umpan balik.',
-  'targets.copy': 'Salin',
+  'common.copy': 'Salin',
   'targets.copied': 'Tautan {label} disalin.',
   'targets.copyFailed': 'Tautan tidak dapat disalin otomatis; salin secara manual.',
   'targets.printQr': 'Cetak QR',
@@ -381,7 +382,7 @@ const baseId = {
   'error.server_error': 'Server sedang bermasalah. Coba lagi nanti.',
 } as const;
 
-export const id = { ...baseId, ...cycleId, ...hrId, ...careerId, ...kioskId, ...notifyId };
+export const id = { ...baseId, ...cycleId, ...hrId, ...careerId, ...kioskId, ...notifyId, ...uiId };
 
 export type MessageKey = keyof typeof id;
 
@@ -606,7 +607,7 @@ const baseEn: Record<keyof typeof baseId, string> = {
   'targets.publicUrl': 'Public link',
   'targets.actions': 'Actions',
   'targets.empty': 'No feedback targets yet.',
-  'targets.copy': 'Copy',
+  'common.copy': 'Copy',
   'targets.copied': 'Link of {label} copied.',
   'targets.copyFailed': 'The link could not be copied automatically; copy it by hand.',
   'targets.printQr': 'Print QR',
@@ -760,4 +761,12 @@ const baseEn: Record<keyof typeof baseId, string> = {
   'error.server_error': 'The server has a problem. Please try again later.',
 };
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...cycleEn, ...hrEn, ...careerEn, ...kioskEn, ...notifyEn };
+export const en: Record<MessageKey, string> = {
+  ...baseEn,
+  ...cycleEn,
+  ...hrEn,
+  ...careerEn,
+  ...kioskEn,
+  ...notifyEn,
+  ...uiEn,
+};

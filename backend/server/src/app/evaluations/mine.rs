@@ -57,6 +57,8 @@ pub async fn my_results(state: &AppState, p: &Principal) -> ApiResult<MyResultLi
                     year: per.year,
                     kind: PeriodKind::parse(&per.kind)?,
                     number: per.number,
+                    starts_on: per.starts_on,
+                    ends_on: per.ends_on,
                     published_at: per.published_at,
                 },
                 evaluation_id: e.id,

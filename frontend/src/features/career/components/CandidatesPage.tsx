@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { ErrorState, FormAlert, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { downloadCandidatesCsv, saveBlob, useCandidates } from '../api/talent';
 import { CareerNav } from './CareerNav';
 import { UnitFilter, useFilterParams } from './Filters';
@@ -53,7 +54,7 @@ export function CandidatesPage() {
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <div className="table-wrap" aria-busy={list.isFetching}>
+        <TableWrap label={t('career.candidates.title')} busy={list.isFetching}>
           <table className="stack">
             <caption>{t('career.candidates.caption', { years: list.data.years.join(', ') })}</caption>
             <thead>
@@ -123,7 +124,7 @@ export function CandidatesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

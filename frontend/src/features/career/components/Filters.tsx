@@ -1,27 +1,15 @@
 // Filter controls shared by the HR pages: unit and year, kept in the URL.
-import { useSearchParams } from 'react-router';
+import { useParamUpdate } from '../../../lib/useParamUpdate';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { currentYear, parseYear } from './format';
 
 /** Unit, year (default `defaultYear`) and other filters kept in the URL. */
 export function useFilterParams(defaultYear = currentYear()) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useParamUpdate();
   const unitCode = params.get('unit') ?? '';
   const year = parseYear(params.get('year'), defaultYear);
-  const update = (changes: Record<string, string>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
+  const update = (changes: Record<string, string>) => setParam(changes, true);
   return { params, unitCode, year, update };
 }
 

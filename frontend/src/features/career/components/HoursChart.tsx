@@ -27,7 +27,7 @@ export default function HoursChart({ rows, target }: { rows: readonly UnitHoursR
   const max = Math.max(target, ...data.map((d) => d.jp)) + 5;
   return (
     <div ref={ref} className="chart-box" style={{ height }} aria-hidden="true">
-      <BarChart width={width} height={height} data={data} margin={{ top: 8, right: 8, bottom: 8, left: -16 }}>
+      <BarChart accessibilityLayer={false} width={width} height={height} data={data} margin={{ top: 8, right: 8, bottom: 8, left: -16 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="name" tickLine={false} interval={0} angle={data.length > 8 ? -35 : 0} height={data.length > 8 ? 60 : 30} textAnchor={data.length > 8 ? 'end' : 'middle'} />
         <YAxis domain={[0, max]} allowDecimals={false} />

@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { ErrorState, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { usePlacement } from '../api/talent';
 import { CareerNav } from './CareerNav';
 import { UnitFilter, useFilterParams } from './Filters';
@@ -73,7 +74,7 @@ export function PlacementPage() {
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <div className="table-wrap" aria-busy={list.isFetching}>
+        <TableWrap label={t('career.placement.title')} busy={list.isFetching}>
           <table className="stack">
             <caption>
               {t('career.placement.caption', { family: list.data.family })}
@@ -114,7 +115,7 @@ export function PlacementPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

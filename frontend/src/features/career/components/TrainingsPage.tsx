@@ -7,6 +7,7 @@ import { canWriteMasterData, useMe } from '../../../lib/auth/auth';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { useDebounced } from '../../../lib/useDebounced';
 import { ErrorState, FormAlert, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import {
   importTrainingsCsv,
@@ -140,7 +141,7 @@ export function TrainingsPage() {
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <div className="table-wrap" aria-busy={list.isFetching}>
+        <TableWrap label={t('career.trainings.title')} busy={list.isFetching}>
           <table className="stack">
             <caption>{t('career.trainings.caption', { n: list.data.items.length })}</caption>
             <thead>
@@ -215,7 +216,7 @@ export function TrainingsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       {canWrite && (

@@ -84,10 +84,16 @@ export function useFinalise(periodId: string, unit: string) {
 }
 
 /** The employee-level citizen index (same cache entry the home page uses). */
-export function useCitizenIndex(nip: string | undefined) {
+/** An employee's citizen index over `range` (local dates, inclusive); the server's default range without. */
+export function useCitizenIndex(nip: string | undefined, range?: { from: string; to: string }) {
   return useQuery({
-    queryKey: ['citizen-feedback', nip ?? ''],
-    queryFn: () => unwrap(api.GET('/api/v1/employees/{nip}/citizen-feedback', { params: { path: { nip: nip! } } })),
+    queryKey: ['citizen-feedback', nip ?? '', range?.from ?? '', range?.to ?? ''],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/employees/{nip}/citizen-feedback', {
+          params: { path: { nip: nip! }, query: range ? { from: range.from, to: range.to } : {} },
+        }),
+      ),
     enabled: !!nip,
   });
 }

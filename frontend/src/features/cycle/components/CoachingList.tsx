@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { ApiError } from '../../../lib/api/errors';
 import { ErrorState, FormAlert, Loading } from '../../../components/Status';
+import { useDecimal } from '../../../components/numbers';
 import { ErrorSummary, useDate, type Problem } from './ui';
 import { useCoaching, useCoachingStatements, useRateCoaching, type Coaching } from '../api/notes';
 
@@ -12,6 +13,7 @@ const AGREE = [1, 2, 3, 4, 5] as const;
 export function CoachingList({ nip, canRate = false }: { nip: string; canRate?: boolean }) {
   const { t } = useI18n();
   const date = useDate();
+  const decimal = useDecimal();
   const list = useCoaching(nip);
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
@@ -37,7 +39,7 @@ export function CoachingList({ nip, canRate = false }: { nip: string; canRate?: 
             <p className="small">
               <span className="badge badge-ok">{t('coaching.rated')}</span>{' '}
               {t('coaching.ratingMean', {
-                mean: (c.rating.answers.reduce((a, b) => a + b, 0) / Math.max(1, c.rating.answers.length)).toFixed(1),
+                mean: decimal(c.rating.answers.reduce((a, b) => a + b, 0) / Math.max(1, c.rating.answers.length), 1),
               })}
             </p>
           ) : canRate ? (

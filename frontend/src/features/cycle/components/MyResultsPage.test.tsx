@@ -5,16 +5,26 @@ import { json, mockFetch, renderWithProviders } from '../../../test/utils';
 import { clearTokens, setTokens } from '../../../lib/auth/session';
 import { applyEvent } from '../../../lib/events/live';
 import { registerCycleEvents } from '../live';
-import { MyResultsPage } from './MyResultsPage';
+import { MatrixExplanation, MyResultsPage } from './MyResultsPage';
 import { berakhlak, LURAH_NIP, period, STAF_NIP, stafMe } from '../testData';
 
 const result = {
-  period: { id: period.id, name: period.name, year: 2026, kind: 'quarterly', number: 2, published_at: '2026-07-10T02:00:00Z' },
+  period: {
+    id: period.id,
+    name: period.name,
+    year: 2026,
+    kind: 'quarterly',
+    number: 2,
+    starts_on: '2026-04-01',
+    ends_on: '2026-06-30',
+    published_at: '2026-07-10T02:00:00Z',
+  },
   evaluation_id: 'ev1',
   rating_hasil_kerja: { value: 'di_atas', label: 'Di Atas Ekspektasi', code: 1 },
   rating_perilaku: { value: 'sesuai', label: 'Sesuai Ekspektasi', code: 2 },
   predikat: { value: 'baik', label: 'Baik', code: 2 },
-  matrix: { row: 'di_atas', column: 'sesuai', explanation: 'Hasil kerja Di Atas Ekspektasi dan perilaku Sesuai Ekspektasi menghasilkan predikat Baik.' },
+  // The deprecated sentence differs from what the page writes: the page must build its own.
+  matrix: { row: 'di_atas', column: 'sesuai', predikat: 'baik', note: null, explanation: 'teks lama dari server' },
   suggested_perilaku: { value: 'sesuai', label: 'Sesuai Ekspektasi', code: 2 },
   mean_360: 3.9,
   justification: null,
@@ -78,8 +88,17 @@ describe('MyResultsPage', () => {
     published = true;
     act(() => applyEvent(queryClient, 'predikat_published'));
 
-    const card = (await screen.findByRole('heading', { name: 'Hasil Triwulan II 2026' })).closest('section')!;
-    expect(within(card).getByText(result.matrix.explanation)).toBeInTheDocument();
+    const card = (await screen.findByRole('heading', { name: 'Hasil Triwulan II 2026' }, { timeout: 5000 })).closest('section')!;
+    expect(
+      within(card).getByText(
+        'Hasil kerja Anda dinilai Di Atas Ekspektasi dan perilaku kerja Anda dinilai Sesuai Ekspektasi. Menurut matriks predikat kinerja (PermenPANRB 6/2022), baris "Di Atas Ekspektasi" dan kolom "Sesuai Ekspektasi" menghasilkan predikat Baik.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(card).queryByText('teks lama dari server')).toBeNull();
+    // The citizen index asks for the selected period's own days.
+    const ranged = calls.filter((c) => c.path.endsWith('/citizen-feedback') && c.search.get('from') === '2026-04-01');
+    expect(ranged.length).toBeGreaterThanOrEqual(1);
+    expect(ranged[0]!.search.get('to')).toBe('2026-06-30');
     expect(card.querySelector('td[aria-current="true"]')).toHaveTextContent('Baik');
     expect(await screen.findByText('Belum cukup tanggapan (minimal 3)')).toBeInTheDocument();
 
@@ -93,4 +112,16 @@ describe('MyResultsPage', () => {
     expect(appealBody).toEqual({ reasons: 'Realisasi saya melebihi target.' });
     expect(calls.filter((c) => c.path === '/api/v1/me/results').length).toBeGreaterThanOrEqual(2);
   }, 20_000);
+});
+
+describe('MatrixExplanation', () => {
+  it('writes the explanation and its note from the codes in English too', () => {
+    renderWithProviders(
+      <MatrixExplanation
+        cell={{ row: 'sesuai', column: 'di_bawah', predikat: 'kurang', note: 'perilaku_below_gives_kurang', row_label: '', column_label: '', explanation: '' }}
+      />,
+      { lang: 'en' },
+    );
+    expect(screen.getByText(/row "As expected" and column "Below expectations" give the predikat Poor\. Work behaviour below/)).toBeInTheDocument();
+  });
 });

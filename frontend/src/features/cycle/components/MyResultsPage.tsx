@@ -72,7 +72,7 @@ export function MyResultsPage() {
               {chosen && <ResultCard key={chosen.period.id} result={chosen} nip={nip} />}
             </>
           )}
-          <CitizenIndexCard nip={nip} />
+          <CitizenIndexCard nip={nip} period={chosen?.period} />
           <section className="card" aria-labelledby="notes-title">
             <h2 id="notes-title">{t('notes.received')}</h2>
             <NotesList nip={nip} />
@@ -127,7 +127,7 @@ function ResultCard({ result, nip }: { result: MyResult; nip: string }) {
           )}
         </dl>
         <h3>{t('hasil.why')}</h3>
-        <p>{r.matrix.explanation}</p>
+        <MatrixExplanation cell={r.matrix} />
         <PredikatMatrix hasil={r.rating_hasil_kerja.value} perilaku={r.rating_perilaku.value} />
       </section>
       <AppealSection result={r} nip={nip} />
@@ -252,14 +252,16 @@ function AppealDialog({ result, nip, onClose }: { result: MyResult; nip: string;
   );
 }
 
-function CitizenIndexCard({ nip }: { nip: string }) {
+/** The citizen index of the selected period (its first to last day); the last months without one. */
+function CitizenIndexCard({ nip, period }: { nip: string; period: MyResult['period'] | undefined }) {
   const { t } = useI18n();
   const decimal = useDecimal();
   const dateTime = useDateTime();
-  const q = useCitizenIndex(nip);
+  const q = useCitizenIndex(nip, period ? { from: period.starts_on, to: period.ends_on } : undefined);
   return (
     <section className="card" aria-labelledby="citizen-title">
       <h2 id="citizen-title">{t('hasil.citizen')}</h2>
+      {period && <p className="small muted">{t('hasil.citizenPeriod', { period: period.name })}</p>}
       {q.isPending ? (
         <Loading />
       ) : q.isError ? (
@@ -269,7 +271,6 @@ function CitizenIndexCard({ nip }: { nip: string }) {
           <p className="ikm-number">
             <strong>{decimal(q.data.index.konversi)}</strong> · {q.data.index.mutu} {q.data.index.mutu_label}
           </p>
-          <p className="small muted">{q.data.index.label}</p>
           <p className="small">
             {t('hasil.citizenFormula', {
               u6: decimal(q.data.index.u6_nrr),
@@ -293,5 +294,18 @@ function CitizenIndexCard({ nip }: { nip: string }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** "Why this predikat?" written in the reader's language from the matrix cell's codes. */
+export function MatrixExplanation({ cell }: { cell: MyResult['matrix'] }) {
+  const { t } = useI18n();
+  const hk = t(`rating.${cell.row}`);
+  const pk = t(`rating.${cell.column}`);
+  return (
+    <p>
+      {t('hasil.whyText', { hk, pk, predikat: t(`predikat.${cell.predikat}`) })}
+      {cell.note && ` ${t(`hasil.whyNote.${cell.note}`)}`}
+    </p>
   );
 }

@@ -142,7 +142,6 @@ export function Summary360View({
                 </span>
               </p>
             )}
-            {summary.why && <p className="small muted">{summary.why}</p>}
             {showSuggestion && summary.suggested_rating && (
               <p>
                 {t('s360.suggestion')}: <strong>{t(`rating.${summary.suggested_rating}`)}</strong>

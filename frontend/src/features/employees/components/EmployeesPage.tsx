@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useParamUpdate } from '../../../lib/useParamUpdate';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { canWriteMasterData, useMe } from '../../../lib/auth/auth';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { useDebounced } from '../../../lib/useDebounced';
 import { ErrorState, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { Pagination } from '../../../components/Pagination';
 import { useEmployees, useUnitOptions, type EmployeeFilters } from '../api/employees';
 
@@ -15,7 +17,7 @@ export function EmployeesPage() {
   useDocumentTitle(t('employees.title'));
   const navigate = useNavigate();
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useParamUpdate();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const q = useDebounced(search.trim(), 300);
   const unitCode = params.get('unit') ?? '';
@@ -25,19 +27,6 @@ export function EmployeesPage() {
   const units = useUnitOptions();
   const employees = useEmployees({ q, unitCode, active, page, perPage: PER_PAGE });
 
-  const update = (changes: Record<string, string>, replace = false) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace },
-    );
 
   return (
     <section className="page" aria-labelledby="employees-title">
@@ -91,7 +80,7 @@ export function EmployeesPage() {
         <ErrorState error={employees.error} onRetry={() => void employees.refetch()} />
       ) : (
         <>
-          <div className="table-wrap" aria-busy={employees.isFetching}>
+          <TableWrap label={t('employees.title')} busy={employees.isFetching}>
             <table className="clickable stack">
               <caption className="visually-hidden">{t('employees.title')}</caption>
               <thead>
@@ -134,7 +123,7 @@ export function EmployeesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination
             page={page}
             perPage={employees.data.meta.per_page}

@@ -1,10 +1,11 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { useParamUpdate } from '../../../lib/useParamUpdate';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { canWriteMasterData, useMe } from '../../../lib/auth/auth';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { FeedbackNav } from './FeedbackNav';
 import { ErrorState, FormAlert, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { Pagination } from '../../../components/Pagination';
 import { ReasonDialog } from '../../../components/ReasonDialog';
 import { UnitSelect } from '../../../components/UnitSelect';
@@ -36,7 +37,7 @@ export function ModerationPage() {
   const { data: me } = useMe();
   const canWrite = canWriteMasterData(me);
   const dateTime = useDateTime();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useParamUpdate();
   const statusParam = params.get('status');
   const status: SubmissionStatus = SUBMISSION_STATUSES.find((s) => s === statusParam) ?? 'held';
   const unitCode = params.get('unit') ?? '';
@@ -62,16 +63,6 @@ export function ModerationPage() {
   const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
   const tabRefs = useRef<Partial<Record<SubmissionStatus, HTMLButtonElement | null>>>({});
 
-  const update = (changes: Record<string, string>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    });
 
   const selectTab = (s: SubmissionStatus, focus = false) => {
     setNotice(null);
@@ -171,7 +162,7 @@ export function ModerationPage() {
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
-            <div className="table-wrap" aria-busy={list.isFetching}>
+            <TableWrap label={t('moderation.title')} busy={list.isFetching}>
               <table className="stack moderation">
                 <caption className="visually-hidden">
                   {t('moderation.caption', { status: t(TAB_KEY[status]) })}
@@ -301,7 +292,7 @@ export function ModerationPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Pagination
               page={page}
               perPage={list.data.meta.per_page}

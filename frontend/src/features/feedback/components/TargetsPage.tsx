@@ -1,16 +1,18 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useParamUpdate } from '../../../lib/useParamUpdate';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { canWriteMasterData, useMe } from '../../../lib/auth/auth';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { FeedbackNav } from './FeedbackNav';
 import { ErrorState, FormAlert, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { Pagination } from '../../../components/Pagination';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { TARGET_KIND_LABELS, TARGET_KINDS, useTargetAction, useTargets, type FeedbackTarget, type TargetKind } from '../api/feedback';
 import { TargetForm } from './TargetForm';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../../components/CopyButton';
 
 const PER_PAGE = 20;
 
@@ -19,7 +21,7 @@ export function TargetsPage() {
   useDocumentTitle(t('targets.title'));
   const { data: me } = useMe();
   const canWrite = canWriteMasterData(me);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useParamUpdate();
   const unitCode = params.get('unit') ?? '';
   const kindParam = params.get('kind');
   const kind: '' | TargetKind = TARGET_KINDS.find((k) => k === kindParam) ?? '';
@@ -30,16 +32,6 @@ export function TargetsPage() {
   const [rotating, setRotating] = useState<FeedbackTarget | null>(null);
   const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
 
-  const update = (changes: Record<string, string>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    });
 
   const toggle = (target: FeedbackTarget) => {
     setNotice(null);
@@ -114,7 +106,7 @@ export function TargetsPage() {
         <ErrorState error={targets.error} onRetry={() => void targets.refetch()} />
       ) : (
         <>
-          <div className="table-wrap" aria-busy={targets.isFetching}>
+          <TableWrap label={t('targets.title')} busy={targets.isFetching}>
             <table className="stack">
               <caption className="visually-hidden">{t('targets.title')}</caption>
               <thead>
@@ -238,7 +230,7 @@ export function TargetsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination
             page={page}
             perPage={targets.data.meta.per_page}

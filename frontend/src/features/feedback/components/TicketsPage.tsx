@@ -5,6 +5,7 @@ import { useI18n } from '../../../lib/i18n/i18n';
 import { canWriteMasterData, useMe } from '../../../lib/auth/auth';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { ErrorState, FormAlert, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { Field } from '../../../components/Field';
 import { Pagination } from '../../../components/Pagination';
 import { useDateTime } from '../../../components/numbers';
@@ -160,7 +161,7 @@ function Tickets({ id, target }: { id: string; target: FeedbackTarget }) {
           <p className="muted">{t('tickets.none')}</p>
         ) : (
           <>
-            <div className="table-wrap" aria-busy={tickets.isFetching}>
+            <TableWrap label={t('tickets.title')} busy={tickets.isFetching}>
               <table className="stack">
                 <caption className="visually-hidden">{t('tickets.unused')}</caption>
                 <thead>
@@ -184,7 +185,7 @@ function Tickets({ id, target }: { id: string; target: FeedbackTarget }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Pagination
               page={page}
               perPage={tickets.data.meta.per_page}

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { useDateTime } from '../../../components/numbers';
+import { TableWrap } from '../../../components/TableWrap';
 import { Pagination } from '../../../components/Pagination';
 import { ErrorState, Loading } from '../../../components/Status';
 import { useAllAppeals, type Appeal, type AppealStatusFilter } from '../api/appeals';
@@ -47,7 +48,7 @@ export function AppealsPage() {
         <ErrorState error={appeals.error} onRetry={() => void appeals.refetch()} />
       ) : (
         <>
-          <div className="table-wrap" aria-busy={appeals.isFetching}>
+          <TableWrap label={t('hr.appeals.title')} busy={appeals.isFetching}>
             <table className="stack">
               <caption>{t('hr.appeals.caption')}</caption>
               <thead>
@@ -129,7 +130,7 @@ export function AppealsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination
             page={page}
             perPage={appeals.data.meta.per_page}

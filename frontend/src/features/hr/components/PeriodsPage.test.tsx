@@ -23,7 +23,7 @@ describe('PeriodsPage', () => {
 
     const row = (await screen.findByText('Triwulan II 2026')).closest('tr')!;
     expect(within(row).getByText('Ditutup')).toBeInTheDocument();
-    expect(within(row).getByRole('link', { name: /Buka\s*—\s*Triwulan II 2026/ })).toHaveAttribute(
+    expect(within(row).getByRole('link', { name: /Lihat\s*—\s*Triwulan II 2026/ })).toHaveAttribute(
       'href',
       `/hr/periods/${period.id}`,
     );

@@ -5,6 +5,7 @@ import { useI18n } from '../../../lib/i18n/i18n';
 import { canWriteMasterData, useMe } from '../../../lib/auth/auth';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { ErrorState, FormAlert, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { usePeriods } from '../api/periods';
 import { PeriodForm } from './PeriodForm';
 import { StateBadge } from './StateBadge';
@@ -78,7 +79,7 @@ export function PeriodsPage() {
       ) : periods.isError ? (
         <ErrorState error={periods.error} onRetry={() => void periods.refetch()} />
       ) : (
-        <div className="table-wrap" aria-busy={periods.isFetching}>
+        <TableWrap label={t('hr.periods.title')} busy={periods.isFetching}>
           <table className="stack">
             <caption>{t('hr.periods.caption', { year })}</caption>
             <thead>
@@ -124,7 +125,7 @@ export function PeriodsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

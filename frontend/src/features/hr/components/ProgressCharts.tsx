@@ -23,7 +23,7 @@ export function StackedBars({ caption, data, series }: { caption: string; data: 
       <div aria-hidden="true">
         <ChartFrame height={height}>
           {(width) => (
-            <BarChart width={width} height={height} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+            <BarChart accessibilityLayer={false} width={width} height={height} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="unit" width={Math.min(140, Math.max(70, width / 4))} tickLine={false} />

@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { ErrorState, FormAlert, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { usePeriod } from '../api/periods';
 import { exportFileName, useExport, useResults, useSiasn, type ExportFormat } from '../api/results';
@@ -100,7 +101,7 @@ export function ResultsPage() {
       ) : results.isError ? (
         <ErrorState error={results.error} onRetry={() => void results.refetch()} />
       ) : (
-        <div className="table-wrap" aria-busy={results.isFetching}>
+        <TableWrap label={t('hr.results.title')} busy={results.isFetching}>
           <table className="stack">
             <caption>
               {t('hr.results.caption', { period: periodName, unit: unit ? ` — ${unit}` : '' })} ·{' '}
@@ -162,7 +163,7 @@ export function ResultsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

@@ -23,7 +23,7 @@ export function NrrChart({ elements }: { elements: IkmElement[] }) {
       <div aria-hidden="true">
         <ChartBox height={260}>
           {(width) => (
-            <BarChart width={width} height={260} data={data} margin={{ top: 8, right: 8, bottom: 8, left: -16 }}>
+            <BarChart accessibilityLayer={false} width={width} height={260} data={data} margin={{ top: 8, right: 8, bottom: 8, left: -16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="code" tickLine={false} />
               <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} allowDecimals={false} />
@@ -118,7 +118,7 @@ export function TrendChart({ trend, minRespondents }: { trend: IkmMonth[]; minRe
       <div aria-hidden="true">
         <ChartBox height={240}>
           {(width) => (
-            <LineChart width={width} height={240} data={data} margin={{ top: 8, right: 16, bottom: 8, left: -8 }}>
+            <LineChart accessibilityLayer={false} width={width} height={240} data={data} margin={{ top: 8, right: 16, bottom: 8, left: -8 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="label" tickLine={false} />
               <YAxis domain={[25, 100]} ticks={[25, 65, 76.61, 88.31, 100]} interval={0} tickFormatter={(v: number) => dec(v, 2, 0)} />

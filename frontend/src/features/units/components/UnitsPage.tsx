@@ -5,6 +5,7 @@ import { canWriteMasterData, useMe } from '../../../lib/auth/auth';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { useDebounced } from '../../../lib/useDebounced';
 import { ErrorState, FormAlert, Loading } from '../../../components/Status';
+import { TableWrap } from '../../../components/TableWrap';
 import { Pagination } from '../../../components/Pagination';
 import type { Unit } from '../../../api/types';
 import { useUnits } from '../api/units';
@@ -97,7 +98,7 @@ export function UnitsPage() {
         <ErrorState error={units.error} onRetry={() => void units.refetch()} />
       ) : (
         <>
-          <div className="table-wrap" aria-busy={units.isFetching}>
+          <TableWrap label={t('units.title')} busy={units.isFetching}>
             <table className="stack">
               <caption className="visually-hidden">{t('units.title')}</caption>
               <thead>
@@ -154,7 +155,7 @@ export function UnitsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination page={page} perPage={units.data.meta.per_page} total={units.data.meta.total} onPage={setPage} />
         </>
       )}

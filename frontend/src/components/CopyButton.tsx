@@ -1,4 +1,4 @@
-import { useI18n } from '../../../lib/i18n/i18n';
+import { useI18n } from '../lib/i18n/i18n';
 
 /** Copies text to the clipboard and reports the outcome through `onResult` (a live region). */
 export function CopyButton({ text, label, onResult }: { text: string; label: string; onResult: (ok: boolean) => void }) {
@@ -13,7 +13,7 @@ export function CopyButton({ text, label, onResult }: { text: string; label: str
   };
   return (
     <button type="button" className="btn btn-secondary btn-small" onClick={() => void copy()}>
-      {t('targets.copy')}
+      {t('common.copy')}
       <span className="visually-hidden"> {label}</span>
     </button>
   );
