@@ -93,6 +93,12 @@ pub struct Settings {
     pub weight_360_self: f64,
     /// Days after publication during which an employee may appeal.
     pub appeal_days: i64,
+    /// The agency (instansi) printed at the top of the official PDF documents, e.g.
+    /// `Pemerintah Kota Mataram`; empty prints none.
+    pub document_agency: String,
+    /// The place printed before the date above the penilai's signature, e.g. `Mataram`;
+    /// empty leaves a dotted blank to fill by hand.
+    pub document_place: String,
     /// Log filter (`info`, `kinerja=debug,actix_web=info`, …).
     pub log: String,
 }
@@ -132,6 +138,8 @@ impl Default for Settings {
             weight_360_public: 20.0,
             weight_360_self: 0.0,
             appeal_days: 14,
+            document_agency: String::new(),
+            document_place: String::new(),
             log: "info".into(),
         }
     }
