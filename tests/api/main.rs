@@ -19,6 +19,7 @@ mod auth;
 mod career;
 mod coaching;
 mod distribution;
+mod documents;
 mod employees;
 mod errors;
 mod evaluations;

@@ -115,6 +115,12 @@ pub struct Settings {
     pub mail_interval_secs: u64,
     /// Seconds between two runs of the deadline reminder job.
     pub reminder_interval_secs: u64,
+    /// The agency (instansi) printed at the top of the official PDF documents, e.g.
+    /// `Pemerintah Kota Mataram`; empty prints none.
+    pub document_agency: String,
+    /// The place printed before the date above the penilai's signature, e.g. `Mataram`;
+    /// empty leaves a dotted blank to fill by hand.
+    pub document_place: String,
     /// Log filter (`info`, `kinerja=debug,actix_web=info`, …).
     pub log: String,
     /// SIASN web service base URL (`https://apimws.bkn.go.id:8243/apisiasn/1.0`); unset
@@ -185,6 +191,8 @@ impl Default for Settings {
             mail_from: "Kinerja360 <noreply@localhost>".into(),
             mail_interval_secs: 30,
             reminder_interval_secs: 3600,
+            document_agency: String::new(),
+            document_place: String::new(),
             log: "info".into(),
             siasn_base_url: None,
             siasn_token_url: None,

@@ -9,6 +9,7 @@ pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod documents;
 pub mod domain;
 pub mod dto;
 pub mod error;

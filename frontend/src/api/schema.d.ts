@@ -703,6 +703,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employees/{nip}/skp/{year}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The employee's SKP of the year as a PDF (the SKP form: identities of the pegawai and
+         *     the pejabat penilai, RHK utama and tambahan with the intervened RHK, indicators and
+         *     targets, the leader's expectation per BerAKHLAK value, signature blocks). A plan that
+         *     is not approved yet is printed with a "DRAF" banner. File name `SKP-<year>-<nip>.pdf`.
+         */
+        get: operations["skp_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees/{nip}/skp/{year}/return": {
         parameters: {
             query?: never;
@@ -1477,6 +1499,29 @@ export interface paths {
          *     within `appeal_days` days of publication.
          */
         post: operations["file_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/evaluations/{nip}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The employee's Dokumen Evaluasi Kinerja Pegawai of a published period as a PDF
+         *     (identities with the atasan pejabat penilai, capaian kinerja organisasi, rating hasil
+         *     kerja, rating perilaku kerja, predikat, the penilai's notes, realisasi and feedback per
+         *     indicator and per BerAKHLAK value, signature blocks). No 360 rater or 360 figure is
+         *     printed. File name `Evaluasi-Kinerja-<year>-<TWn|Bmm>-<nip>.pdf`.
+         */
+        get: operations["evaluation_pdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6726,6 +6771,49 @@ export interface operations {
             };
         };
     };
+    skp_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SKP as PDF (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No such employee (or not visible to the caller), or `skp_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Year outside 2000–2100 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     return_skp: {
         parameters: {
             query?: never;
@@ -8446,6 +8534,51 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+        };
+    };
+    evaluation_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Dokumen Evaluasi Kinerja as PDF (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No such period or employee (or not visible), or no evaluation of the employee in the period */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `period_not_published`: the period's results are not published yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_exemptions: {

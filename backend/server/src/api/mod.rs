@@ -12,6 +12,7 @@ pub mod auth;
 pub mod career;
 pub mod client;
 pub mod coaching;
+pub mod documents;
 pub mod employees;
 pub mod evaluations;
 pub mod events;
@@ -87,6 +88,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(notifications::configure)
                     .configure(exports::configure)
                     .configure(siasn::configure)
+                    .configure(documents::configure)
                     .configure(career::configure)
                     .configure(talent::configure)
                     // A nested scope falls back to the app's default (the SPA's HTML page),

@@ -15,6 +15,7 @@ pub mod audit;
 pub mod auth;
 pub mod career;
 pub mod coaching;
+pub mod documents;
 pub mod employees;
 pub mod evaluations;
 pub mod exemptions;

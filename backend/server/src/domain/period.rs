@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-const MONTHS: [&str; 12] = [
+/// The month names of Indonesian dates, January first.
+pub const MONTHS: [&str; 12] = [
     "Januari",
     "Februari",
     "Maret",

@@ -128,3 +128,19 @@ pub async fn update_session_rating<C: ConnectionTrait>(
     am.updated_at = Set(now);
     am.update(conn).await
 }
+
+/// Every feedback note of an employee in one period, oldest first (the Dokumen Evaluasi
+/// Kinerja prints them all).
+pub async fn list_notes_of_period<C: ConnectionTrait>(
+    conn: &C,
+    employee_id: Uuid,
+    period_id: Uuid,
+) -> Result<Vec<feedback_note::Model>, DbErr> {
+    feedback_note::Entity::find()
+        .filter(feedback_note::Column::EmployeeId.eq(employee_id))
+        .filter(feedback_note::Column::PeriodId.eq(period_id))
+        .order_by_asc(feedback_note::Column::CreatedAt)
+        .order_by_asc(feedback_note::Column::Id)
+        .all(conn)
+        .await
+}

@@ -7,6 +7,7 @@
 
 pub mod career;
 pub mod cycle;
+pub mod documents;
 pub mod feedback;
 pub mod master;
 pub mod plans;

@@ -14,6 +14,7 @@ import { PredikatBadge, PredikatMatrix, useDate } from './ui';
 import { Summary360View } from './Summary360View';
 import { AppealView } from './AppealView';
 import { NotesList } from './NotesList';
+import { PdfButton } from './PdfButton';
 import { CoachingList } from './CoachingList';
 import { useCitizenIndex, useMyResults, type MyResult } from '../api/results';
 import { useSummary360 } from '../api/f360';
@@ -68,6 +69,17 @@ export function MyResultsPage() {
                     ))}
                   </select>
                 </div>
+                {chosen && (
+                  <PdfButton
+                    label={t('doc.evaluasiPdf')}
+                    doc={{
+                      kind: 'evaluasi',
+                      nip,
+                      periodId: chosen.period.id,
+                      fileTag: `${chosen.period.year}-${chosen.period.kind === 'monthly' ? `B${String(chosen.period.number).padStart(2, '0')}` : `TW${chosen.period.number}`}`,
+                    }}
+                  />
+                )}
               </div>
               {chosen && <ResultCard key={chosen.period.id} result={chosen} nip={nip} />}
             </>

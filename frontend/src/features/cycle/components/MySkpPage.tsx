@@ -12,6 +12,7 @@ import { MyNav } from './CycleNav';
 import { ErrorSummary, SkpStatusBadge, type Problem } from './ui';
 import { SkpView, ExpectationsView } from './SkpView';
 import { SkpEditor } from './SkpEditor';
+import { PdfButton } from './PdfButton';
 import { useCopySkp, useParentOptions, useSaveSkp, useSkp, useSubmitSkp, type Skp } from '../api/skp';
 import { draftFromSkp, draftToInput, idForServerField, validateDraft, type DraftRhk } from '../skpDraft';
 import { useDraftMessages } from './useDraftMessages';
@@ -184,6 +185,11 @@ function SkpPanel({ nip, year, skp }: { nip: string; year: number; skp: Skp | nu
         <h2 ref={headingRef} tabIndex={-1}>
           {t('skp.planFor', { year })} <SkpStatusBadge status={skp?.status ?? null} />
         </h2>
+        {skp && (
+          <div className="toolbar">
+            <PdfButton label={t('doc.skpPdf')} doc={{ kind: 'skp', nip, year }} />
+          </div>
+        )}
         {skp ? (
           <dl className="deflist">
             <dt>{t('skp.jabatan')}</dt>

@@ -6,6 +6,9 @@ import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/errors';
 import type { paths } from '../../../api/schema';
 import type { Ok } from './types';
+import { saveBlob } from '../../../lib/download';
+
+export { saveBlob };
 
 export type ResultList = Ok<paths['/api/v1/periods/{id}/results']['get']>;
 export type ResultRow = ResultList['items'][number];
@@ -51,21 +54,6 @@ function fetchExport(id: string, unitCode: string, format: ExportFormat): Promis
   return format === 'csv'
     ? unwrap(api.GET('/api/v1/periods/{id}/results.csv', init))
     : unwrap(api.GET('/api/v1/periods/{id}/results.xlsx', init));
-}
-
-/** Offers a Blob to the user as a download. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  if (typeof URL.createObjectURL !== 'function') return;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Give the browser a moment to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function exportFileName(periodName: string, unitCode: string, format: ExportFormat): string {
