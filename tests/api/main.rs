@@ -41,4 +41,5 @@ mod sessions;
 mod skp;
 mod sqlite;
 mod talent;
+mod tasks;
 mod units;

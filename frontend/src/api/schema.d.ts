@@ -1200,6 +1200,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My pending duties, computed now: SKPs to write, submit, revise or approve, 360 forms,
+         *     members to rate and finalise, peer nominations, appeal statements and decisions, units
+         *     blocking publication (HR), development plan items due, held citizen submissions (HR).
+         *     Each has a count, a deadline when it has one, and the SPA route where it is done.
+         */
+        get: operations["my_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods": {
         parameters: {
             query?: never;
@@ -2260,6 +2282,11 @@ export interface components {
             period_id: string;
             predikat: components["schemas"]["Predikat"];
         };
+        /**
+         * @description An action a response says the caller may take.
+         * @enum {string}
+         */
+        AllowedAction: "decide_appeal" | "write_statement" | "set_org_result" | "finalise_unit";
         AnnualResult: {
             predikat: components["schemas"]["Predikat"];
             predikat_label: string;
@@ -2358,7 +2385,12 @@ export interface components {
             role: components["schemas"]["AppealRole"];
         };
         AppealOut: {
-            /** @description Whether the caller may decide it now. */
+            /** @description What the caller may do with it now; the SPA shows only these buttons. */
+            allowed_actions: components["schemas"]["AllowedAction"][];
+            /**
+             * @description Whether the caller may decide it now (the decider, once the penilai's statement is
+             *     given or its deadline has lapsed).
+             */
             can_decide: boolean;
             can_write_statement?: components["schemas"]["StatementSide"] | null;
             decided_at?: string | null;
@@ -2379,6 +2411,12 @@ export interface components {
             old?: components["schemas"]["RatingsOut"] | null;
             penilai: components["schemas"]["PersonRef"];
             penilai_statement?: string | null;
+            /**
+             * Format: date-time
+             * @description The end of the penilai's statement deadline; after it the appeal may be decided
+             *     without the statement (the lapse is recorded with the decision).
+             */
+            penilai_statement_due: string;
             period: components["schemas"]["AppealPeriod"];
             reasons: string;
             /** @description `filed` or `decided`. */
@@ -2842,7 +2880,7 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "appeal_statement_pending" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description Structured details of a refusal that names what blocks it. */
         ErrorDetails: {
             /** @description Every blocking employee, by unit code and NIP. */
@@ -4286,6 +4324,50 @@ export interface components {
             token: string;
             unit_code: string;
             unit_name: string;
+        };
+        /**
+         * @description What a pending duty asks of the signed-in person.
+         * @enum {string}
+         */
+        TaskKind: "skp_write" | "skp_submit" | "skp_revise" | "skp_approve" | "form360" | "nomination_decide" | "member_rate" | "member_finalise" | "appeal_statement" | "appeal_decide" | "publication_blocked" | "plan_item_due" | "feedback_held";
+        /** @description Every pending duty, most urgent first (overdue, then by deadline, then by kind). */
+        TaskList: {
+            items: components["schemas"]["TaskOut"][];
+            /**
+             * Format: int64
+             * @description The sum of the tasks' counts (the header badge).
+             */
+            total: number;
+        };
+        /**
+         * @description One pending duty of the signed-in person. The SPA writes the title from `kind` and the
+         *     parameters (period name, year, NIPs), in either language.
+         */
+        TaskOut: {
+            /**
+             * Format: int64
+             * @description How many objects wait (forms, members, appeals, units, items, submissions).
+             */
+            count: number;
+            /** @description The last day to act, when the duty has one (local date). */
+            deadline?: string | null;
+            /** @description The objects concerned (appeal ids for appeal duties), at most 50. */
+            ids: string[];
+            kind: components["schemas"]["TaskKind"];
+            /** @description The SPA route where the person acts. */
+            link: string;
+            /**
+             * @description The employees concerned, when they are the caller's own direct reports (never a
+             *     ratee of an anonymous form).
+             */
+            nips: string[];
+            /** @description Whether the deadline has passed. */
+            overdue: boolean;
+            /** @description The period the duty belongs to, if any. */
+            period_id?: string | null;
+            period_name?: string | null;
+            /** @description The SKP year, for SKP duties. */
+            year?: number | null;
         };
         /** @description A subordinate's evaluation as the supervisor sees it. */
         TeamEvaluation: {
@@ -7428,6 +7510,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    my_tasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationFailed"];
         };
     };

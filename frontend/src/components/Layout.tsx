@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../lib/i18n/i18n';
 import { canReadMasterData, canWriteMasterData, useLogout, useMe } from '../lib/auth/auth';
 import { LanguageSwitch } from './LanguageSwitch';
+import { TasksBadge } from '../features/home/components/TasksBadge';
 import { useLiveUpdates } from '../lib/events/live';
 import type { Me } from '../api/types';
 
@@ -112,6 +113,7 @@ export function Layout({ nav }: { nav?: (me: Me | undefined) => ReactNode }) {
                 <span aria-hidden="true">●</span>
                 <span className="visually-hidden">{t(`live.${live}`)}</span>
               </span>
+              <TasksBadge />
               <LanguageSwitch />
               <div className="usermenu" ref={menuRef}>
                 <button

@@ -29,6 +29,7 @@ pub mod ratings360;
 pub mod realisasi;
 pub mod skp;
 pub mod talent;
+pub mod tasks;
 pub mod units;
 
 use sea_orm::ConnectionTrait;

@@ -26,6 +26,7 @@ pub mod ratings360;
 pub mod realisasi;
 pub mod skp;
 pub mod talent;
+pub mod tasks;
 pub mod units;
 
 use serde::Serialize;

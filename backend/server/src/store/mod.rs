@@ -23,6 +23,7 @@ pub mod realisasi;
 pub mod results;
 pub mod skp;
 pub mod talent;
+pub mod tasks;
 pub mod tokens;
 pub mod units;
 pub mod users;

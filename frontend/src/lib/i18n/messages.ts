@@ -3,6 +3,7 @@
 import { cycleEn, cycleId } from './messages-cycle';
 import { hrEn, hrId } from './messages-hr';
 import { careerEn, careerId } from './messages-career';
+import { tasksEn, tasksId } from './messages-tasks';
 
 const baseId = {
   'app.name': 'Kinerja360',
@@ -379,7 +380,7 @@ const baseId = {
   'error.server_error': 'Server sedang bermasalah. Coba lagi nanti.',
 } as const;
 
-export const id = { ...baseId, ...cycleId, ...hrId, ...careerId };
+export const id = { ...baseId, ...cycleId, ...hrId, ...careerId, ...tasksId };
 
 export type MessageKey = keyof typeof id;
 
@@ -758,4 +759,4 @@ const baseEn: Record<keyof typeof baseId, string> = {
   'error.server_error': 'The server has a problem. Please try again later.',
 };
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...cycleEn, ...hrEn, ...careerEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...cycleEn, ...hrEn, ...careerEn, ...tasksEn };
