@@ -3,7 +3,7 @@
 //! appeal match what the server then accepts.
 
 use crate::evaluations::{approve_skp, close_finalise_publish, open_q2, rate};
-use crate::helpers::{CAMAT, LURAH, STAF_A, STAF_B, TestApp, assert_error, assert_json, spawn_app};
+use crate::helpers::{LURAH, STAF_A, STAF_B, TestApp, assert_error, assert_json, spawn_app};
 use crate::skp::{act, people, plan, save};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -256,5 +256,4 @@ async fn the_penilai_is_asked_for_a_statement_and_then_the_atasan_to_decide() {
 
     assert_json(decide(who.camat.clone()).await, StatusCode::OK).await;
     assert!(find(&tasks(&app, &who.camat).await, "appeal_decide").is_none());
-    let _ = CAMAT;
 }
