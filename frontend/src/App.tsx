@@ -15,6 +15,7 @@ import { ChangePasswordPage } from './features/auth/components/ChangePasswordPag
 import { NotificationPreferences } from './features/home/components/NotificationPreferences';
 import { NotificationsPage } from './features/home/components/NotificationsPage';
 import { NotificationBell } from './features/home/NotificationBell';
+import { TasksBadge } from './features/home/components/TasksBadge';
 import { HomePage } from './features/home/components/HomePage';
 import { cycleNavEntries, cycleRoutes } from './features/cycle/routes';
 import { hrNavEntries, hrRoutes } from './features/hr/routes';
@@ -94,7 +95,12 @@ export function AppRoutes() {
                 ...careerNavEntries(me),
                 ...adminNavEntries(me),
               ]}
-              tools={(me) => <NotificationBell enabled={me !== undefined} />}
+              tools={(me) => (
+                <>
+                  {me !== undefined && <TasksBadge />}
+                  <NotificationBell enabled={me !== undefined} />
+                </>
+              )}
             />
           }
         >

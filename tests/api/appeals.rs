@@ -55,6 +55,34 @@ async fn decide(app: &TestApp, token: &str, id: &str, body: &Value) -> Response 
         .await
 }
 
+/// The penilai's statement, which the decision waits for (or for its deadline to lapse).
+async fn answer(app: &TestApp, penilai: &str, id: &str) {
+    assert_json(
+        app.put_json(
+            &format!("/api/v1/appeals/{id}/statements"),
+            penilai,
+            &json!({ "penilai_statement": "Rating sesuai catatan kinerja" }),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+}
+
+/// Moves an appeal's filing back, as if `days` days had passed.
+async fn file_days_ago(app: &TestApp, id: &str, days: i64) {
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let uuid: uuid::Uuid = id.parse().expect("uuid");
+    let m = entity::appeal::Entity::find_by_id(uuid)
+        .one(&app.db.read)
+        .await
+        .expect("query")
+        .expect("appeal");
+    let mut am: entity::appeal::ActiveModel = m.into();
+    am.filed_at = Set(Utc::now() - Duration::days(days));
+    am.update(&app.db.write).await.expect("update appeal");
+}
+
 fn id_of(v: &Value) -> String {
     v["id"].as_str().expect("id").to_string()
 }
@@ -193,6 +221,7 @@ async fn only_the_atasan_pejabat_penilai_decides_and_a_change_takes_the_matrix_p
     )
     .await;
     let id = id_of(&filed);
+    answer(&app, &s.lurah, &id).await;
     let camat = app.employee_token(CAMAT, &["employee"]).await;
     let hr = app.role_token("hr").await;
     let change = json!({
@@ -252,7 +281,10 @@ async fn only_the_atasan_pejabat_penilai_decides_and_a_change_takes_the_matrix_p
             &auditor,
         )
         .await;
-    assert_eq!(log["meta"]["total"], 2, "filed and decided: {log}");
+    assert_eq!(
+        log["meta"]["total"], 3,
+        "filed, the penilai's statement and decided: {log}"
+    );
 }
 
 #[tokio::test]
@@ -265,6 +297,8 @@ async fn keeping_the_ratings_changes_nothing_and_contradictions_are_422() {
     )
     .await;
     let id = id_of(&filed);
+    // No statement from the penilai, but its deadline has lapsed.
+    file_days_ago(&app, &id, 9).await;
     let camat = app.employee_token(CAMAT, &["employee"]).await;
 
     for bad in [
@@ -405,6 +439,7 @@ async fn hr_decides_when_the_penilai_has_no_supervisor() {
     let id = id_of(&filed);
     assert_eq!(filed["decided_by_hr"], true);
     assert!(filed["decider"].is_null());
+    answer(&app, &camat, &id).await;
 
     let change = json!({ "decision": "change", "rating_hasil_kerja": "sesuai", "reason": "Target tercapai" });
     // The camat is the penilai here: never the decider of his own rating.
@@ -481,5 +516,63 @@ async fn appeal_lists_show_each_party_their_own() {
     assert_eq!(
         read["reasons"],
         "Target layanan terpenuhi, bukti sudah diunggah"
+    );
+}
+
+#[tokio::test]
+async fn an_appeal_is_decided_only_after_the_penilai_statement_or_its_recorded_lapse() {
+    let app = spawn_app().await;
+    let s = published(&app).await;
+    let filed = assert_json(
+        appeal(&app, &s.staf, &s.period, STAF_A).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let id = id_of(&filed);
+    let camat = app.employee_token(CAMAT, &["employee"]).await;
+    let keep = json!({ "decision": "keep", "reason": "Sesuai bukti" });
+
+    // Before the penilai speaks, the decider sees no decide action and is refused.
+    let got = app.get_ok(&format!("/api/v1/appeals/{id}"), &camat).await;
+    assert_eq!(got["can_decide"], false);
+    assert_eq!(got["allowed_actions"], json!([]));
+    let lurah_view = app.get_ok(&format!("/api/v1/appeals/{id}"), &s.lurah).await;
+    assert_eq!(lurah_view["allowed_actions"], json!(["write_statement"]));
+    assert_error(
+        decide(&app, &camat, &id, &keep).await,
+        StatusCode::CONFLICT,
+        "appeal_statement_pending",
+    )
+    .await;
+
+    // A day short of the deadline, still refused; once it lapses, the decision goes
+    // through and the lapse is in the audit log before it.
+    file_days_ago(&app, &id, 6).await;
+    assert_error(
+        decide(&app, &camat, &id, &keep).await,
+        StatusCode::CONFLICT,
+        "appeal_statement_pending",
+    )
+    .await;
+    file_days_ago(&app, &id, 9).await;
+    let got = app.get_ok(&format!("/api/v1/appeals/{id}"), &camat).await;
+    assert_eq!(got["allowed_actions"], json!(["decide_appeal"]));
+    assert_json(decide(&app, &camat, &id, &keep).await, StatusCode::OK).await;
+    let auditor = app.role_token("auditor").await;
+    let log = app
+        .get_ok(
+            &format!("/api/v1/audit?object_type=appeal&object_id={id}"),
+            &auditor,
+        )
+        .await;
+    let actions: Vec<&str> = log["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|e| e["action"].as_str().unwrap_or(""))
+        .collect();
+    assert!(
+        actions.contains(&"appeal.statement_lapsed") && actions.contains(&"appeal.decide"),
+        "{actions:?}"
     );
 }

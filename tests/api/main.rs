@@ -44,4 +44,5 @@ mod siasn;
 mod skp;
 mod sqlite;
 mod talent;
+mod tasks;
 mod units;

@@ -210,6 +210,9 @@ pub enum ErrorCode {
     /// 409: the appeal is already decided.
     #[serde(rename = "appeal_decided")]
     AppealDecided,
+    /// 409: the appeal waits for the penilai's statement until its deadline lapses.
+    #[serde(rename = "appeal_statement_pending")]
+    AppealStatementPending,
     /// 409: the employee already has a feedback target.
     #[serde(rename = "target_exists")]
     TargetExists,
@@ -323,6 +326,7 @@ impl ErrorCode {
         ErrorCode::AppealExists,
         ErrorCode::AppealDeadlinePassed,
         ErrorCode::AppealDecided,
+        ErrorCode::AppealStatementPending,
         ErrorCode::TargetExists,
         ErrorCode::TicketUsed,
         ErrorCode::NotHeld,
@@ -408,6 +412,7 @@ impl ErrorCode {
             ErrorCode::AppealExists => "appeal_exists",
             ErrorCode::AppealDeadlinePassed => "appeal_deadline_passed",
             ErrorCode::AppealDecided => "appeal_decided",
+            ErrorCode::AppealStatementPending => "appeal_statement_pending",
             ErrorCode::TargetExists => "target_exists",
             ErrorCode::TicketUsed => "ticket_used",
             ErrorCode::NotHeld => "not_held",

@@ -703,28 +703,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/employees/{nip}/skp/{year}/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The employee's SKP of the year as a PDF (the SKP form: identities of the pegawai and
-         *     the pejabat penilai, RHK utama and tambahan with the intervened RHK, indicators and
-         *     targets, the leader's expectation per BerAKHLAK value, signature blocks). A plan that
-         *     is not approved yet is printed with a "DRAF" banner. File name `SKP-<year>-<nip>.pdf`.
-         */
-        get: operations["skp_pdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/employees/{nip}/skp/{year}/return": {
         parameters: {
             query?: never;
@@ -1181,81 +1159,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/notification-preferences": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller's email preference per category (on unless switched off) and whether email
-         *     can reach them at all.
-         */
-        get: operations["get_notification_preferences"];
-        /** Switches email on or off per category; categories left out keep their setting. */
-        put: operations["put_notification_preferences"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller's notifications, newest first, with the unread count (`unread=true`: only
-         *     unread ones). `notification_created` on the event stream says a new one arrived.
-         */
-        get: operations["list_notifications"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/notifications/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Marks every unread notification of the caller read. */
-        post: operations["read_all_notifications"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Marks one of the caller's notifications read (reading it again changes nothing). */
-        post: operations["read_notification"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -1289,6 +1192,28 @@ export interface paths {
          *     and the appeal deadline and status. Unpublished evaluations never appear.
          */
         get: operations["my_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My pending duties, computed now: SKPs to write, submit, revise or approve, 360 forms,
+         *     members to rate and finalise, peer nominations, appeal statements and decisions, units
+         *     blocking publication (HR), development plan items due, held citizen submissions (HR).
+         *     Each has a count, a deadline when it has one, and the SPA route where it is done.
+         */
+        get: operations["my_tasks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1505,29 +1430,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/periods/{id}/evaluations/{nip}/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The employee's Dokumen Evaluasi Kinerja Pegawai of a published period as a PDF
-         *     (identities with the atasan pejabat penilai, capaian kinerja organisasi, rating hasil
-         *     kerja, rating perilaku kerja, predikat, the penilai's notes, realisasi and feedback per
-         *     indicator and per BerAKHLAK value, signature blocks). No 360 rater or 360 figure is
-         *     printed. File name `Evaluasi-Kinerja-<year>-<TWn|Bmm>-<nip>.pdf`.
-         */
-        get: operations["evaluation_pdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/periods/{id}/exemptions": {
         parameters: {
             query?: never;
@@ -1701,31 +1603,6 @@ export interface paths {
         get: operations["results_siasn"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/periods/{id}/siasn/push": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Each employee's SIASN delivery of the period (one per body kind), by NIP. */
-        get: operations["deliveries"];
-        put?: never;
-        /**
-         * Sends the period's published results (no appeal open) to SIASN as `skp22/save` (annual
-         *     evaluation) and `kinerjaperiodik/save` bodies, and records each outcome: `sent` (with
-         *     SIASN's record id), `rejected` (with SIASN's message), `to_retry` (with the attempt count
-         *     and `next_attempt_at`) or `failed`. Idempotent: a body SIASN already has is not sent
-         *     again; a result changed since (an appeal) is sent again as an update. Failures are
-         *     retried by a later push once due. Employees without `pns_id` are reported in `skipped`.
-         */
-        post: operations["push"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2405,6 +2282,11 @@ export interface components {
             period_id: string;
             predikat: components["schemas"]["Predikat"];
         };
+        /**
+         * @description An action a response says the caller may take.
+         * @enum {string}
+         */
+        AllowedAction: "decide_appeal" | "write_statement" | "set_org_result" | "finalise_unit";
         AnnualResult: {
             predikat: components["schemas"]["Predikat"];
             predikat_label: string;
@@ -2491,7 +2373,7 @@ export interface components {
          * @description Scope of an API key (documentation type).
          * @enum {string}
          */
-        ApiScope: "master:read" | "master:write" | "results:read" | "siasn:push";
+        ApiScope: "master:read" | "master:write" | "results:read";
         AppealCreate: {
             /** @description Why the employee objects (required, up to 4000 characters). */
             reasons: string;
@@ -2503,7 +2385,12 @@ export interface components {
             role: components["schemas"]["AppealRole"];
         };
         AppealOut: {
-            /** @description Whether the caller may decide it now. */
+            /** @description What the caller may do with it now; the SPA shows only these buttons. */
+            allowed_actions: components["schemas"]["AllowedAction"][];
+            /**
+             * @description Whether the caller may decide it now (the decider, once the penilai's statement is
+             *     given or its deadline has lapsed).
+             */
             can_decide: boolean;
             can_write_statement?: components["schemas"]["StatementSide"] | null;
             decided_at?: string | null;
@@ -2524,6 +2411,12 @@ export interface components {
             old?: components["schemas"]["RatingsOut"] | null;
             penilai: components["schemas"]["PersonRef"];
             penilai_statement?: string | null;
+            /**
+             * Format: date-time
+             * @description The end of the penilai's statement deadline; after it the appeal may be decided
+             *     without the statement (the lapse is recorded with the decision).
+             */
+            penilai_statement_due: string;
             period: components["schemas"]["AppealPeriod"];
             reasons: string;
             /** @description `filed` or `decided`. */
@@ -2670,11 +2563,6 @@ export interface components {
             updated: number;
         };
         /**
-         * @description What a person may switch email on or off for.
-         * @enum {string}
-         */
-        Category: "skp" | "ratings360" | "predikat" | "appeal" | "account" | "reminder";
-        /**
          * Format: binary
          * @description The raw bytes of a certificate file (documentation type).
          */
@@ -2817,11 +2705,6 @@ export interface components {
          * @enum {string}
          */
         Decision: "keep" | "change";
-        /**
-         * @description Where a delivery stands.
-         * @enum {string}
-         */
-        DeliveryStatus: "sent" | "rejected" | "to_retry" | "failed";
         /** @description A unit's distribution of predikat against its organisational result. */
         Distribution: {
             /** @description Whether every rule holds; null without an org result. */
@@ -2927,11 +2810,6 @@ export interface components {
             nip: string;
             /** @description Pangkat (PNS only). */
             pangkat?: string | null;
-            /**
-             * @description SIASN's id of the person; `null` until the HR system sends it (the SIASN push
-             *     skips employees without it).
-             */
-            pns_id?: string | null;
             /** @description `PNS` or `PPPK`. */
             status: components["schemas"]["EmployeeStatus"];
             supervisor_name?: string | null;
@@ -2983,12 +2861,6 @@ export interface components {
             jenis_jabatan: components["schemas"]["JenisJabatan"];
             /** @description Name without titles. */
             name: string;
-            /**
-             * @description SIASN's id of the person (`pnsDinilaiId` in SIASN's bodies), as the HR system knows
-             *     it: letters, digits and `-`, at most 64. Absent or null keeps the stored id; an empty
-             *     string clears it.
-             */
-            pns_id?: string | null;
             /** @description `PNS` or `PPPK` (must match the form of the NIP). */
             status: components["schemas"]["EmployeeStatus"];
             /** @description NIP of the direct supervisor; must exist or be in the same import. */
@@ -3008,7 +2880,7 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "siasn_disabled" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "appeal_statement_pending" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description Structured details of a refusal that names what blocks it. */
         ErrorDetails: {
             /** @description Every blocking employee, by unit code and NIP. */
@@ -3035,7 +2907,7 @@ export interface components {
          * @description The kinds of change events (the SSE `event:` field), as the OpenAPI document lists them.
          * @enum {string}
          */
-        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "results360_released" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided" | "account_reset" | "notification_created";
+        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "results360_released" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided" | "account_reset";
         /** @description A single-use ticket that opens the event stream (`GET /events?ticket=…`). */
         EventTicket: {
             /**
@@ -3412,11 +3284,6 @@ export interface components {
          * @enum {string}
          */
         Jenjang: "ahli_pertama" | "ahli_muda" | "ahli_madya" | "ahli_utama" | "pemula" | "terampil" | "mahir" | "penyelia";
-        /**
-         * @description What happened (the stored `kind`).
-         * @enum {string}
-         */
-        Kind: "skp_returned" | "skp_approved" | "forms360_assigned" | "predikat_published" | "appeal_filed" | "appeal_decided" | "account_reset" | "reminder360" | "reminder_evaluation" | "reminder_appeal";
         /** @description `kinerjaperiodik`: the periodic (quarterly or monthly) result as SIASN takes it. */
         KinerjaPeriodik: {
             /**
@@ -3458,77 +3325,23 @@ export interface components {
             /** Format: int32 */
             tahun: number;
         };
-        /**
-         * @description The body of SIASN's `POST /kinerjaperiodik/save`, exactly as SIASN takes it
-         *     (docs/siasn.md): a month's (`periodikId` 1) or a quarter's (2) result.
-         */
-        KinerjaPeriodikSave: {
-            /** Format: int32 */
-            bulanMulaiPenilaian: number;
-            /** Format: int32 */
-            bulanSelesaiPenilaian: number;
-            /** Format: int32 */
-            hasilKinerjaNilai: number;
-            /** @description SIASN's record id on a resend (see `Skp22Save.id`). */
-            id?: string | null;
-            /** @description SIASN koefisien: jenjang digit (1 Ahli Pertama … 8 Penyelia) then predikat code. */
-            koefisienId: string;
-            /** Format: int32 */
-            kuadranKinerjaNilai: number;
-            path: components["schemas"]["SiasnDocument"][];
-            penilaiGolongan: string;
-            penilaiJabatanNama: string;
-            penilaiNama: string;
-            penilaiNipNrp: string;
-            penilaiUnorNama: string;
-            /** Format: int32 */
-            perilakuKerjaNilai: number;
-            /** @description `1` Bulanan, `2` Triwulanan. */
-            periodikId: string;
-            /** @description SIASN's PNS id of the evaluated employee (the employee's `pns_id`). */
-            pnsDinilaiId: string;
-            statusPenilai: string;
-            /** Format: int32 */
-            tahun: number;
-            /** Format: int32 */
-            tahunMulaiPenilaian: number;
-            /** Format: int32 */
-            tahunSelesaiPenilaian: number;
-        };
         LoginRequest: {
             password: string;
             /** @description NIP (18 digits) or email. */
             username: string;
-        };
-        MarkedRead: {
-            /**
-             * Format: int64
-             * @description Notifications marked read now.
-             */
-            marked: number;
         };
         /** @description The matrix cell a predikat comes from, explained. */
         MatrixCell: {
             /** @description The column: the rating perilaku kerja. */
             column: components["schemas"]["Rating"];
             column_label: string;
-            /**
-             * @deprecated
-             * @description A plain Indonesian sentence explaining the cell. Deprecated: clients write the
-             *     explanation from `row`, `column`, `predikat` and `note` in the reader's language.
-             */
+            /** @description A plain Indonesian sentence explaining the cell. */
             explanation: string;
-            note?: components["schemas"]["MatrixNote"] | null;
             predikat: components["schemas"]["Predikat"];
             /** @description The row: the rating hasil kerja. */
             row: components["schemas"]["Rating"];
             row_label: string;
         };
-        /**
-         * @description The remark added to the cells people find surprising.
-         * @enum {string}
-         */
-        MatrixNote: "perilaku_below_gives_kurang" | "sangat_baik_needs_both_above";
         MeOut: {
             employee?: components["schemas"]["EmployeeOut"] | null;
             /**
@@ -3579,32 +3392,6 @@ export interface components {
          * @enum {string}
          */
         NominationStatus: "nominated" | "approved" | "rejected";
-        NotificationList: {
-            /** @description Newest first. */
-            items: components["schemas"]["NotificationOut"][];
-            meta: components["schemas"]["PageMeta"];
-            /**
-             * Format: int64
-             * @description Unread notifications of the account (all pages).
-             */
-            unread: number;
-        };
-        NotificationOut: {
-            /** @description Indonesian text. */
-            body: string;
-            category: components["schemas"]["Category"];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["Kind"];
-            /** @description SPA path to open, e.g. `/kinerja/skp`. */
-            link: string;
-            /** @description `null` while unread. */
-            read_at?: string | null;
-            /** @description Indonesian title. */
-            title: string;
-        };
         /**
          * @description The unit's organisational result, set by the leader one level up.
          * @enum {string}
@@ -3880,24 +3667,6 @@ export interface components {
             sangat_baik: number;
             /** Format: double */
             sangat_kurang: number;
-        };
-        PreferenceOut: {
-            category: components["schemas"]["Category"];
-            /** @description Email for this category (in-app notifications are always on). */
-            email: boolean;
-        };
-        Preferences: {
-            /** @description Every category, in a fixed order. */
-            categories: components["schemas"]["PreferenceOut"][];
-            /**
-             * @description Whether emails can reach this account now (an SMTP server is set and the account has
-             *     an email address).
-             */
-            email_available: boolean;
-        };
-        PreferencesInput: {
-            /** @description Categories to change; the others keep their setting. */
-            categories: components["schemas"]["PreferenceOut"][];
         };
         ProgressOut: {
             /** Format: uuid */
@@ -4184,12 +3953,6 @@ export interface components {
         };
         /** @description The period of a result as the employee sees it. */
         ResultPeriod: {
-            /**
-             * Format: date
-             * @description Last day of the period, inclusive: with `starts_on` the range of the citizen index
-             *     that belongs to this period (`GET /employees/{nip}/citizen-feedback?from=&to=`).
-             */
-            ends_on: string;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["PeriodKind"];
@@ -4197,11 +3960,6 @@ export interface components {
             /** Format: int32 */
             number: number;
             published_at?: string | null;
-            /**
-             * Format: date
-             * @description First day of the period (local date).
-             */
-            starts_on: string;
             /** Format: int32 */
             year: number;
         };
@@ -4308,104 +4066,22 @@ export interface components {
             /** Format: double */
             weight: number;
         };
-        SiasnDeliveryList: {
-            /** @description Whether a SIASN base URL is configured (pushing is possible). */
-            enabled: boolean;
-            items: components["schemas"]["SiasnDeliveryOut"][];
-            /** Format: uuid */
-            period_id: string;
-        };
-        /** @description One employee's delivery of one body. */
-        SiasnDeliveryOut: {
-            /**
-             * Format: int32
-             * @description Attempts for the current body.
-             */
-            attempts: number;
-            kind: components["schemas"]["SiasnKind"];
-            /** Format: date-time */
-            last_attempt_at: string;
-            /** @description SIASN's message (refusals, errors). */
-            message?: string | null;
-            name: string;
-            next_attempt_at?: string | null;
-            nip: string;
-            /** @description SIASN's record id once saved. */
-            siasn_id?: string | null;
-            status: components["schemas"]["DeliveryStatus"];
-        };
-        /**
-         * @description A document reference of SIASN's save bodies (`path`). This system sends none (an empty
-         *     list); the type documents SIASN's shape.
-         */
-        SiasnDocument: {
-            dok_id: string;
-            dok_nama: string;
-            dok_uri: string;
-            object: string;
-            slug: string;
-        };
-        /**
-         * @description Why a SIASN body is not produced for an employee.
-         * @enum {string}
-         */
-        SiasnGap: "missing_pns_id" | "not_functional";
         /** @description One employee's result in SIASN shape. */
         SiasnItem: {
-            /** @description Why a body is missing (empty when nothing is missing). */
-            gaps: components["schemas"]["SiasnGap"][];
-            /** @description Deprecated (one release): use `kinerjaperiodik_save`. */
             kinerjaperiodik: components["schemas"]["KinerjaPeriodik"];
-            kinerjaperiodik_save?: components["schemas"]["KinerjaPeriodikSave"] | null;
             name: string;
             nip: string;
-            /** @description The employee's SIASN PNS id (`null` when the HR system has not sent it). */
-            pns_id?: string | null;
             /** @description True when the result may be forwarded: published and no appeal open. */
             ready: boolean;
             skp22?: components["schemas"]["Skp22"] | null;
-            skp22_save?: components["schemas"]["Skp22Save"] | null;
             /** @description `draft`, `final`, `published` or `under_appeal`. */
             status: components["schemas"]["ResultStatus"];
             unit_code: string;
         };
-        /**
-         * @description The two SIASN bodies.
-         * @enum {string}
-         */
-        SiasnKind: "skp22" | "kinerjaperiodik";
         SiasnList: {
             items: components["schemas"]["SiasnItem"][];
             /** Format: uuid */
             period_id: string;
-        };
-        /** @description What one push did, counted per body. */
-        SiasnPushSummary: {
-            /** @description Given up in this push after the last attempt. */
-            failed: number;
-            /** Format: uuid */
-            period_id: string;
-            /** @description Refused by SIASN in this push (its message is in the outcome list). */
-            rejected: number;
-            /** @description Saved by SIASN in this push. */
-            sent: number;
-            skipped: components["schemas"]["SiasnSkipped"][];
-            /** @description Failed in this push and due again later (`next_attempt_at`). */
-            to_retry: number;
-            /** @description Not sent because SIASN already has this exact body (sent or refused before). */
-            unchanged: number;
-            /** @description Not sent because an earlier failure's retry is not due yet. */
-            waiting: number;
-        };
-        /** @description An employee whose result was not sent, and why. */
-        SiasnSkipped: {
-            name: string;
-            nip: string;
-            /**
-             * @description `not_ready` (not published, or an appeal is open), `missing_pns_id`, or
-             *     `not_functional` (no `kinerjaperiodik` without a functional jenjang).
-             */
-            reason: string;
         };
         /**
          * @description `skp22`: the annual SKP result as SIASN takes it (only for the annual evaluation:
@@ -4454,47 +4130,6 @@ export interface components {
              * Format: int32
              * @description Year evaluated.
              */
-            tahun: number;
-        };
-        /**
-         * @description The body of SIASN's `POST /skp22/save`, exactly as SIASN takes it (docs/siasn.md): the
-         *     annual result (Triwulan IV, or December for monthly periods).
-         */
-        Skp22Save: {
-            /**
-             * Format: int32
-             * @description 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
-             */
-            hasilKinerjaNilai: number;
-            /**
-             * @description SIASN's record id: absent on the first save; a resend after a change carries the id
-             *     SIASN returned, so SIASN updates the record instead of adding one.
-             */
-            id?: string | null;
-            /**
-             * Format: int32
-             * @description Predikat: 1 Sangat Baik, 2 Baik, 3 Butuh Perbaikan, 4 Kurang/Misconduct, 5 Sangat
-             *     Kurang.
-             */
-            kuadranKinerjaNilai: number;
-            /** @description Supporting documents (none are sent). */
-            path: components["schemas"]["SiasnDocument"][];
-            /** @description SIASN golongan id of the penilai (`32` for III/b). */
-            penilaiGolongan: string;
-            penilaiJabatan: string;
-            penilaiNama: string;
-            penilaiNipNrp: string;
-            penilaiUnorNama: string;
-            /**
-             * Format: int32
-             * @description 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
-             */
-            perilakuKerjaNilai: number;
-            /** @description SIASN's PNS id of the evaluated employee (the employee's `pns_id`). */
-            pnsDinilaiOrang: string;
-            /** @description `ASN` or `NON ASN`. */
-            statusPenilai: string;
-            /** Format: int32 */
             tahun: number;
         };
         /** @description The whole plan; it replaces what was saved. */
@@ -4689,6 +4324,50 @@ export interface components {
             token: string;
             unit_code: string;
             unit_name: string;
+        };
+        /**
+         * @description What a pending duty asks of the signed-in person.
+         * @enum {string}
+         */
+        TaskKind: "skp_write" | "skp_submit" | "skp_revise" | "skp_approve" | "form360" | "nomination_decide" | "member_rate" | "member_finalise" | "appeal_statement" | "appeal_decide" | "publication_blocked" | "plan_item_due" | "feedback_held";
+        /** @description Every pending duty, most urgent first (overdue, then by deadline, then by kind). */
+        TaskList: {
+            items: components["schemas"]["TaskOut"][];
+            /**
+             * Format: int64
+             * @description The sum of the tasks' counts (the header badge).
+             */
+            total: number;
+        };
+        /**
+         * @description One pending duty of the signed-in person. The SPA writes the title from `kind` and the
+         *     parameters (period name, year, NIPs), in either language.
+         */
+        TaskOut: {
+            /**
+             * Format: int64
+             * @description How many objects wait (forms, members, appeals, units, items, submissions).
+             */
+            count: number;
+            /** @description The last day to act, when the duty has one (local date). */
+            deadline?: string | null;
+            /** @description The objects concerned (appeal ids for appeal duties), at most 50. */
+            ids: string[];
+            kind: components["schemas"]["TaskKind"];
+            /** @description The SPA route where the person acts. */
+            link: string;
+            /**
+             * @description The employees concerned, when they are the caller's own direct reports (never a
+             *     ratee of an anonymous form).
+             */
+            nips: string[];
+            /** @description Whether the deadline has passed. */
+            overdue: boolean;
+            /** @description The period the duty belongs to, if any. */
+            period_id?: string | null;
+            period_name?: string | null;
+            /** @description The SKP year, for SKP duties. */
+            year?: number | null;
         };
         /** @description A subordinate's evaluation as the supervisor sees it. */
         TeamEvaluation: {
@@ -6771,49 +6450,6 @@ export interface operations {
             };
         };
     };
-    skp_pdf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                nip: string;
-                year: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The SKP as PDF (attachment) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": number[];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            /** @description No such employee (or not visible to the caller), or `skp_not_found` */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Year outside 2000–2100 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
     return_skp: {
         parameters: {
             query?: never;
@@ -7801,136 +7437,6 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
-    get_notification_preferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Preferences"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    put_notification_preferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PreferencesInput"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Preferences"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    list_notifications: {
-        parameters: {
-            query?: {
-                /** @description Only unread notifications. */
-                unread?: boolean | null;
-                page?: number | null;
-                per_page?: number | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    read_all_notifications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MarkedRead"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    read_notification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Notification id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationOut"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
     change_own_password: {
         parameters: {
             query?: never;
@@ -8004,6 +7510,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    my_tasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationFailed"];
         };
     };
@@ -8536,51 +8063,6 @@ export interface operations {
             };
         };
     };
-    evaluation_pdf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Period id */
-                id: string;
-                nip: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The Dokumen Evaluasi Kinerja as PDF (attachment) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": number[];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            /** @description No such period or employee (or not visible), or no evaluation of the employee in the period */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description `period_not_published`: the period's results are not published yet */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
     list_exemptions: {
         parameters: {
             query?: never;
@@ -8939,69 +8421,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    deliveries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Period id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SiasnDeliveryList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    push: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Period id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SiasnPushSummary"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description SIASN is not configured (`siasn_disabled`) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             422: components["responses"]["ValidationFailed"];
         };
     };

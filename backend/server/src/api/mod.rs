@@ -33,6 +33,7 @@ pub mod reference;
 pub mod siasn;
 pub mod skp;
 pub mod talent;
+pub mod tasks;
 pub mod units;
 
 use actix_web::{HttpRequest, HttpResponse, error::JsonPayloadError, web};
@@ -91,6 +92,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(documents::configure)
                     .configure(career::configure)
                     .configure(talent::configure)
+                    .configure(tasks::configure)
                     // A nested scope falls back to the app's default (the SPA's HTML page),
                     // not its parent's: unknown /api/v1 paths need their own JSON 404.
                     .default_service(web::to(api_not_found)),

@@ -32,6 +32,7 @@ pub mod realisasi;
 pub mod siasn;
 pub mod skp;
 pub mod talent;
+pub mod tasks;
 pub mod units;
 
 use sea_orm::ConnectionTrait;

@@ -283,6 +283,32 @@ pub fn decider_of(
         .unwrap_or(penilai_id)
 }
 
+/// Days the pejabat penilai has, from the filing, to give a statement on an appeal. After
+/// the end of that local day the atasan may decide without it (a recorded lapse).
+pub const PENILAI_STATEMENT_DAYS: i64 = 7;
+
+/// The last instant of the penilai's statement: the end of the local day
+/// [`PENILAI_STATEMENT_DAYS`] days after filing.
+pub fn statement_deadline(filed_at: DateTime<Utc>, offset: FixedOffset) -> DateTime<Utc> {
+    deadline(filed_at, PENILAI_STATEMENT_DAYS, offset)
+}
+
+/// Whether an appeal may be decided now (DOMAIN.md: the atasan "asks both sides"): after
+/// the penilai's statement, or once its deadline has lapsed. `Ok(true)` means the decision
+/// rests on a lapse, which the decision records; `Err` carries the deadline still running.
+pub fn ready_to_decide(
+    has_penilai_statement: bool,
+    filed_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    offset: FixedOffset,
+) -> Result<bool, DateTime<Utc>> {
+    if has_penilai_statement {
+        return Ok(false);
+    }
+    let due = statement_deadline(filed_at, offset);
+    if now > due { Ok(true) } else { Err(due) }
+}
+
 /// A trimmed, non-empty text of at most `max` characters; else the message for the field.
 pub fn required_text(value: &str, max: usize) -> Result<String, String> {
     let v = value.trim();
@@ -299,6 +325,22 @@ pub fn required_text(value: &str, max: usize) -> Result<String, String> {
 mod status_tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn an_appeal_waits_for_the_penilai_until_the_statement_deadline_lapses() {
+        let wita = FixedOffset::east_opt(8 * 3600).unwrap();
+        // Filed 10:00 WITA on 1 March; the statement is due by the end of 8 March WITA.
+        let filed = Utc.with_ymd_and_hms(2026, 3, 1, 2, 0, 0).unwrap();
+        let due = Utc.with_ymd_and_hms(2026, 3, 8, 15, 59, 59).unwrap();
+        assert!(ready_to_decide(true, filed, filed, wita) == Ok(false));
+        let early = ready_to_decide(false, filed, due, wita).unwrap_err();
+        assert_eq!(
+            early.format("%Y-%m-%d %H:%M").to_string(),
+            "2026-03-08 15:59"
+        );
+        let lapsed = Utc.with_ymd_and_hms(2026, 3, 8, 16, 0, 0).unwrap();
+        assert_eq!(ready_to_decide(false, filed, lapsed, wita), Ok(true));
+    }
 
     #[test]
     fn appeal_vocabularies_keep_their_stored_strings() {

@@ -3,6 +3,7 @@
 //! Invariant: nothing here imports `api`, `store` or any database type. Every rule is
 //! unit-tested next to its code.
 
+pub mod actions;
 pub mod aggregation;
 pub mod angka_kredit;
 pub mod appeal;
@@ -29,3 +30,4 @@ pub mod predikat;
 pub mod ratings360;
 pub mod siasn;
 pub mod skp;
+pub mod tasks;

@@ -100,8 +100,14 @@ pub struct AppealOut {
     pub new: Option<RatingsOut>,
     pub filed_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
-    /// Whether the caller may decide it now.
+    /// Whether the caller may decide it now (the decider, once the penilai's statement is
+    /// given or its deadline has lapsed).
     pub can_decide: bool,
+    /// What the caller may do with it now; the SPA shows only these buttons.
+    pub allowed_actions: Vec<crate::domain::actions::AllowedAction>,
+    /// The end of the penilai's statement deadline; after it the appeal may be decided
+    /// without the statement (the lapse is recorded with the decision).
+    pub penilai_statement_due: DateTime<Utc>,
     /// Which statement the caller may still write: `employee`, `penilai` or null.
     pub can_write_statement: Option<crate::domain::appeal::StatementSide>,
 }

@@ -28,6 +28,7 @@ pub mod realisasi;
 pub mod siasn;
 pub mod skp;
 pub mod talent;
+pub mod tasks;
 pub mod units;
 
 use serde::Serialize;

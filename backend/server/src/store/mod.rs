@@ -26,6 +26,7 @@ pub mod results;
 pub mod siasn;
 pub mod skp;
 pub mod talent;
+pub mod tasks;
 pub mod tokens;
 pub mod units;
 pub mod users;

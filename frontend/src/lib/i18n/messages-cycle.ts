@@ -255,6 +255,11 @@ export const cycleId = {
   'appeal.decisionTitle': 'Keputusan',
   'appeal.final': 'Keputusan atasan pejabat penilai bersifat final.',
   'appeal.decideTitle': 'Putuskan keberatan',
+  'appeal.confirmTitle': 'Putuskan keberatan ini?',
+  'appeal.confirmBody':
+    'Keputusan ini final dan tidak dapat dibatalkan atau diubah. Bila rating diubah, predikat pegawai langsung dihitung ulang.',
+  'appeal.waitsForStatement':
+    'Keberatan dapat diputuskan setelah pejabat penilai memberi pernyataan, atau setelah batas waktunya lewat ({date}).',
   'appeal.decisionLegend': 'Keputusan',
   'appeal.chooseDecision': 'Pilih keputusan: hasil tetap atau diubah.',
   'appeal.sameRatings': 'Rating baru sama dengan semula; pilih "Hasil tetap" atau ubah rating.',
@@ -694,6 +699,11 @@ export const cycleEn: Record<keyof typeof cycleId, string> = {
   'appeal.decisionTitle': 'Decision',
   'appeal.final': 'The decision of the appraising official\'s supervisor is final.',
   'appeal.decideTitle': 'Decide the appeal',
+  'appeal.confirmTitle': 'Decide this appeal?',
+  'appeal.confirmBody':
+    "This decision is final and cannot be undone or changed. If the ratings change, the employee's predikat is recomputed at once.",
+  'appeal.waitsForStatement':
+    "The appeal can be decided once the appraising official has given a statement, or after its deadline ({date}).",
   'appeal.decisionLegend': 'Decision',
   'appeal.chooseDecision': 'Choose a decision: keep or change the result.',
   'appeal.sameRatings': 'The new ratings equal the original; choose "Result kept" or change a rating.',

@@ -236,6 +236,10 @@ export const ERROR_TEXTS: Record<ErrorCode, ErrorText> = {
     id: 'Keberatan ini sudah diputuskan dan bersifat final.',
     en: 'The appeal has already been decided; the decision is final.',
   },
+  appeal_statement_pending: {
+    id: 'Keberatan baru dapat diputuskan setelah pernyataan pejabat penilai atau setelah batas waktunya lewat.',
+    en: "The appeal can be decided only after the appraiser's statement or once its deadline has passed.",
+  },
 
   // Citizen feedback
   target_exists: {

@@ -6,6 +6,7 @@ import { careerEn, careerId } from './messages-career';
 import { kioskEn, kioskId } from './messages-kiosk';
 import { notifyEn, notifyId } from './messages-notify';
 import { uiEn, uiId } from './messages-ui';
+import { tasksEn, tasksId } from './messages-tasks';
 
 const baseId = {
   'app.name': 'Kinerja360',
@@ -382,7 +383,7 @@ const baseId = {
   'error.server_error': 'Server sedang bermasalah. Coba lagi nanti.',
 } as const;
 
-export const id = { ...baseId, ...cycleId, ...hrId, ...careerId, ...kioskId, ...notifyId, ...uiId };
+export const id = { ...baseId, ...cycleId, ...hrId, ...careerId, ...kioskId, ...notifyId, ...uiId, ...tasksId };
 
 export type MessageKey = keyof typeof id;
 
@@ -769,4 +770,5 @@ export const en: Record<MessageKey, string> = {
   ...kioskEn,
   ...notifyEn,
   ...uiEn,
+  ...tasksEn,
 };

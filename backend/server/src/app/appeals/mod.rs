@@ -12,7 +12,8 @@ use uuid::Uuid;
 
 use crate::auth::{Principal, policy};
 use crate::domain::appeal::{
-    AppealRole, AppealStatus, Decision, deadline, decide, decider_of, required_text, within,
+    AppealRole, AppealStatus, Decision, deadline, decide, decider_of, ready_to_decide,
+    required_text, statement_deadline, within,
 };
 use crate::domain::predikat::Rating;
 use crate::dto::PageMeta;
@@ -152,7 +153,7 @@ pub async fn file(
     )
     .await?;
     let notified = write_notices(&txn, state, EventKind::AppealFiled, &a, &ev).await?;
-    let out = view_one(&txn, p, a.clone()).await?;
+    let out = view_one(&txn, p, state.settings.local_offset(), a.clone()).await?;
     txn.commit().await?;
     notify(state, EventKind::AppealFiled, &a, ev.penilai_id);
     crate::app::notifications::announce(state, &notified);
@@ -203,7 +204,7 @@ pub async fn list(
     let (list, total) = store::appeals::list(db, &f, page).await?;
     Ok(AppealList {
         role,
-        items: views(db, p, list).await?,
+        items: views(db, p, state.settings.local_offset(), list).await?,
         meta: PageMeta {
             page: page.page,
             per_page: page.per_page,
@@ -233,7 +234,7 @@ async fn load_visible<C: ConnectionTrait>(
 pub async fn read(state: &AppState, p: &Principal, id: Uuid) -> ApiResult<AppealOut> {
     let db = &state.db.read;
     let (a, _) = load_visible(db, p, id).await?;
-    view_one(db, p, a).await
+    view_one(db, p, state.settings.local_offset(), a).await
 }
 
 /// Final is final: a decided appeal changes no more.
@@ -302,7 +303,7 @@ pub async fn write_statements(
         }),
     )
     .await?;
-    let out = view_one(&txn, p, a.clone()).await?;
+    let out = view_one(&txn, p, state.settings.local_offset(), a.clone()).await?;
     txn.commit().await?;
     notify(state, EventKind::AppealUpdated, &a, ev.penilai_id);
     Ok(out)
@@ -321,6 +322,35 @@ pub async fn decide_appeal(
     let (a, ev) = load_visible(&txn, p, id).await?;
     policy::require(policy::cycle::can_decide_appeal(p, &a, ev.penilai_id))?;
     refuse_decided(&a)?;
+    let offset = state.settings.local_offset();
+    let lapsed = ready_to_decide(
+        a.penilai_statement.is_some(),
+        a.filed_at,
+        Utc::now(),
+        offset,
+    )
+    .map_err(|due| {
+        ApiError::conflict(
+            ErrorCode::AppealStatementPending,
+            format!(
+                "Keberatan baru dapat diputuskan setelah pernyataan pejabat penilai, \
+                     atau setelah batas waktunya lewat pada {}",
+                due.with_timezone(&offset).format("%d-%m-%Y %H:%M")
+            ),
+        )
+    })?;
+    if lapsed {
+        // The lapse is recorded once, in the decision's own transaction, before it.
+        store::audit::append(
+            &txn,
+            &p.actor(),
+            "appeal.statement_lapsed",
+            "appeal",
+            &a.id.to_string(),
+            json!({ "due": statement_deadline(a.filed_at, offset) }),
+        )
+        .await?;
+    }
     let old = (
         Rating::parse(&ev.rating_hasil_kerja),
         Rating::parse(&ev.rating_perilaku),
@@ -385,12 +415,13 @@ pub async fn decide_appeal(
         &a.id.to_string(),
         json!({
             "decision": body.decision.as_str(), "reason": reason,
-            "predikat": pr.as_str(), "previous_predikat": ev.predikat
+            "predikat": pr.as_str(), "previous_predikat": ev.predikat,
+            "penilai_statement_lapsed": lapsed
         }),
     )
     .await?;
     let notified = write_notices(&txn, state, EventKind::AppealDecided, &a, &ev).await?;
-    let out = view_one(&txn, p, a.clone()).await?;
+    let out = view_one(&txn, p, state.settings.local_offset(), a.clone()).await?;
     txn.commit().await?;
     notify(state, EventKind::AppealDecided, &a, ev.penilai_id);
     crate::app::notifications::announce(state, &notified);

@@ -1,11 +1,13 @@
 //! The appeal views (with the parties, period and the caller's possible actions) and the
 //! audiences of appeal events.
 
+use chrono::{FixedOffset, Utc};
 use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::auth::{Principal, policy};
-use crate::domain::appeal::{AppealStatus, Decision};
+use crate::domain::actions::{AllowedAction, allowed};
+use crate::domain::appeal::{AppealStatus, Decision, ready_to_decide, statement_deadline};
 use crate::domain::predikat::{Rating, predikat};
 use crate::dto::appeals::{AppealOut, AppealPeriod, PersonRef, RatingsOut};
 use crate::dto::evaluations::display_name;
@@ -38,6 +40,7 @@ fn person(e: Option<&employee::Model>) -> PersonRef {
 pub(super) async fn views<C: sea_orm::ConnectionTrait>(
     conn: &C,
     p: &Principal,
+    offset: FixedOffset,
     list: Vec<appeal::Model>,
 ) -> ApiResult<Vec<AppealOut>> {
     let evals: HashMap<Uuid, entity::evaluation::Model> =
@@ -62,6 +65,7 @@ pub(super) async fn views<C: sea_orm::ConnectionTrait>(
             .chain(evals.values().map(|e| e.penilai_id)),
     )
     .await?;
+    let now = Utc::now();
     Ok(list
         .into_iter()
         .filter_map(|a| {
@@ -69,6 +73,12 @@ pub(super) async fn views<C: sea_orm::ConnectionTrait>(
             let per = periods.get(&ev.period_id)?;
             let by_hr = policy::cycle::appeal_decided_by_hr(&a, ev.penilai_id);
             let open = AppealStatus::is_open(&a.status);
+            // The decision waits for the penilai's statement or its lapse (domain::appeal).
+            let ready =
+                ready_to_decide(a.penilai_statement.is_some(), a.filed_at, now, offset).is_ok();
+            let can_decide =
+                open && ready && policy::cycle::can_decide_appeal(p, &a, ev.penilai_id);
+            let statement = policy::cycle::statement_side(p, &a, ev.penilai_id);
             Some(AppealOut {
                 id: a.id,
                 evaluation_id: a.evaluation_id,
@@ -83,8 +93,13 @@ pub(super) async fn views<C: sea_orm::ConnectionTrait>(
                 },
                 decider: (!by_hr).then(|| person(people.get(&a.decider_id))),
                 decided_by_hr: by_hr,
-                can_decide: open && policy::cycle::can_decide_appeal(p, &a, ev.penilai_id),
-                can_write_statement: policy::cycle::statement_side(p, &a, ev.penilai_id),
+                can_decide,
+                can_write_statement: statement,
+                allowed_actions: allowed(&[
+                    (AllowedAction::DecideAppeal, can_decide),
+                    (AllowedAction::WriteStatement, statement.is_some()),
+                ]),
+                penilai_statement_due: statement_deadline(a.filed_at, offset),
                 old: ratings(&a.old_rating_hasil_kerja, &a.old_rating_perilaku),
                 new: match (&a.new_rating_hasil_kerja, &a.new_rating_perilaku) {
                     (Some(hk), Some(pk)) => ratings(hk, pk),
@@ -106,9 +121,10 @@ pub(super) async fn views<C: sea_orm::ConnectionTrait>(
 pub(super) async fn view_one<C: sea_orm::ConnectionTrait>(
     conn: &C,
     p: &Principal,
+    offset: FixedOffset,
     a: appeal::Model,
 ) -> ApiResult<AppealOut> {
-    views(conn, p, vec![a])
+    views(conn, p, offset, vec![a])
         .await?
         .pop()
         .ok_or_else(|| anyhow::anyhow!("appeal view").into())

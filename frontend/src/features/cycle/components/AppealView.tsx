@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { ApiError } from '../../../lib/api/errors';
 import { useDateTime } from '../../../components/numbers';
-import { FormAlert } from '../../../components/Status';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorSummary, PredikatBadge, PredikatMatrix, RatingRadios, type Problem } from './ui';
 import { useAppealStatement, useDecideAppeal, type Appeal, type RatingsSnapshot } from '../api/appeals';
 import { predikatOf, type Rating } from '../domain';
@@ -85,7 +85,12 @@ export function AppealView({ appeal, as }: { appeal: Appeal; as: 'employee' | 'p
           <p className="small muted">{t('appeal.final')}</p>
         </section>
       )}
-      {as === 'decider' && appeal.can_decide && status === 'filed' && <DecideForm appeal={appeal} />}
+      {as === 'decider' && status === 'filed' &&
+        (appeal.allowed_actions.includes('decide_appeal') ? (
+          <DecideForm appeal={appeal} />
+        ) : (
+          <p className="muted">{t('appeal.waitsForStatement', { date: dateTime(appeal.penilai_statement_due) })}</p>
+        ))}
     </div>
   );
 }
@@ -159,21 +164,20 @@ function Statement({ appeal, side, editable }: { appeal: Appeal; side: Statement
 }
 
 function DecideForm({ appeal }: { appeal: Appeal }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const fid = useId();
   const [decision, setDecision] = useState<AppealDecision | null>(null);
   const [hasil, setHasil] = useState<Rating | null>(appeal.old?.rating_hasil_kerja ?? null);
   const [perilaku, setPerilaku] = useState<Rating | null>(appeal.old?.rating_perilaku ?? null);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const decide = useDecideAppeal(appeal.id);
+  const [confirming, setConfirming] = useState(false);
 
   const problems: Problem[] = Object.entries(errors).map(([id, message]) => ({ id, message }));
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    setFailure(null);
     const errs: Record<string, string> = {};
     if (!decision) errs[`${fid}-keep`] = t('appeal.chooseDecision');
     if (decision === 'change') {
@@ -185,6 +189,10 @@ function DecideForm({ appeal }: { appeal: Appeal }) {
     if (!reason.trim()) errs[`${fid}-reason`] = t('appeal.reasonRequired');
     setErrors(errs);
     if (Object.keys(errs).length > 0) return;
+    setConfirming(true);
+  };
+
+  const send = () => {
     decide.mutate(
       {
         decision: decision!,
@@ -192,15 +200,17 @@ function DecideForm({ appeal }: { appeal: Appeal }) {
         ...(decision === 'change' ? { rating_hasil_kerja: hasil!, rating_perilaku: perilaku! } : {}),
       },
       {
+        onSuccess: () => setConfirming(false),
         onError: (err) => {
           if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
+            setConfirming(false);
             const fe: Record<string, string> = {};
             for (const [k, v] of Object.entries(err.fields)) {
               const id = k === 'reason' ? `${fid}-reason` : k === 'rating_perilaku' ? `${fid}-perilaku` : k === 'decision' ? `${fid}-keep` : `${fid}-hasil`;
               fe[id] = v.join(' ');
             }
             setErrors(fe);
-          } else setFailure(errorText(err));
+          }
         },
       },
     );
@@ -210,7 +220,6 @@ function DecideForm({ appeal }: { appeal: Appeal }) {
     <form onSubmit={onSubmit} noValidate className="card decide-form">
       <h3>{t('appeal.decideTitle')}</h3>
       <ErrorSummary problems={problems} />
-      <FormAlert message={failure} />
       <fieldset className="choice">
         <legend>{t('appeal.decisionLegend')}</legend>
         <label className="choice-item">
@@ -264,6 +273,21 @@ function DecideForm({ appeal }: { appeal: Appeal }) {
           {decide.isPending ? t('common.saving') : t('appeal.decide')}
         </button>
       </div>
+      {confirming && (
+        <ConfirmDialog
+          title={t('appeal.confirmTitle')}
+          confirmLabel={t('appeal.decide')}
+          pending={decide.isPending}
+          error={decide.error}
+          onConfirm={send}
+          onCancel={() => {
+            decide.reset();
+            setConfirming(false);
+          }}
+        >
+          <p>{t('appeal.confirmBody')}</p>
+        </ConfirmDialog>
+      )}
     </form>
   );
 }

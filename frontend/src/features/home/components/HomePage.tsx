@@ -3,6 +3,7 @@ import { useI18n } from '../../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle';
 import { ErrorState, Loading } from '../../../components/Status';
 import { CitizenFeedbackCard } from './CitizenFeedbackCard';
+import { TasksList } from './TasksList';
 
 export function HomePage() {
   const { t, label } = useI18n();
@@ -19,6 +20,7 @@ export function HomePage() {
     <section className="page" aria-labelledby="home-title">
       <h1 id="home-title">{t('home.title')}</h1>
       <p className="lead">{t('home.welcome', { name: employee?.full_name ?? user.name })}</p>
+      <TasksList />
       {employee ? (
         <article className="card profile" aria-labelledby="profile-title">
           <h2 id="profile-title">{t('home.profile')}</h2>
