@@ -42,3 +42,4 @@ mod skp;
 mod sqlite;
 mod talent;
 mod units;
+mod webhooks;

@@ -95,6 +95,16 @@ pub struct Settings {
     pub appeal_days: i64,
     /// Log filter (`info`, `kinerja=debug,actix_web=info`, …).
     pub log: String,
+    /// Runs the webhook delivery worker in this instance (ADR 0021). Several instances on one
+    /// PostgreSQL may all run it: each delivery is claimed by one of them.
+    pub webhooks_enabled: bool,
+    /// How often the worker looks for due webhook deliveries, in milliseconds.
+    pub webhook_poll_ms: u64,
+    /// Timeout of one webhook delivery (connect and answer), in seconds.
+    pub webhook_timeout_secs: u64,
+    /// Length of one second of the retry schedule (`domain::backoff`) in milliseconds: 1000
+    /// in operation; tests shrink it so a retry after "30 s" comes after 30 ms.
+    pub webhook_retry_unit_ms: u64,
 }
 
 impl Default for Settings {
@@ -133,6 +143,10 @@ impl Default for Settings {
             weight_360_self: 0.0,
             appeal_days: 14,
             log: "info".into(),
+            webhooks_enabled: true,
+            webhook_poll_ms: 5000,
+            webhook_timeout_secs: 10,
+            webhook_retry_unit_ms: 1000,
         }
     }
 }

@@ -31,6 +31,7 @@ pub mod reference;
 pub mod skp;
 pub mod talent;
 pub mod units;
+pub mod webhooks;
 
 use actix_web::{HttpRequest, HttpResponse, error::JsonPayloadError, web};
 use serde::Serialize;
@@ -85,6 +86,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(exports::configure)
                     .configure(career::configure)
                     .configure(talent::configure)
+                    .configure(webhooks::configure)
                     // A nested scope falls back to the app's default (the SPA's HTML page),
                     // not its parent's: unknown /api/v1 paths need their own JSON 404.
                     .default_service(web::to(api_not_found)),

@@ -30,6 +30,7 @@ pub mod realisasi;
 pub mod skp;
 pub mod talent;
 pub mod units;
+pub mod webhooks;
 
 use sea_orm::ConnectionTrait;
 

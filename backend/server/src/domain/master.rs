@@ -43,6 +43,7 @@ macro_rules! string_enum {
         }
     };
 }
+pub(crate) use string_enum;
 
 /// Unit kinds (documentation type; the handler validates the string).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -136,12 +137,15 @@ pub enum ApiScope {
     MasterWrite,
     #[serde(rename = "results:read")]
     ResultsRead,
+    #[serde(rename = "webhooks:write")]
+    WebhooksWrite,
 }
 
 string_enum!(ApiScope {
     MasterRead => "master:read",
     MasterWrite => "master:write",
     ResultsRead => "results:read",
+    WebhooksWrite => "webhooks:write",
 });
 
 impl ApiScope {

@@ -27,6 +27,7 @@ pub mod realisasi;
 pub mod skp;
 pub mod talent;
 pub mod units;
+pub mod webhooks;
 
 use serde::Serialize;
 use utoipa::ToSchema;

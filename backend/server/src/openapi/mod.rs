@@ -34,6 +34,7 @@ system (SIMPEG) and the Kinerja360 web app. Errors always use the envelope \
         (name = "evaluations", description = "Supervisor ratings, predikat and period results"),
         (name = "audit", description = "The hash-chained audit log"),
         (name = "ikm", description = "Indeks Kepuasan Masyarakat and employee citizen index"),
+        (name = "webhooks", description = "Signed event deliveries to the HR system (docs/webhooks.md)"),
     ),
     modifiers(&SecuritySchemes)
 )]

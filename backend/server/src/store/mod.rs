@@ -26,6 +26,7 @@ pub mod talent;
 pub mod tokens;
 pub mod units;
 pub mod users;
+pub mod webhooks;
 
 use crate::config::Settings;
 use migration::{Migrator, MigratorTrait};
