@@ -46,3 +46,4 @@ mod sqlite;
 mod talent;
 mod tasks;
 mod units;
+mod webhooks;

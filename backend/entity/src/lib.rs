@@ -37,3 +37,6 @@ pub mod skp_expectation;
 pub mod training;
 pub mod unit;
 pub mod user;
+pub mod webhook;
+pub mod webhook_attempt;
+pub mod webhook_delivery;

@@ -22,6 +22,7 @@ mod m20261206_000501_create_exemptions;
 mod m20261207_000901_create_feedback_kiosks;
 mod m20261207_000201_siasn;
 mod m20261207_000601_create_notifications;
+mod m20261207_000301_create_webhooks;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000901_create_feedback_kiosks::Migration),
             Box::new(m20261207_000201_siasn::Migration),
             Box::new(m20261207_000601_create_notifications::Migration),
+            Box::new(m20261207_000301_create_webhooks::Migration),
         ]
     }
 }

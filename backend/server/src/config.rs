@@ -123,6 +123,16 @@ pub struct Settings {
     pub document_place: String,
     /// Log filter (`info`, `kinerja=debug,actix_web=info`, …).
     pub log: String,
+    /// Runs the webhook delivery worker in this instance (ADR 0021). Several instances on one
+    /// PostgreSQL may all run it: each delivery is claimed by one of them.
+    pub webhooks_enabled: bool,
+    /// How often the worker looks for due webhook deliveries, in milliseconds.
+    pub webhook_poll_ms: u64,
+    /// Timeout of one webhook delivery (connect and answer), in seconds.
+    pub webhook_timeout_secs: u64,
+    /// Length of one second of the retry schedule (`domain::backoff`) in milliseconds: 1000
+    /// in operation; tests shrink it so a retry after "30 s" comes after 30 ms.
+    pub webhook_retry_unit_ms: u64,
     /// SIASN web service base URL (`https://apimws.bkn.go.id:8243/apisiasn/1.0`); unset
     /// disables the SIASN push (ADR 0020).
     #[serde(default)]
@@ -194,6 +204,10 @@ impl Default for Settings {
             document_agency: String::new(),
             document_place: String::new(),
             log: "info".into(),
+            webhooks_enabled: true,
+            webhook_poll_ms: 5000,
+            webhook_timeout_secs: 10,
+            webhook_retry_unit_ms: 1000,
             siasn_base_url: None,
             siasn_token_url: None,
             siasn_client_id: None,

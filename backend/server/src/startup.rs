@@ -21,6 +21,8 @@ pub struct Application {
     port: u16,
     server: Server,
     pub state: web::Data<AppState>,
+    /// Tells the background workers that the server has stopped.
+    shutdown: tokio::sync::watch::Sender<bool>,
 }
 
 impl Application {
@@ -52,11 +54,16 @@ impl Application {
         spawn_360_release(state.clone());
         spawn_reminders(state.clone());
         spawn_mailer(state.clone());
+        let (shutdown, stopped) = tokio::sync::watch::channel(false);
+        if settings.webhooks_enabled {
+            spawn_webhook_worker(state.clone(), stopped)?;
+        }
         let server = run(listener, state.clone(), settings)?;
         Ok(Application {
             port,
             server,
             state,
+            shutdown,
         })
     }
 
@@ -64,8 +71,12 @@ impl Application {
         self.port
     }
 
+    /// Serves until the server stops (signal or handle), then stops the background workers
+    /// (a delivery under way finishes and is recorded first).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        let _ = self.shutdown.send(true);
+        result
     }
 }
 
@@ -175,6 +186,31 @@ fn spawn_mailer(state: web::Data<AppState>) {
             }
         }
     });
+}
+
+/// Sends due webhook deliveries every `webhook_poll_ms` until the server stops (ADR 0021).
+/// Each delivery is claimed by one instance, so every instance may run this.
+fn spawn_webhook_worker(
+    state: web::Data<AppState>,
+    mut stopped: tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    let client = crate::app::webhooks::worker::client(&state.settings)?;
+    let every = std::time::Duration::from_millis(state.settings.webhook_poll_ms.max(10));
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = stopped.changed() => break,
+            }
+            if let Err(e) = crate::app::webhooks::worker::run_once(&state, &client).await {
+                tracing::warn!(error = ?e, "webhook worker round failed");
+            }
+        }
+        tracing::info!("webhook worker stopped");
+    });
+    Ok(())
 }
 
 fn run(

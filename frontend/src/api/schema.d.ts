@@ -2220,6 +2220,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhooks the caller manages (the admin every one, a key its own); never the secrets. */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Registers a webhook (admin, or an API key with `webhooks:write`). The signing secret is
+         *     in this response and nowhere else.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook. */
+        get: operations["get_webhook"];
+        /**
+         * Replaces a webhook's URL, event kinds and description, and its active flag when given
+         *     (the secret stays).
+         */
+        put: operations["update_webhook"];
+        post?: never;
+        /** Removes a webhook with its deliveries and their log. */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The webhook's newest 100 deliveries, newest first, each with its attempts (status code,
+         *     error, duration).
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a delivery again (same id and body) with a fresh retry schedule; 202, sent by the
+         *     worker shortly. A delivery being sent right now is left to finish.
+         */
+        post: operations["redeliver_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2373,7 +2456,7 @@ export interface components {
          * @description Scope of an API key (documentation type).
          * @enum {string}
          */
-        ApiScope: "master:read" | "master:write" | "results:read";
+        ApiScope: "master:read" | "master:write" | "results:read" | "webhooks:write";
         AppealCreate: {
             /** @description Why the employee objects (required, up to 4000 characters). */
             reasons: string;
@@ -2705,6 +2788,11 @@ export interface components {
          * @enum {string}
          */
         Decision: "keep" | "change";
+        /**
+         * @description State of a delivery.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "sending" | "delivered" | "failed";
         /** @description A unit's distribution of predikat against its organisational result. */
         Distribution: {
             /** @description Whether every rule holds; null without an org result. */
@@ -4647,6 +4735,82 @@ export interface components {
         ValueRef: {
             code: components["schemas"]["CoreValue"];
             name: string;
+        };
+        /** @description One attempt of a delivery. */
+        WebhookAttemptOut: {
+            /** Format: date-time */
+            attempted_at: string;
+            /** Format: int64 */
+            duration_ms: number;
+            /** @description Why the attempt failed (timeout, connection refused, non-2xx answer). */
+            error?: string | null;
+            /** @description The receiver's HTTP status, when it answered. */
+            status_code?: number | null;
+        };
+        WebhookCreated: components["schemas"]["WebhookOut"] & {
+            /** @description The signing secret. Shown only in this response; store it safely. */
+            secret: string;
+        };
+        /** @description One event sent (or to send) to one webhook, with its attempts. */
+        WebhookDeliveryOut: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            delivered_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Also the body's `id` and the `X-Kinerja-Delivery` header.
+             */
+            id: string;
+            kind: components["schemas"]["WebhookEvent"];
+            last_error?: string | null;
+            last_status_code?: number | null;
+            /** @description Every attempt, oldest first. */
+            log: components["schemas"]["WebhookAttemptOut"][];
+            next_attempt_at?: string | null;
+            /** @description The body sent on every attempt. */
+            payload: Record<string, never>;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: uuid */
+            webhook_id: string;
+        };
+        /**
+         * @description Event kinds a webhook can subscribe to.
+         * @enum {string}
+         */
+        WebhookEvent: "period.published" | "result.ready" | "predikat.changed";
+        /**
+         * @description A subscription: where to POST which events (the body of both registration and change;
+         *     the secret never changes).
+         */
+        WebhookInput: {
+            /**
+             * @description An inactive webhook gets no new deliveries; queued ones fail without being sent.
+             *     Registration: `true` when left out; a change: unchanged when left out.
+             */
+            active?: boolean | null;
+            /** @description What it is for, e.g. "SIMPEG Kota Mataram". */
+            description?: string | null;
+            /** @description Any of `period.published`, `result.ready`, `predikat.changed`. */
+            events: components["schemas"]["WebhookEvent"][];
+            /**
+             * @description The receiver: `https://…` (`http://` only to 127.0.0.1 or outside production); no
+             *     user name or password in it.
+             */
+            url: string;
+        };
+        WebhookOut: {
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            events: components["schemas"]["WebhookEvent"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
         };
     };
     responses: {
@@ -9801,6 +9965,199 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryOut"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    redeliver_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+                /** @description Delivery id */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
 }

@@ -35,6 +35,7 @@ pub mod skp;
 pub mod talent;
 pub mod tasks;
 pub mod units;
+pub mod webhooks;
 
 use actix_web::{HttpRequest, HttpResponse, error::JsonPayloadError, web};
 use serde::Serialize;
@@ -93,6 +94,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(career::configure)
                     .configure(talent::configure)
                     .configure(tasks::configure)
+                    .configure(webhooks::configure)
                     // A nested scope falls back to the app's default (the SPA's HTML page),
                     // not its parent's: unknown /api/v1 paths need their own JSON 404.
                     .default_service(web::to(api_not_found)),

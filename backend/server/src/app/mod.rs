@@ -34,6 +34,7 @@ pub mod skp;
 pub mod talent;
 pub mod tasks;
 pub mod units;
+pub mod webhooks;
 
 use sea_orm::ConnectionTrait;
 

@@ -211,7 +211,7 @@ pub async fn transition(
     let next = from
         .transition(to)
         .map_err(|why| ApiError::conflict(ErrorCode::InvalidTransition, why))?;
-    let mut evaluated: Vec<Uuid> = Vec::new();
+    let mut evaluated: Vec<entity::evaluation::Model> = Vec::new();
     if next == PeriodState::Published {
         let with = store::results::list_units_with_evaluations(&txn, id).await?;
         let orgs = store::results::list_org_results_of_period(&txn, id).await?;
@@ -240,11 +240,7 @@ pub async fn transition(
                 blockers,
             });
         }
-        evaluated = store::results::list_evaluations(&txn, id, None)
-            .await?
-            .into_iter()
-            .map(|e| e.employee_id)
-            .collect();
+        evaluated = store::results::list_evaluations(&txn, id, None).await?;
     }
     let now = Utc::now();
     let mut changed = period::Model {
@@ -279,6 +275,10 @@ pub async fn transition(
         json!({ "from": from.as_str(), "to": next.as_str() }),
     )
     .await?;
+    if next == PeriodState::Published {
+        // Queued in this transaction: delivered exactly when the publication is (ADR 0021).
+        crate::app::webhooks::emit::period_published(&txn, &m, &evaluated).await?;
+    }
     txn.commit().await?;
     if next == PeriodState::Closed {
         // Closing releases the 360 results at once (ADR 0013).
@@ -291,11 +291,11 @@ pub async fn transition(
             Audience::Everyone,
         );
         // Each evaluated employee learns that their predikat is visible now.
-        for employee_id in evaluated {
+        for ev in evaluated {
             state.events.publish(
                 EventKind::PredikatPublished,
                 vec![id.to_string()],
-                Audience::Employee(employee_id),
+                Audience::Employee(ev.employee_id),
             );
         }
         state.events.publish(

@@ -43,6 +43,7 @@ macro_rules! string_enum {
         }
     };
 }
+pub(crate) use string_enum;
 
 /// Unit kinds (documentation type; the handler validates the string).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -139,6 +140,8 @@ pub enum ApiScope {
     /// Push a period's results to SIASN (`POST /periods/{id}/siasn/push`).
     #[serde(rename = "siasn:push")]
     SiasnPush,
+    #[serde(rename = "webhooks:write")]
+    WebhooksWrite,
 }
 
 string_enum!(ApiScope {
@@ -146,6 +149,7 @@ string_enum!(ApiScope {
     MasterWrite => "master:write",
     ResultsRead => "results:read",
     SiasnPush => "siasn:push",
+    WebhooksWrite => "webhooks:write",
 });
 
 impl ApiScope {

@@ -30,6 +30,7 @@ pub mod skp;
 pub mod talent;
 pub mod tasks;
 pub mod units;
+pub mod webhooks;
 
 use serde::Serialize;
 use utoipa::ToSchema;

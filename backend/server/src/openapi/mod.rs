@@ -35,6 +35,7 @@ system (SIMPEG) and the Kinerja360 web app. Errors always use the envelope \
         (name = "audit", description = "The hash-chained audit log"),
         (name = "ikm", description = "Indeks Kepuasan Masyarakat and employee citizen index"),
         (name = "notifications", description = "In-app notifications and email preferences of the signed-in account"),
+        (name = "webhooks", description = "Signed event deliveries to the HR system (docs/webhooks.md)"),
     ),
     modifiers(&SecuritySchemes)
 )]

@@ -30,6 +30,7 @@ pub mod tasks;
 pub mod tokens;
 pub mod units;
 pub mod users;
+pub mod webhooks;
 
 use crate::config::Settings;
 use migration::{Migrator, MigratorTrait};

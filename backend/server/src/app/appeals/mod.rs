@@ -392,6 +392,14 @@ pub async fn decide_appeal(
             }),
         )
         .await?;
+        crate::app::webhooks::emit::predikat_changed(
+            &txn,
+            a.id,
+            &ev,
+            (hk.as_str(), pk.as_str(), pr.as_str()),
+            now,
+        )
+        .await?;
     }
     let mut decided = appeal::Model {
         status: AppealStatus::Decided.as_str().into(),

@@ -4,7 +4,7 @@
 //! master data (`can_write_master`) are in `policy` itself, used by every area.
 
 use crate::auth::Principal;
-use crate::domain::master::Role;
+use crate::domain::master::{ApiScope, Role};
 
 /// May create sign-in accounts for employees, reset their passwords and (de)activate them
 /// (admin, HR).
@@ -37,6 +37,18 @@ pub fn can_reset_account(p: &Principal, target_roles: &[String]) -> bool {
 /// May create, list and revoke API keys: the admin only.
 pub fn can_manage_api_keys(p: &Principal) -> bool {
     p.has_role(Role::Admin)
+}
+
+/// May register webhooks and read their deliveries: the admin and API keys with
+/// `webhooks:write`.
+pub fn can_manage_webhooks(p: &Principal) -> bool {
+    p.has_role(Role::Admin) || p.has_scope(ApiScope::WebhooksWrite)
+}
+
+/// Sees (and changes) a webhook registered by `created_by`: the admin every one, an API
+/// key with `webhooks:write` those it registered itself.
+pub fn can_see_webhook(p: &Principal, created_by: &str) -> bool {
+    p.has_role(Role::Admin) || (p.has_scope(ApiScope::WebhooksWrite) && created_by == p.actor())
 }
 
 /// May read the audit log and verify its chain (auditor, admin).
