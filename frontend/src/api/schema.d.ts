@@ -1459,7 +1459,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Opens a draft (or reopens a closed) period (admin, HR). */
+        /** Opens a draft (or reopens a closed) period (admin, HR, keys with `periods:write`). */
         post: operations["open_period"];
         delete?: never;
         options?: never;
@@ -2343,10 +2343,12 @@ export interface components {
             scopes: components["schemas"]["ApiScope"][];
         };
         /**
-         * @description Scope of an API key (documentation type).
+         * @description Scope of an API key: what an integrating system (the regional HR system) may do in the
+         *     cycle it runs (ADR 0019). Personal acts (writing one's SKP, rating, 360 answers,
+         *     appeals) belong to people and no scope grants them.
          * @enum {string}
          */
-        ApiScope: "master:read" | "master:write" | "results:read";
+        ApiScope: "master:read" | "master:write" | "results:read" | "accounts:write" | "periods:write" | "cycle:read" | "feedback:read" | "feedback:write" | "talent:read" | "talent:write" | "audit:read";
         AppealCreate: {
             /** @description Why the employee objects (required, up to 4000 characters). */
             reasons: string;
@@ -2842,11 +2844,15 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "scope_missing" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description Structured details of a refusal that names what blocks it. */
         ErrorDetails: {
-            /** @description Every blocking employee, by unit code and NIP. */
-            blockers: components["schemas"]["Blocker"][];
+            /**
+             * @description Every blocking employee, by unit code and NIP (`unit_incomplete`,
+             *     `period_incomplete`; empty and left out otherwise).
+             */
+            blockers?: components["schemas"]["Blocker"][];
+            scope?: components["schemas"]["ApiScope"] | null;
         };
         /** @description The envelope of every error response. */
         ErrorResponse: {
@@ -3901,10 +3907,22 @@ export interface components {
              * @description SIASN hasilKinerjaNilai (1–3).
              */
             rating_hasil_kerja_code: number;
-            rating_perilaku_kerja: components["schemas"]["Rating"];
+            /**
+             * @description The behaviour rating: the same name as in the rating PUT body, the team view and
+             *     `/me/results` (docs/api-conventions.md).
+             */
+            rating_perilaku: components["schemas"]["Rating"];
             /**
              * Format: int32
              * @description SIASN perilakuKerjaNilai (1–3).
+             */
+            rating_perilaku_code: number;
+            /** @description Deprecated: the old name of `rating_perilaku`; removed in the next release. */
+            rating_perilaku_kerja: components["schemas"]["Rating"];
+            /**
+             * Format: int32
+             * @deprecated
+             * @description Deprecated: the old name of `rating_perilaku_code`; removed in the next release.
              */
             rating_perilaku_kerja_code: number;
             /** @description `draft`, `final`, `published` or `under_appeal` (published with an open appeal). */
@@ -4577,7 +4595,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Signed in, but not allowed to do this (`forbidden`) */
+        /** @description Signed in, but not allowed to do this (`forbidden`); an API key without the scope the operation names (`scope_missing`, the scope in the message and in `details.scope`) */
         Forbidden: {
             headers: {
                 [name: string]: unknown;

@@ -45,7 +45,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "feedback",
     params(TargetQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = TargetList),
         (status = 404, description = "Unknown unit_code", body = ErrorResponse),
@@ -69,7 +69,7 @@ pub async fn list_feedback_targets(
 #[utoipa::path(
     tag = "feedback",
     request_body = TargetCreate,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 201, body = TargetOut),
         (status = 409, description = "The employee already has a target", body = ErrorResponse),
@@ -91,7 +91,7 @@ pub async fn create_feedback_target(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = TargetOut),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -111,7 +111,7 @@ pub async fn get_feedback_target(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = TargetOut),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -131,7 +131,7 @@ pub async fn rotate_feedback_target(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = TargetOut),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -153,7 +153,7 @@ pub async fn disable_feedback_target(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = TargetOut),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -175,7 +175,7 @@ pub async fn enable_feedback_target(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, description = "SVG image", content_type = "image/svg+xml", body = String),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -199,7 +199,7 @@ pub async fn get_feedback_target_qr_svg(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, description = "PNG image", content_type = "image/png", body = Vec<u8>),
         BadRequest, Unauthorized, Forbidden, NotFound,
