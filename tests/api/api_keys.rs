@@ -301,7 +301,8 @@ async fn a_master_read_key_cannot_write() {
 
     // Assert
     for resp in [employee, unit, import] {
-        assert_error(resp, StatusCode::FORBIDDEN, "forbidden").await;
+        let body = assert_error(resp, StatusCode::FORBIDDEN, "scope_missing").await;
+        assert_eq!(body["error"]["details"]["scope"], "master:write");
     }
     let camat = app
         .get_ok(&format!("/api/v1/employees/{CAMAT}"), &admin)

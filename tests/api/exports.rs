@@ -206,14 +206,19 @@ async fn api_keys_need_results_read_for_every_export() {
             StatusCode::OK,
             "{suffix}"
         );
-        for token in [&bad, &camat] {
-            assert_error(
-                app.get(&path, token).await,
-                StatusCode::FORBIDDEN,
-                "forbidden",
-            )
-            .await;
-        }
+        let body = assert_error(
+            app.get(&path, &bad).await,
+            StatusCode::FORBIDDEN,
+            "scope_missing",
+        )
+        .await;
+        assert_eq!(body["error"]["details"]["scope"], "results:read");
+        assert_error(
+            app.get(&path, &camat).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
         let anonymous = app.get_anonymous(&path).await;
         assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED, "{suffix}");
     }

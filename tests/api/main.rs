@@ -29,6 +29,7 @@ mod feedback;
 mod gate;
 mod headers;
 mod health;
+mod hr_system;
 mod ikm;
 mod import;
 mod kiosk;

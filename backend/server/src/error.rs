@@ -11,6 +11,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
+use crate::domain::master::ApiScope;
 pub use crate::error_code::ErrorCode;
 
 /// Field name → messages.
@@ -39,8 +40,13 @@ pub struct Blocker {
 /// Structured details of a refusal that names what blocks it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
 pub struct ErrorDetails {
-    /// Every blocking employee, by unit code and NIP.
+    /// Every blocking employee, by unit code and NIP (`unit_incomplete`,
+    /// `period_incomplete`; empty and left out otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blockers: Vec<Blocker>,
+    /// The scope the API key lacks (`scope_missing`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<ApiScope>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -75,6 +81,9 @@ pub enum ApiError {
     /// 403: authenticated but not allowed.
     #[error("Anda tidak berhak melakukan tindakan ini")]
     Forbidden,
+    /// 403: an API key without the scope the operation needs (`scope_missing`).
+    #[error("Kunci API tidak memiliki cakupan (scope) {0} yang diperlukan untuk tindakan ini")]
+    ScopeMissing(ApiScope),
     /// 404: the named thing does not exist (or is not visible to the caller).
     #[error("{0}")]
     NotFound(String),
@@ -138,6 +147,7 @@ impl ApiError {
             | ApiError::Blocked { code, .. }
             | ApiError::Coded { code, .. } => *code,
             ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::ScopeMissing(_) => ErrorCode::ScopeMissing,
             ApiError::NotFound(_) => ErrorCode::NotFound,
             ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
             ApiError::PayloadTooLarge => ErrorCode::PayloadTooLarge,
@@ -228,6 +238,11 @@ impl ApiError {
             details: match self {
                 ApiError::Blocked { blockers, .. } => Some(ErrorDetails {
                     blockers: blockers.clone(),
+                    scope: None,
+                }),
+                ApiError::ScopeMissing(scope) => Some(ErrorDetails {
+                    blockers: Vec::new(),
+                    scope: Some(*scope),
                 }),
                 _ => None,
             },
@@ -252,7 +267,7 @@ impl ResponseError for ApiError {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::Forbidden | ApiError::ScopeMissing(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } | ApiError::Blocked { .. } => StatusCode::CONFLICT,

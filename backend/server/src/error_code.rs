@@ -76,6 +76,9 @@ pub enum ErrorCode {
     /// 403: signed in but not allowed.
     #[serde(rename = "forbidden")]
     Forbidden,
+    /// 403: the API key lacks the scope named in the message and in `details.scope`.
+    #[serde(rename = "scope_missing")]
+    ScopeMissing,
     /// 404: the named thing does not exist or is not visible to the caller.
     #[serde(rename = "not_found")]
     NotFound,
@@ -282,6 +285,7 @@ impl ErrorCode {
         ErrorCode::SetPasswordCodeExpired,
         ErrorCode::PasswordChangeRequired,
         ErrorCode::Forbidden,
+        ErrorCode::ScopeMissing,
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::Conflict,
@@ -368,6 +372,7 @@ impl ErrorCode {
             ErrorCode::SetPasswordCodeExpired => "set_password_code_expired",
             ErrorCode::PasswordChangeRequired => "password_change_required",
             ErrorCode::Forbidden => "forbidden",
+            ErrorCode::ScopeMissing => "scope_missing",
             ErrorCode::NotFound => "not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::Conflict => "conflict",

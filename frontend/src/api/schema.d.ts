@@ -1200,28 +1200,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/tasks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My pending duties, computed now: SKPs to write, submit, revise or approve, 360 forms,
-         *     members to rate and finalise, peer nominations, appeal statements and decisions, units
-         *     blocking publication (HR), development plan items due, held citizen submissions (HR).
-         *     Each has a count, a deadline when it has one, and the SPA route where it is done.
-         */
-        get: operations["my_tasks"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/periods": {
         parameters: {
             query?: never;
@@ -1481,7 +1459,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Opens a draft (or reopens a closed) period (admin, HR). */
+        /** Opens a draft (or reopens a closed) period (admin, HR, keys with `periods:write`). */
         post: operations["open_period"];
         delete?: never;
         options?: never;
@@ -2220,89 +2198,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The webhooks the caller manages (the admin every one, a key its own); never the secrets. */
-        get: operations["list_webhooks"];
-        put?: never;
-        /**
-         * Registers a webhook (admin, or an API key with `webhooks:write`). The signing secret is
-         *     in this response and nowhere else.
-         */
-        post: operations["create_webhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One webhook. */
-        get: operations["get_webhook"];
-        /**
-         * Replaces a webhook's URL, event kinds and description, and its active flag when given
-         *     (the secret stays).
-         */
-        put: operations["update_webhook"];
-        post?: never;
-        /** Removes a webhook with its deliveries and their log. */
-        delete: operations["delete_webhook"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The webhook's newest 100 deliveries, newest first, each with its attempts (status code,
-         *     error, duration).
-         */
-        get: operations["list_webhook_deliveries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sends a delivery again (same id and body) with a fresh retry schedule; 202, sent by the
-         *     worker shortly. A delivery being sent right now is left to finish.
-         */
-        post: operations["redeliver_webhook_delivery"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2365,11 +2260,6 @@ export interface components {
             period_id: string;
             predikat: components["schemas"]["Predikat"];
         };
-        /**
-         * @description An action a response says the caller may take.
-         * @enum {string}
-         */
-        AllowedAction: "decide_appeal" | "write_statement" | "set_org_result" | "finalise_unit";
         AnnualResult: {
             predikat: components["schemas"]["Predikat"];
             predikat_label: string;
@@ -2453,10 +2343,12 @@ export interface components {
             scopes: components["schemas"]["ApiScope"][];
         };
         /**
-         * @description Scope of an API key (documentation type).
+         * @description Scope of an API key: what an integrating system (the regional HR system) may do in the
+         *     cycle it runs (ADR 0019). Personal acts (writing one's SKP, rating, 360 answers,
+         *     appeals) belong to people and no scope grants them.
          * @enum {string}
          */
-        ApiScope: "master:read" | "master:write" | "results:read" | "webhooks:write";
+        ApiScope: "master:read" | "master:write" | "results:read" | "accounts:write" | "periods:write" | "cycle:read" | "feedback:read" | "feedback:write" | "talent:read" | "talent:write" | "audit:read";
         AppealCreate: {
             /** @description Why the employee objects (required, up to 4000 characters). */
             reasons: string;
@@ -2468,12 +2360,7 @@ export interface components {
             role: components["schemas"]["AppealRole"];
         };
         AppealOut: {
-            /** @description What the caller may do with it now; the SPA shows only these buttons. */
-            allowed_actions: components["schemas"]["AllowedAction"][];
-            /**
-             * @description Whether the caller may decide it now (the decider, once the penilai's statement is
-             *     given or its deadline has lapsed).
-             */
+            /** @description Whether the caller may decide it now. */
             can_decide: boolean;
             can_write_statement?: components["schemas"]["StatementSide"] | null;
             decided_at?: string | null;
@@ -2494,12 +2381,6 @@ export interface components {
             old?: components["schemas"]["RatingsOut"] | null;
             penilai: components["schemas"]["PersonRef"];
             penilai_statement?: string | null;
-            /**
-             * Format: date-time
-             * @description The end of the penilai's statement deadline; after it the appeal may be decided
-             *     without the statement (the lapse is recorded with the decision).
-             */
-            penilai_statement_due: string;
             period: components["schemas"]["AppealPeriod"];
             reasons: string;
             /** @description `filed` or `decided`. */
@@ -2788,11 +2669,6 @@ export interface components {
          * @enum {string}
          */
         Decision: "keep" | "change";
-        /**
-         * @description State of a delivery.
-         * @enum {string}
-         */
-        DeliveryStatus: "pending" | "sending" | "delivered" | "failed";
         /** @description A unit's distribution of predikat against its organisational result. */
         Distribution: {
             /** @description Whether every rule holds; null without an org result. */
@@ -2968,11 +2844,15 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "appeal_statement_pending" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "scope_missing" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description Structured details of a refusal that names what blocks it. */
         ErrorDetails: {
-            /** @description Every blocking employee, by unit code and NIP. */
-            blockers: components["schemas"]["Blocker"][];
+            /**
+             * @description Every blocking employee, by unit code and NIP (`unit_incomplete`,
+             *     `period_incomplete`; empty and left out otherwise).
+             */
+            blockers?: components["schemas"]["Blocker"][];
+            scope?: components["schemas"]["ApiScope"] | null;
         };
         /** @description The envelope of every error response. */
         ErrorResponse: {
@@ -4027,10 +3907,22 @@ export interface components {
              * @description SIASN hasilKinerjaNilai (1–3).
              */
             rating_hasil_kerja_code: number;
-            rating_perilaku_kerja: components["schemas"]["Rating"];
+            /**
+             * @description The behaviour rating: the same name as in the rating PUT body, the team view and
+             *     `/me/results` (docs/api-conventions.md).
+             */
+            rating_perilaku: components["schemas"]["Rating"];
             /**
              * Format: int32
              * @description SIASN perilakuKerjaNilai (1–3).
+             */
+            rating_perilaku_code: number;
+            /** @description Deprecated: the old name of `rating_perilaku`; removed in the next release. */
+            rating_perilaku_kerja: components["schemas"]["Rating"];
+            /**
+             * Format: int32
+             * @deprecated
+             * @description Deprecated: the old name of `rating_perilaku_code`; removed in the next release.
              */
             rating_perilaku_kerja_code: number;
             /** @description `draft`, `final`, `published` or `under_appeal` (published with an open appeal). */
@@ -4413,50 +4305,6 @@ export interface components {
             unit_code: string;
             unit_name: string;
         };
-        /**
-         * @description What a pending duty asks of the signed-in person.
-         * @enum {string}
-         */
-        TaskKind: "skp_write" | "skp_submit" | "skp_revise" | "skp_approve" | "form360" | "nomination_decide" | "member_rate" | "member_finalise" | "appeal_statement" | "appeal_decide" | "publication_blocked" | "plan_item_due" | "feedback_held";
-        /** @description Every pending duty, most urgent first (overdue, then by deadline, then by kind). */
-        TaskList: {
-            items: components["schemas"]["TaskOut"][];
-            /**
-             * Format: int64
-             * @description The sum of the tasks' counts (the header badge).
-             */
-            total: number;
-        };
-        /**
-         * @description One pending duty of the signed-in person. The SPA writes the title from `kind` and the
-         *     parameters (period name, year, NIPs), in either language.
-         */
-        TaskOut: {
-            /**
-             * Format: int64
-             * @description How many objects wait (forms, members, appeals, units, items, submissions).
-             */
-            count: number;
-            /** @description The last day to act, when the duty has one (local date). */
-            deadline?: string | null;
-            /** @description The objects concerned (appeal ids for appeal duties), at most 50. */
-            ids: string[];
-            kind: components["schemas"]["TaskKind"];
-            /** @description The SPA route where the person acts. */
-            link: string;
-            /**
-             * @description The employees concerned, when they are the caller's own direct reports (never a
-             *     ratee of an anonymous form).
-             */
-            nips: string[];
-            /** @description Whether the deadline has passed. */
-            overdue: boolean;
-            /** @description The period the duty belongs to, if any. */
-            period_id?: string | null;
-            period_name?: string | null;
-            /** @description The SKP year, for SKP duties. */
-            year?: number | null;
-        };
         /** @description A subordinate's evaluation as the supervisor sees it. */
         TeamEvaluation: {
             /** Format: uuid */
@@ -4736,82 +4584,6 @@ export interface components {
             code: components["schemas"]["CoreValue"];
             name: string;
         };
-        /** @description One attempt of a delivery. */
-        WebhookAttemptOut: {
-            /** Format: date-time */
-            attempted_at: string;
-            /** Format: int64 */
-            duration_ms: number;
-            /** @description Why the attempt failed (timeout, connection refused, non-2xx answer). */
-            error?: string | null;
-            /** @description The receiver's HTTP status, when it answered. */
-            status_code?: number | null;
-        };
-        WebhookCreated: components["schemas"]["WebhookOut"] & {
-            /** @description The signing secret. Shown only in this response; store it safely. */
-            secret: string;
-        };
-        /** @description One event sent (or to send) to one webhook, with its attempts. */
-        WebhookDeliveryOut: {
-            /** Format: int32 */
-            attempts: number;
-            /** Format: date-time */
-            created_at: string;
-            delivered_at?: string | null;
-            /**
-             * Format: uuid
-             * @description Also the body's `id` and the `X-Kinerja-Delivery` header.
-             */
-            id: string;
-            kind: components["schemas"]["WebhookEvent"];
-            last_error?: string | null;
-            last_status_code?: number | null;
-            /** @description Every attempt, oldest first. */
-            log: components["schemas"]["WebhookAttemptOut"][];
-            next_attempt_at?: string | null;
-            /** @description The body sent on every attempt. */
-            payload: Record<string, never>;
-            status: components["schemas"]["DeliveryStatus"];
-            /** Format: uuid */
-            webhook_id: string;
-        };
-        /**
-         * @description Event kinds a webhook can subscribe to.
-         * @enum {string}
-         */
-        WebhookEvent: "period.published" | "result.ready" | "predikat.changed";
-        /**
-         * @description A subscription: where to POST which events (the body of both registration and change;
-         *     the secret never changes).
-         */
-        WebhookInput: {
-            /**
-             * @description An inactive webhook gets no new deliveries; queued ones fail without being sent.
-             *     Registration: `true` when left out; a change: unchanged when left out.
-             */
-            active?: boolean | null;
-            /** @description What it is for, e.g. "SIMPEG Kota Mataram". */
-            description?: string | null;
-            /** @description Any of `period.published`, `result.ready`, `predikat.changed`. */
-            events: components["schemas"]["WebhookEvent"][];
-            /**
-             * @description The receiver: `https://…` (`http://` only to 127.0.0.1 or outside production); no
-             *     user name or password in it.
-             */
-            url: string;
-        };
-        WebhookOut: {
-            active: boolean;
-            /** Format: date-time */
-            created_at: string;
-            description: string;
-            events: components["schemas"]["WebhookEvent"][];
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            updated_at: string;
-            url: string;
-        };
     };
     responses: {
         /** @description Malformed request: the JSON, a path parameter or a query parameter cannot be read (`invalid_json`, `invalid_body`, `invalid_path`, `invalid_query`) */
@@ -4823,7 +4595,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Signed in, but not allowed to do this (`forbidden`) */
+        /** @description Signed in, but not allowed to do this (`forbidden`); an API key without the scope the operation names (`scope_missing`, the scope in the message and in `details.scope`) */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -7677,27 +7449,6 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
-    my_tasks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TaskList"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
     list_periods: {
         parameters: {
             query?: {
@@ -9965,199 +9716,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-        };
-    };
-    list_webhooks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookOut"][];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    create_webhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookInput"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookCreated"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    get_webhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Webhook id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookOut"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    update_webhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Webhook id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookInput"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookOut"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    delete_webhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Webhook id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Removed */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    list_webhook_deliveries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Webhook id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDeliveryOut"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
-        };
-    };
-    redeliver_webhook_delivery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Webhook id */
-                id: string;
-                /** @description Delivery id */
-                delivery_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDeliveryOut"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
         };
     };
 }

@@ -24,7 +24,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     tag = "employees",
     params(("nip" = String, Path, description = "NIP or NI PPPK")),
     request_body = AccountInput,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["accounts:write"])),
     responses(
         (status = 200, description = "Updated", body = AccountOut),
         (status = 201, description = "Created, with a temporary password", body = AccountOut),

@@ -68,7 +68,7 @@ pub async fn file_appeal(
 #[utoipa::path(
     tag = "appeals",
     params(AppealQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = AppealList),
         (status = 403, description = "`all` without admin, HR or auditor role", body = ErrorResponse),
@@ -91,7 +91,7 @@ pub async fn list_appeals(
 #[utoipa::path(
     tag = "appeals",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = AppealOut),
         BadRequest, Unauthorized, NotFound,

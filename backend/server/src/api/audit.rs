@@ -18,7 +18,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "audit",
     params(AuditQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["audit:read"])),
     responses(
         (status = 200, body = AuditList),
         BadRequest, Unauthorized, Forbidden,
@@ -47,7 +47,7 @@ pub async fn list_audit_entries(
 /// Recomputes the hash chain (auditor, admin).
 #[utoipa::path(
     tag = "audit",
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["audit:read"])),
     responses(
         (status = 200, body = AuditVerification),
         Unauthorized, Forbidden,

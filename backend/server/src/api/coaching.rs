@@ -78,7 +78,7 @@ pub async fn add_feedback_note(
 #[utoipa::path(
     tag = "coaching",
     params(("nip" = String, Path), NoteQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = FeedbackNoteList),
         BadRequest, Unauthorized, NotFound,
@@ -126,7 +126,7 @@ pub async fn add_coaching(
 #[utoipa::path(
     tag = "coaching",
     params(("nip" = String, Path), PageQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = CoachingList),
         BadRequest, Unauthorized, NotFound,

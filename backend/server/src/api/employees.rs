@@ -31,7 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "employees",
     params(EmployeeQuery),
-    security(("bearer_auth" = []), ("api_key" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["master:read"]), ("api_key" = ["master:write"])),
     responses(
         (status = 200, body = EmployeeList),
         (status = 404, description = "Unknown unit_code", body = ErrorResponse),
@@ -60,7 +60,7 @@ pub async fn list_employees(
 #[utoipa::path(
     tag = "employees",
     params(("nip" = String, Path, description = "NIP or NI PPPK (18 digits)")),
-    security(("bearer_auth" = []), ("api_key" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["master:read"]), ("api_key" = ["master:write"])),
     responses(
         (status = 200, body = EmployeeOut),
         Unauthorized, NotFound,
@@ -83,7 +83,7 @@ pub async fn get_employee(
     tag = "employees",
     params(("nip" = String, Path, description = "NIP or NI PPPK (18 digits)")),
     request_body = EmployeeUpsert,
-    security(("bearer_auth" = []), ("api_key" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["master:write"])),
     responses(
         (status = 200, description = "Updated or unchanged", body = EmployeeOut),
         (status = 201, description = "Created", body = EmployeeOut),
@@ -119,7 +119,7 @@ const IMPORT_LIMIT: usize = 20 * 1024 * 1024;
         (Vec<EmployeeImportRow> = "application/json"),
         (String = "text/csv"),
     )),
-    security(("bearer_auth" = []), ("api_key" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["master:write"])),
     responses(
         (status = 200, body = ImportReport),
         (status = 400, description = "Malformed JSON", body = ErrorResponse),

@@ -90,7 +90,7 @@ pub async fn put_evaluation(
 #[utoipa::path(
     tag = "evaluations",
     params(("id" = Uuid, Path, description = "Period id"), ResultQuery),
-    security(("bearer_auth" = []), ("api_key" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["results:read"])),
     responses(
         (status = 200, body = ResultList),
         BadRequest, Unauthorized, Forbidden, NotFound,

@@ -31,7 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Period id")),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = ExemptionList),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -54,7 +54,7 @@ pub async fn list_exemptions(
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Period id")),
     request_body = ExemptionInput,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["periods:write"])),
     responses(
         (status = 201, body = ExemptionOut),
         (status = 409, description = "`exemption_exists`, `employee_evaluated`, `unit_finalised` or `period_published`", body = ErrorResponse),
@@ -79,7 +79,7 @@ pub async fn create_exemption(
 #[utoipa::path(
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Period id"), ("nip" = String, Path, description = "NIP of the exempted employee")),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["periods:write"])),
     responses(
         (status = 204, description = "Removed"),
         (status = 409, description = "`unit_finalised` or `period_published`", body = ErrorResponse),

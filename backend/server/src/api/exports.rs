@@ -40,7 +40,7 @@ fn attachment(name: &str) -> (&'static str, String) {
 #[utoipa::path(
     tag = "evaluations",
     params(("id" = Uuid, Path, description = "Period id"), ResultQuery),
-    security(("bearer_auth" = []), ("api_key" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["results:read"])),
     responses(
         (status = 200, body = SiasnList),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -66,7 +66,7 @@ pub async fn results_siasn(
 #[utoipa::path(
     tag = "evaluations",
     params(("id" = Uuid, Path, description = "Period id"), ResultQuery),
-    security(("bearer_auth" = []), ("api_key" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["results:read"])),
     responses(
         (status = 200, description = "CSV file", content_type = "text/csv", body = String),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -93,7 +93,7 @@ pub async fn results_csv(
 #[utoipa::path(
     tag = "evaluations",
     params(("id" = Uuid, Path, description = "Period id"), ResultQuery),
-    security(("bearer_auth" = []), ("api_key" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["results:read"])),
     responses(
         (status = 200, description = "XLSX workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
         (status = 422, description = "More rows than a sheet holds", body = ErrorResponse),

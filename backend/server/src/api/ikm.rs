@@ -20,7 +20,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "ikm",
     params(("code" = String, Path, description = "Unit code"), RangeQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = IkmReport),
         (status = 422, description = "Invalid date range", body = ErrorResponse),
@@ -44,7 +44,7 @@ pub async fn get_unit_ikm(
 #[utoipa::path(
     tag = "ikm",
     params(("nip" = String, Path, description = "NIP or NI PPPK"), RangeQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = CitizenFeedback),
         (status = 422, description = "Invalid date range", body = ErrorResponse),

@@ -39,7 +39,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Period id"), ("code" = String, Path, description = "Unit code")),
     request_body = OrgResultInput,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["periods:write"])),
     responses(
         (status = 200, body = Distribution),
         (status = 403, description = "Not HR/admin nor a leader above the unit", body = ErrorResponse),
@@ -64,7 +64,7 @@ pub async fn set_org_result(
 #[utoipa::path(
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Period id"), ("code" = String, Path, description = "Unit code")),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = Distribution),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -92,7 +92,7 @@ pub async fn get_distribution(
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Period id"), ("code" = String, Path, description = "Unit code")),
     request_body = FinaliseInput,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["periods:write"])),
     responses(
         (status = 200, body = Distribution),
         (status = 409, description = "`org_result_missing`, `evaluations_not_final`, `unit_incomplete`, `distribution_violated`, `unit_finalised` or `period_published`", body = ErrorResponse),
@@ -120,7 +120,7 @@ pub async fn finalise_unit(
 #[utoipa::path(
     tag = "distribution",
     params(("id" = Uuid, Path, description = "Period id")),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = UnitDistributionList),
         BadRequest, Unauthorized, Forbidden, NotFound,

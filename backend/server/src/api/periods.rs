@@ -58,7 +58,7 @@ pub async fn list_periods(
 #[utoipa::path(
     tag = "periods",
     request_body = PeriodCreate,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["periods:write"])),
     responses(
         (status = 201, body = PeriodOut),
         (status = 409, description = "The period exists", body = ErrorResponse),
@@ -101,7 +101,7 @@ pub async fn get_period(
     tag = "periods",
     params(("id" = Uuid, Path)),
     request_body = PeriodUpdate,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["periods:write"])),
     responses(
         (status = 200, body = PeriodOut),
         (status = 409, description = "The period is published", body = ErrorResponse),
@@ -128,7 +128,7 @@ macro_rules! transition_handler {
         #[utoipa::path(
             tag = "periods",
             params(("id" = Uuid, Path)),
-            security(("bearer_auth" = [])),
+            security(("bearer_auth" = []), ("api_key" = ["periods:write"])),
             responses(
                 (status = 200, body = PeriodOut),
                 (status = 409, description = "Transition not allowed from the current state, or (publish) units not finalised or employees with neither a final evaluation nor an exemption (`period_incomplete`, naming them in `details.blockers`)", body = ErrorResponse),
@@ -153,7 +153,7 @@ transition_handler!(
     open_period,
     "/periods/{id}/open",
     PeriodState::Open,
-    "Opens a draft (or reopens a closed) period (admin, HR)."
+    "Opens a draft (or reopens a closed) period (admin, HR, keys with `periods:write`)."
 );
 transition_handler!(
     close_period,

@@ -74,7 +74,7 @@ pub async fn put_realisasi(
 #[utoipa::path(
     tag = "realisasi",
     params(("period_id" = Uuid, Path), ("nip" = String, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = RealisasiSheet),
         (status = 404, description = "No such period, or employee not visible", body = ErrorResponse),

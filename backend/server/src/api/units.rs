@@ -21,7 +21,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "units",
     params(UnitQuery),
-    security(("bearer_auth" = []), ("api_key" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["master:read"]), ("api_key" = ["master:write"])),
     responses(
         (status = 200, body = UnitList),
         (status = 404, description = "Unknown parent_code", body = ErrorResponse),
@@ -44,7 +44,7 @@ pub async fn list_units(
 #[utoipa::path(
     tag = "units",
     params(("code" = String, Path, description = "Unit code")),
-    security(("bearer_auth" = []), ("api_key" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["master:read"]), ("api_key" = ["master:write"])),
     responses(
         (status = 200, body = UnitOut),
         Unauthorized, NotFound,
@@ -64,7 +64,7 @@ pub async fn get_unit(
     tag = "units",
     params(("code" = String, Path, description = "Unit code (letters, digits, - _ .)")),
     request_body = UnitUpsert,
-    security(("bearer_auth" = []), ("api_key" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["master:write"])),
     responses(
         (status = 200, description = "Updated or unchanged", body = UnitOut),
         (status = 201, description = "Created", body = UnitOut),

@@ -116,7 +116,7 @@ pub async fn employee_feedback(
     if !policy::feedback::can_read_citizen_feedback(db, p, &e).await? {
         return Err(not_found());
     }
-    let staff = policy::feedback::reads_all_citizen_feedback(p);
+    let staff = policy::feedback::reads_all_citizen_feedback(p).granted();
     let (from, to, start, end) = range(state, from, to)?;
     let min = ikm::min_respondents(state.settings.feedback_min_respondents);
     let totals = store::feedback::totals(db, Scope::Employee(e.id), start, end).await?;

@@ -41,6 +41,11 @@ impl Principal {
         self.scopes.iter().any(|s| s == scope.as_str())
     }
 
+    /// Whether the caller is an integrating system (an API key), not a person.
+    pub fn is_api_key(&self) -> bool {
+        matches!(self.kind, PrincipalKind::ApiKey { .. })
+    }
+
     pub fn user_id(&self) -> Option<Uuid> {
         match self.kind {
             PrincipalKind::User { user_id } => Some(user_id),

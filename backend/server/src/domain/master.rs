@@ -128,13 +128,18 @@ impl Role {
     }
 }
 
-/// Scope of an API key (documentation type).
+/// Scope of an API key: what an integrating system (the regional HR system) may do in the
+/// cycle it runs (ADR 0019). Personal acts (writing one's SKP, rating, 360 answers,
+/// appeals) belong to people and no scope grants them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 pub enum ApiScope {
+    /// Read units and employees.
     #[serde(rename = "master:read")]
     MasterRead,
+    /// Write units and employees (PUT, import).
     #[serde(rename = "master:write")]
     MasterWrite,
+    /// Read a period's results and their exports.
     #[serde(rename = "results:read")]
     ResultsRead,
     /// Push a period's results to SIASN (`POST /periods/{id}/siasn/push`).
@@ -142,6 +147,32 @@ pub enum ApiScope {
     SiasnPush,
     #[serde(rename = "webhooks:write")]
     WebhooksWrite,
+    /// Create sign-in accounts for employees, reset and (de)activate non-staff accounts.
+    #[serde(rename = "accounts:write")]
+    AccountsWrite,
+    /// Create periods, change their settings, open/close/publish them, record exemptions,
+    /// set org results and finalise units.
+    #[serde(rename = "periods:write")]
+    PeriodsWrite,
+    /// Read the cycle: the unit overview and distributions, exemptions, all appeals, and
+    /// every employee's SKP, realisasi and other performance records.
+    #[serde(rename = "cycle:read")]
+    CycleRead,
+    /// Read feedback targets, tickets, submissions, the IKM and employees' citizen index.
+    #[serde(rename = "feedback:read")]
+    FeedbackRead,
+    /// Manage feedback targets, tickets and moderation.
+    #[serde(rename = "feedback:write")]
+    FeedbackWrite,
+    /// Read talent data of every unit: the 9-box grid, candidates, angka kredit.
+    #[serde(rename = "talent:read")]
+    TalentRead,
+    /// Record potensi assessments and manage the training catalogue.
+    #[serde(rename = "talent:write")]
+    TalentWrite,
+    /// Read the audit log (without who rated whom in the 360) and verify its chain.
+    #[serde(rename = "audit:read")]
+    AuditRead,
 }
 
 string_enum!(ApiScope {
@@ -150,6 +181,14 @@ string_enum!(ApiScope {
     ResultsRead => "results:read",
     SiasnPush => "siasn:push",
     WebhooksWrite => "webhooks:write",
+    AccountsWrite => "accounts:write",
+    PeriodsWrite => "periods:write",
+    CycleRead => "cycle:read",
+    FeedbackRead => "feedback:read",
+    FeedbackWrite => "feedback:write",
+    TalentRead => "talent:read",
+    TalentWrite => "talent:write",
+    AuditRead => "audit:read",
 });
 
 impl ApiScope {
@@ -273,7 +312,14 @@ mod tests {
             assert_eq!(JenisJabatan::parse(j).map(JenisJabatan::as_str), Some(j));
         }
         assert_eq!(Role::list(), "admin, hr, auditor, employee");
-        assert_eq!(ApiScope::list(), "master:read, master:write, results:read");
+        assert_eq!(
+            ApiScope::list(),
+            "master:read, master:write, results:read, accounts:write, periods:write, \
+             cycle:read, feedback:read, feedback:write, talent:read, talent:write, audit:read"
+        );
+        for s in ApiScope::ALL {
+            assert_eq!(ApiScope::parse(s.as_str()), Some(*s));
+        }
         assert_eq!(UnitKind::parse("Kecamatan"), None);
     }
 

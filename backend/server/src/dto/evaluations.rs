@@ -88,8 +88,16 @@ pub struct ResultOut {
     pub rating_hasil_kerja: Rating,
     /// SIASN hasilKinerjaNilai (1–3).
     pub rating_hasil_kerja_code: u8,
-    pub rating_perilaku_kerja: Rating,
+    /// The behaviour rating: the same name as in the rating PUT body, the team view and
+    /// `/me/results` (docs/api-conventions.md).
+    pub rating_perilaku: Rating,
     /// SIASN perilakuKerjaNilai (1–3).
+    pub rating_perilaku_code: u8,
+    /// Deprecated: the old name of `rating_perilaku`; removed in the next release.
+    #[schema(deprecated)]
+    pub rating_perilaku_kerja: Rating,
+    /// Deprecated: the old name of `rating_perilaku_code`; removed in the next release.
+    #[schema(deprecated)]
     pub rating_perilaku_kerja_code: u8,
     pub predikat: PredikatOut,
     /// The 360 suggestion for the behaviour rating when the supervisor rated, if any.

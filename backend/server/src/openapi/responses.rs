@@ -26,7 +26,7 @@ pub const SHARED: &[(&str, &str, &str)] = &[
     (
         "403",
         "Forbidden",
-        "Signed in, but not allowed to do this (`forbidden`)",
+        "Signed in, but not allowed to do this (`forbidden`); an API key without the scope the operation names (`scope_missing`, the scope in the message and in `details.scope`)",
     ),
     (
         "404",

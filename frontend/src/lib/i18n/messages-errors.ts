@@ -82,6 +82,10 @@ export const ERROR_TEXTS: Record<ErrorCode, ErrorText> = {
 
   // Generic
   forbidden: { id: 'Anda tidak berhak melakukan tindakan ini.', en: 'You are not allowed to do this.' },
+  scope_missing: {
+    id: 'Kunci API tidak memiliki cakupan (scope) yang diperlukan.',
+    en: 'The API key lacks the scope this needs.',
+  },
   not_found: { id: 'Data tidak ditemukan.', en: 'Not found.' },
   method_not_allowed: { id: 'Tindakan ini tidak didukung.', en: 'This action is not supported.' },
   conflict: {

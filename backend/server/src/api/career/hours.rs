@@ -14,7 +14,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "career",
     params(("nip" = String, Path), YearQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:read"])),
     responses(
         (status = 200, body = TrainingHoursOut),
         BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,
@@ -37,7 +37,7 @@ pub async fn employee_training_hours(
 #[utoipa::path(
     tag = "career",
     params(UnitYearQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:read"])),
     responses(
         (status = 200, body = UnitHoursOut),
         BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,

@@ -24,7 +24,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "career",
     params(("nip" = String, Path), RecommendationQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = RecommendationList),
         (status = 404, description = "Unknown NIP, or the period does not exist or is not published", body = ErrorResponse),
@@ -73,7 +73,7 @@ pub async fn create_plan(
 #[utoipa::path(
     tag = "career",
     params(("nip" = String, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = PlanList),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -118,7 +118,7 @@ pub async fn update_item(
 #[utoipa::path(
     tag = "career",
     params(PlanItemQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = ItemPage),
         (status = 404, description = "Unknown unit", body = ErrorResponse),
@@ -144,7 +144,7 @@ pub async fn list_plan_items(
 #[utoipa::path(
     tag = "career",
     params(("nip" = String, Path), CompletedQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = ItemList),
         BadRequest, Unauthorized, Forbidden, NotFound,

@@ -40,7 +40,7 @@ pub async fn list_trainings(
 #[utoipa::path(
     tag = "career",
     request_body = TrainingInput,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:write"])),
     responses(
         (status = 201, body = TrainingOut),
         (status = 409, description = "`training_exists`", body = ErrorResponse),
@@ -82,7 +82,7 @@ pub async fn get_training(
     tag = "career",
     params(("id" = Uuid, Path)),
     request_body = TrainingInput,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:write"])),
     responses(
         (status = 200, body = TrainingOut),
         (status = 409, description = "`training_exists`", body = ErrorResponse),
@@ -107,7 +107,7 @@ pub async fn update_training(
 #[utoipa::path(
     tag = "career",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:write"])),
     responses(
         (status = 204, description = "Removed"),
         (status = 409, description = "`training_in_use`", body = ErrorResponse),
@@ -132,7 +132,7 @@ pub async fn delete_training(
     tag = "career",
     params(DryRunQuery),
     request_body(content((String = "text/csv"))),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:write"])),
     responses(
         (status = 200, body = CareerImportReport),
         (status = 422, description = "`import_rejected` (rows list every problem) or an unusable CSV", body = ErrorResponse),

@@ -50,7 +50,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "feedback",
     params(TargetQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = TargetList),
         (status = 404, description = "Unknown unit_code", body = ErrorResponse),
@@ -74,7 +74,7 @@ pub async fn list_feedback_targets(
 #[utoipa::path(
     tag = "feedback",
     request_body = TargetCreate,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 201, body = TargetOut),
         (status = 409, description = "The employee already has a target", body = ErrorResponse),
@@ -96,7 +96,7 @@ pub async fn create_feedback_target(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = TargetOut),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -116,7 +116,7 @@ pub async fn get_feedback_target(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = TargetOut),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -136,7 +136,7 @@ pub async fn rotate_feedback_target(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = TargetOut),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -158,7 +158,7 @@ pub async fn disable_feedback_target(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = TargetOut),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -180,7 +180,7 @@ pub async fn enable_feedback_target(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, description = "SVG image", content_type = "image/svg+xml", body = String),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -204,7 +204,7 @@ pub async fn get_feedback_target_qr_svg(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, description = "PNG image", content_type = "image/png", body = Vec<u8>),
         BadRequest, Unauthorized, Forbidden, NotFound,

@@ -20,7 +20,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "feedback",
     params(ModerationQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = SubmissionList),
         (status = 404, description = "Unknown unit_code", body = ErrorResponse),
@@ -51,7 +51,7 @@ pub async fn list_feedback_moderation(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = SubmissionOut),
         (status = 409, description = "Not held", body = ErrorResponse),
@@ -74,7 +74,7 @@ pub async fn accept_feedback(
 #[utoipa::path(
     tag = "feedback",
     request_body = AcceptManyInput,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = AcceptedList),
         (status = 409, description = "One of them is not held", body = ErrorResponse),
@@ -103,7 +103,7 @@ pub async fn accept_feedback_many(
     tag = "feedback",
     params(("id" = Uuid, Path)),
     request_body = ReasonBody,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = SubmissionOut),
         (status = 409, description = "Not held", body = ErrorResponse),
@@ -129,7 +129,7 @@ pub async fn reject_feedback(
     tag = "feedback",
     params(("id" = Uuid, Path)),
     request_body = ReasonBody,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = SubmissionOut),
         (status = 409, description = "No comment to hide", body = ErrorResponse),

@@ -18,7 +18,7 @@ use crate::state::AppState;
     tag = "feedback",
     params(("id" = Uuid, Path)),
     request_body = TicketBatchCreate,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:write"])),
     responses(
         (status = 201, body = TicketBatch),
         BadRequest, Unauthorized, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
@@ -40,7 +40,7 @@ pub async fn create_feedback_tickets(
 #[utoipa::path(
     tag = "feedback",
     params(("id" = Uuid, Path), TicketQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["feedback:read"]), ("api_key" = ["feedback:write"])),
     responses(
         (status = 200, body = TicketList),
         BadRequest, Unauthorized, Forbidden, NotFound,

@@ -17,7 +17,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "skp",
     params(("nip" = String, Path), ("year" = i32, Path, minimum = 2000, maximum = 2100)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["cycle:read"])),
     responses(
         (status = 200, body = SkpOut),
         (status = 404, description = "No such employee (or not visible), or `skp_not_found`", body = ErrorResponse),

@@ -15,7 +15,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "talent",
     params(("nip" = String, Path), YearQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:read"])),
     responses(
         (status = 200, body = EmployeeAk),
         BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,
@@ -38,7 +38,7 @@ pub async fn employee_angka_kredit(
 #[utoipa::path(
     tag = "talent",
     params(UnitYearQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:read"])),
     responses(
         (status = 200, body = UnitAk),
         BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,
@@ -59,7 +59,7 @@ pub async fn unit_angka_kredit(
 #[utoipa::path(
     tag = "talent",
     params(UnitYearQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:read"])),
     responses(
         (status = 200, description = "CSV", content_type = "text/csv", body = String),
         BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,

@@ -18,7 +18,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "talent",
     params(("nip" = String, Path), TalentYearQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:read"])),
     responses(
         (status = 200, body = EmployeeTalent),
         BadRequest, Unauthorized, Forbidden, NotFound, ValidationFailed,
@@ -41,7 +41,7 @@ pub async fn employee_talent(
 #[utoipa::path(
     tag = "talent",
     params(GridQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:read"])),
     responses(
         (status = 200, body = TalentGrid),
         (status = 404, description = "Unknown unit", body = ErrorResponse),
@@ -64,7 +64,7 @@ pub async fn talent_grid(
 #[utoipa::path(
     tag = "talent",
     params(UnitQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:read"])),
     responses(
         (status = 200, body = CandidateList),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -85,7 +85,7 @@ pub async fn promotion_candidates(
 #[utoipa::path(
     tag = "talent",
     params(UnitQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:read"])),
     responses(
         (status = 200, description = "CSV", content_type = "text/csv", body = String),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -107,7 +107,7 @@ pub async fn promotion_candidates_csv(
 #[utoipa::path(
     tag = "talent",
     params(PlacementQuery),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:read"])),
     responses(
         (status = 200, body = PlacementList),
         (status = 422, description = "jabatan missing or too long", body = ErrorResponse),

@@ -19,7 +19,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "talent",
     params(("nip" = String, Path)),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:read"])),
     responses(
         (status = 200, body = PotensiList),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -41,7 +41,7 @@ pub async fn list_potensi(
     tag = "talent",
     params(("nip" = String, Path)),
     request_body = PotensiInput,
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:write"])),
     responses(
         (status = 201, body = PotensiOut),
         BadRequest, Unauthorized, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed,
@@ -65,7 +65,7 @@ pub async fn add_potensi(
     tag = "talent",
     params(DryRunQuery),
     request_body(content((String = "text/csv"))),
-    security(("bearer_auth" = [])),
+    security(("bearer_auth" = []), ("api_key" = ["talent:write"])),
     responses(
         (status = 200, body = CareerImportReport),
         (status = 422, description = "`import_rejected` (rows list every problem) or an unusable CSV", body = ErrorResponse),

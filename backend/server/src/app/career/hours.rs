@@ -23,7 +23,7 @@ pub async fn employee_training_hours(
     let year = valid_year(year, today(state).year())?;
     let db = &state.db.read;
     let emp = employee_by_nip(db, nip).await?;
-    policy::require(policy::can_read_performance(db, p, &emp).await?)?;
+    policy::require(policy::career::can_read_employee_talent(db, p, &emp).await?)?;
     let (from, to) = year_span(year);
     let items: Vec<HoursItem> = store::career::list_done_items(db, &[emp.id], from, to)
         .await?

@@ -50,6 +50,8 @@ pub fn result_out(period_state: &str, row: &ResultRow) -> Option<ResultOut> {
         unit_name: name(&row.unit),
         rating_hasil_kerja: hk,
         rating_hasil_kerja_code: hk.siasn_code(),
+        rating_perilaku: pk,
+        rating_perilaku_code: pk.siasn_code(),
         rating_perilaku_kerja: pk,
         rating_perilaku_kerja_code: pk.siasn_code(),
         predikat: pr.into(),

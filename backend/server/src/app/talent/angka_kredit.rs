@@ -66,7 +66,7 @@ pub async fn employee_angka_kredit(
     let year = valid_year(year, today(state).year())?;
     let db = &state.db.read;
     let emp = employee_by_nip(db, nip).await?;
-    policy::require(policy::can_read_performance(db, p, &emp).await?)?;
+    policy::require(policy::career::can_read_employee_talent(db, p, &emp).await?)?;
     let published = store::talent::list_published_periods(db).await?;
     let periods = ak_periods(&published, year);
     let pids: Vec<Uuid> = periods.iter().map(|p| p.id).collect();

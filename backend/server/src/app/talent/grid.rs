@@ -35,7 +35,7 @@ pub async fn employee_talent(
 ) -> ApiResult<EmployeeTalent> {
     let db = &state.db.read;
     let emp = employee_by_nip(db, nip).await?;
-    policy::require(policy::can_read_performance(db, p, &emp).await?)?;
+    policy::require(policy::career::can_read_employee_talent(db, p, &emp).await?)?;
     let published = store::talent::list_published_periods(db).await?;
     let year = grid_year(&published, year, today(state).year())?;
     let place = places(db, &published, year, &[emp.id])

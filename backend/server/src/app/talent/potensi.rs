@@ -22,7 +22,7 @@ use crate::store;
 pub async fn list_potensi(state: &AppState, p: &Principal, nip: &str) -> ApiResult<PotensiList> {
     let db = &state.db.read;
     let emp = employee_by_nip(db, nip).await?;
-    policy::require(policy::can_read_performance(db, p, &emp).await?)?;
+    policy::require(policy::career::can_read_employee_talent(db, p, &emp).await?)?;
     let items = store::talent::list_potensi(db, emp.id).await?;
     Ok(PotensiList {
         nip: emp.nip,

@@ -4,14 +4,16 @@ use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 use super::unit_leadership::unit_leadership;
+use super::{Access, MANAGING_STAFF, READING_STAFF, staff_or_key};
 use crate::auth::Principal;
 use crate::domain::appeal::{AppealStatus, StatementSide};
 use crate::domain::master::{ApiScope, Role};
 use crate::error::ApiResult;
 
-/// May create periods, change their settings and move them through their states (admin, HR).
-pub fn can_manage_periods(p: &Principal) -> bool {
-    p.has_role(Role::Admin) || p.has_role(Role::Hr)
+/// May create periods, change their settings and move them through their states (admin,
+/// HR, keys with `periods:write`).
+pub fn can_manage_periods(p: &Principal) -> Access {
+    staff_or_key(p, MANAGING_STAFF, ApiScope::PeriodsWrite)
 }
 
 /// Who rates: only the pejabat penilai, the employee's direct supervisor in the hierarchy.
@@ -20,24 +22,26 @@ pub fn rater_of(p: &Principal, target: &entity::employee::Model) -> Option<Uuid>
     p.employee_id.filter(|me| target.supervisor_id == Some(*me))
 }
 
-/// May record and remove exemptions from a period's evaluation (admin, HR).
-pub fn can_manage_exemptions(p: &Principal) -> bool {
-    p.has_role(Role::Admin) || p.has_role(Role::Hr)
+/// May record and remove exemptions from a period's evaluation (admin, HR, keys with
+/// `periods:write`).
+pub fn can_manage_exemptions(p: &Principal) -> Access {
+    staff_or_key(p, MANAGING_STAFF, ApiScope::PeriodsWrite)
 }
 
-/// May list a period's exemptions (admin, HR, auditor).
-pub fn can_read_exemptions(p: &Principal) -> bool {
-    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
+/// May list a period's exemptions (admin, HR, auditor, keys with `cycle:read`).
+pub fn can_read_exemptions(p: &Principal) -> Access {
+    staff_or_key(p, READING_STAFF, ApiScope::CycleRead)
 }
 
-/// May see the overview of every unit's distribution in a period (admin, HR, auditor).
-pub fn can_list_unit_distributions(p: &Principal) -> bool {
-    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
+/// May see the overview of every unit's distribution in a period (admin, HR, auditor,
+/// keys with `cycle:read`).
+pub fn can_list_unit_distributions(p: &Principal) -> Access {
+    staff_or_key(p, READING_STAFF, ApiScope::CycleRead)
 }
 
-/// May list every appeal (admin, HR, auditor).
-pub fn can_list_all_appeals(p: &Principal) -> bool {
-    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
+/// May list every appeal (admin, HR, auditor, keys with `cycle:read`).
+pub fn can_list_all_appeals(p: &Principal) -> Access {
+    staff_or_key(p, READING_STAFF, ApiScope::CycleRead)
 }
 
 /// Whether the caller also sees the appeals HR decides among those "to decide".
@@ -80,12 +84,10 @@ pub fn can_write_statements(
         && (!penilai_statement || me == Some(penilai_id))
 }
 
-/// May read a period's results and their exports (HR system, admin, HR, auditor).
-pub fn can_read_results(p: &Principal) -> bool {
-    p.has_role(Role::Admin)
-        || p.has_role(Role::Hr)
-        || p.has_role(Role::Auditor)
-        || p.has_scope(ApiScope::ResultsRead)
+/// May read a period's results and their exports (admin, HR, auditor, keys with
+/// `results:read`).
+pub fn can_read_results(p: &Principal) -> Access {
+    staff_or_key(p, READING_STAFF, ApiScope::ResultsRead)
 }
 
 /// May push a period's results to SIASN: admin, HR, and API keys with `siasn:push`.
@@ -99,26 +101,28 @@ pub fn can_read_siasn(p: &Principal) -> bool {
 }
 
 /// May set a unit's organisational result and finalise its distribution: admin, HR and
-/// the leaders above the unit (the "leader one level up" of SE MenPANRB 3/2023), not its head.
+/// the leaders above the unit (the "leader one level up" of SE MenPANRB 3/2023), not its
+/// head; keys with `periods:write`.
 pub async fn can_set_org_result<C: ConnectionTrait>(
     conn: &C,
     p: &Principal,
     unit: &entity::unit::Model,
 ) -> ApiResult<bool> {
-    if p.has_role(Role::Admin) || p.has_role(Role::Hr) {
+    if staff_or_key(p, MANAGING_STAFF, ApiScope::PeriodsWrite).settle()? {
         return Ok(true);
     }
     Ok(unit_leadership(conn, p, unit, &[unit.id]).await?
         == Some(super::unit_leadership::Leadership::Above))
 }
 
-/// May read a unit's distribution: staff, and the unit's leaders (`unit_leadership`).
+/// May read a unit's distribution: staff, keys with `cycle:read`, and the unit's leaders
+/// (`unit_leadership`).
 pub async fn can_read_distribution<C: ConnectionTrait>(
     conn: &C,
     p: &Principal,
     unit: &entity::unit::Model,
 ) -> ApiResult<bool> {
-    if p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor) {
+    if can_list_unit_distributions(p).settle()? {
         return Ok(true);
     }
     super::unit_leadership::leads(conn, p, unit, &[unit.id]).await
@@ -148,16 +152,15 @@ pub fn can_decide_appeal(
     }
 }
 
-/// May read an appeal: the employee, the penilai, the decider, admin, HR and the auditor.
+/// May read an appeal: the employee, the penilai, the decider, admin, HR, the auditor and
+/// keys with `cycle:read`.
 pub fn can_read_appeal(
     p: &Principal,
     appeal: &entity::appeal::Model,
     penilai_id: uuid::Uuid,
 ) -> bool {
     let me = p.employee_id;
-    p.has_role(Role::Admin)
-        || p.has_role(Role::Hr)
-        || p.has_role(Role::Auditor)
+    can_list_all_appeals(p).granted()
         || me == Some(appeal.employee_id)
         || me == Some(penilai_id)
         || me == Some(appeal.decider_id)
@@ -317,27 +320,34 @@ mod tests {
 
     #[test]
     fn periods_are_managed_by_admin_and_hr_only() {
-        assert!(can_manage_periods(&person(None, &["hr"])));
-        assert!(can_manage_periods(&person(None, &["admin"])));
-        assert!(!can_manage_periods(&person(None, &["auditor"])));
-        assert!(can_list_unit_distributions(&person(None, &["auditor"])));
-        assert!(!can_list_all_appeals(&person(
-            Some(Uuid::now_v7()),
-            &["employee"]
-        )));
+        assert!(can_manage_periods(&person(None, &["hr"])).granted());
+        assert!(can_manage_periods(&person(None, &["admin"])).granted());
+        assert_eq!(
+            can_manage_periods(&person(None, &["auditor"])),
+            Access::Denied
+        );
+        assert!(can_list_unit_distributions(&person(None, &["auditor"])).granted());
+        assert!(!can_list_all_appeals(&person(Some(Uuid::now_v7()), &["employee"])).granted());
     }
 
     #[test]
     fn results_are_read_by_staff_and_results_scoped_keys_only() {
-        assert!(can_read_results(&person(None, &["auditor"])));
-        assert!(!can_read_results(&person(
-            Some(Uuid::now_v7()),
-            &["employee"]
-        )));
+        assert!(can_read_results(&person(None, &["auditor"])).granted());
+        assert_eq!(
+            can_read_results(&person(Some(Uuid::now_v7()), &["employee"])),
+            Access::Denied
+        );
         let mut key = person(None, &[]);
+        key.kind = PrincipalKind::ApiKey {
+            key_id: Uuid::now_v7(),
+            name: "simpeg".into(),
+        };
         key.scopes = vec!["results:read".into()];
-        assert!(can_read_results(&key));
+        assert!(can_read_results(&key).granted());
         key.scopes = vec!["master:read".into()];
-        assert!(!can_read_results(&key));
+        assert_eq!(
+            can_read_results(&key),
+            Access::ScopeMissing(ApiScope::ResultsRead)
+        );
     }
 }

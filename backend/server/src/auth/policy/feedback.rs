@@ -4,25 +4,30 @@
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
-use super::is_self_or_superior;
+use super::{Access, MANAGING_STAFF, READING_STAFF, is_self_or_superior, staff_or_key};
 use crate::auth::Principal;
-use crate::domain::master::Role;
+use crate::domain::master::ApiScope;
 use crate::error::ApiResult;
 
-/// Manages feedback targets, tickets and the moderation queue (admin, HR).
-pub fn can_manage_feedback(p: &Principal) -> bool {
-    p.has_role(Role::Admin) || p.has_role(Role::Hr)
+/// Manages feedback targets, tickets and the moderation queue (admin, HR, keys with
+/// `feedback:write`).
+pub fn can_manage_feedback(p: &Principal) -> Access {
+    staff_or_key(p, MANAGING_STAFF, ApiScope::FeedbackWrite)
 }
 
-/// Reads feedback targets, tickets and submissions: the managers and the auditor.
-pub fn can_read_feedback(p: &Principal) -> bool {
-    can_manage_feedback(p) || p.has_role(Role::Auditor)
+/// Reads feedback targets, tickets and submissions: the managers, the auditor and keys
+/// with `feedback:read` (or `feedback:write`).
+pub fn can_read_feedback(p: &Principal) -> Access {
+    if p.has_scope(ApiScope::FeedbackWrite) {
+        return Access::Granted;
+    }
+    staff_or_key(p, READING_STAFF, ApiScope::FeedbackRead)
 }
 
 /// Reads every unit's IKM and every employee's citizen feedback, hidden comments
-/// included (admin, HR, auditor).
-pub fn reads_all_citizen_feedback(p: &Principal) -> bool {
-    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
+/// included (admin, HR, auditor, keys with `feedback:read`).
+pub fn reads_all_citizen_feedback(p: &Principal) -> Access {
+    can_read_feedback(p)
 }
 
 /// May see a unit's IKM: admin, HR, auditor, and the unit's leaders (`unit_leadership`).
@@ -31,7 +36,7 @@ pub async fn can_read_unit_ikm<C: ConnectionTrait>(
     p: &Principal,
     unit: &entity::unit::Model,
 ) -> ApiResult<bool> {
-    if reads_all_citizen_feedback(p) {
+    if reads_all_citizen_feedback(p).settle()? {
         return Ok(true);
     }
     super::unit_leadership::leads(conn, p, unit, &[unit.id]).await
@@ -44,7 +49,7 @@ pub async fn can_read_citizen_feedback<C: ConnectionTrait>(
     p: &Principal,
     target: &entity::employee::Model,
 ) -> ApiResult<bool> {
-    if reads_all_citizen_feedback(p) {
+    if reads_all_citizen_feedback(p).settle()? {
         return Ok(true);
     }
     is_self_or_superior(conn, p, target).await
@@ -74,16 +79,16 @@ mod tests {
     #[test]
     fn admin_and_hr_manage_feedback_and_the_auditor_only_reads_it() {
         for role in ["admin", "hr"] {
-            assert!(can_manage_feedback(&person(None, &[role])));
-            assert!(can_read_feedback(&person(None, &[role])));
+            assert!(can_manage_feedback(&person(None, &[role])).granted());
+            assert!(can_read_feedback(&person(None, &[role])).granted());
         }
         let auditor = person(None, &["auditor"]);
-        assert!(!can_manage_feedback(&auditor));
-        assert!(can_read_feedback(&auditor));
+        assert!(!can_manage_feedback(&auditor).granted());
+        assert!(can_read_feedback(&auditor).granted());
         let employee = person(Some(Uuid::now_v7()), &["employee"]);
-        assert!(!can_read_feedback(&employee));
-        assert!(!reads_all_citizen_feedback(&employee));
-        assert!(reads_all_citizen_feedback(&auditor));
+        assert!(!can_read_feedback(&employee).granted());
+        assert!(!reads_all_citizen_feedback(&employee).granted());
+        assert!(reads_all_citizen_feedback(&auditor).granted());
     }
 
     #[test]

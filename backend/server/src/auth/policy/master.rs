@@ -3,13 +3,14 @@
 //! Who reads an employee (`can_read_employee`, `visible_employee_ids`) and who writes
 //! master data (`can_write_master`) are in `policy` itself, used by every area.
 
+use super::{Access, MANAGING_STAFF, staff_or_key};
 use crate::auth::Principal;
 use crate::domain::master::{ApiScope, Role};
 
 /// May create sign-in accounts for employees, reset their passwords and (de)activate them
-/// (admin, HR).
-pub fn can_manage_accounts(p: &Principal) -> bool {
-    p.has_role(Role::Admin) || p.has_role(Role::Hr)
+/// (admin, HR, keys with `accounts:write`).
+pub fn can_manage_accounts(p: &Principal) -> Access {
+    staff_or_key(p, MANAGING_STAFF, ApiScope::AccountsWrite)
 }
 
 /// May give an account a staff role (`admin`, `hr`, `auditor`): the admin only.
@@ -23,12 +24,13 @@ pub fn can_change_roles(p: &Principal) -> bool {
 }
 
 /// May reset the password of, or (de)activate, an account holding `target_roles`: the
-/// admin any account; HR only accounts without the `hr` or `admin` role.
+/// admin any account; HR and keys with `accounts:write` only accounts without the `hr` or
+/// `admin` role.
 pub fn can_reset_account(p: &Principal, target_roles: &[String]) -> bool {
     if p.has_role(Role::Admin) {
         return true;
     }
-    p.has_role(Role::Hr)
+    (p.has_role(Role::Hr) || p.has_scope(ApiScope::AccountsWrite))
         && !target_roles
             .iter()
             .any(|r| r == Role::Hr.as_str() || r == Role::Admin.as_str())
@@ -51,9 +53,10 @@ pub fn can_see_webhook(p: &Principal, created_by: &str) -> bool {
     p.has_role(Role::Admin) || (p.has_scope(ApiScope::WebhooksWrite) && created_by == p.actor())
 }
 
-/// May read the audit log and verify its chain (auditor, admin).
-pub fn can_read_audit(p: &Principal) -> bool {
-    p.has_role(Role::Auditor) || p.has_role(Role::Admin)
+/// May read the audit log and verify its chain (auditor, admin, keys with `audit:read`;
+/// a key, like the admin, reads it without who rated whom in the 360).
+pub fn can_read_audit(p: &Principal) -> Access {
+    staff_or_key(p, &[Role::Auditor, Role::Admin], ApiScope::AuditRead)
 }
 
 /// Object types of audit entries the caller does not see: who rated whom in the 360 is for
@@ -92,10 +95,10 @@ mod tests {
 
     #[test]
     fn hr_manages_accounts_but_only_the_admin_grants_staff_roles() {
-        assert!(can_manage_accounts(&user(&["hr"])));
-        assert!(can_manage_accounts(&user(&["admin"])));
-        assert!(!can_manage_accounts(&user(&["auditor"])));
-        assert!(!can_manage_accounts(&user(&["employee"])));
+        assert!(can_manage_accounts(&user(&["hr"])).granted());
+        assert!(can_manage_accounts(&user(&["admin"])).granted());
+        assert!(!can_manage_accounts(&user(&["auditor"])).granted());
+        assert!(!can_manage_accounts(&user(&["employee"])).granted());
         assert!(can_grant_staff_roles(&user(&["admin"])));
         assert!(!can_grant_staff_roles(&user(&["hr"])));
     }
@@ -122,9 +125,9 @@ mod tests {
 
     #[test]
     fn the_auditor_and_the_admin_read_the_audit_log_but_the_admin_not_the_360_raters() {
-        assert!(can_read_audit(&user(&["auditor"])));
-        assert!(can_read_audit(&user(&["admin"])));
-        assert!(!can_read_audit(&user(&["hr"])));
+        assert!(can_read_audit(&user(&["auditor"])).granted());
+        assert!(can_read_audit(&user(&["admin"])).granted());
+        assert!(!can_read_audit(&user(&["hr"])).granted());
         assert!(hidden_audit_object_types(&user(&["auditor"])).is_empty());
         assert_eq!(
             hidden_audit_object_types(&user(&["admin"])),

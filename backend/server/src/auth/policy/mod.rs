@@ -24,21 +24,80 @@ use crate::domain::master::{ApiScope, Role};
 use crate::error::{ApiError, ApiResult};
 use crate::store;
 
-/// May change units and employees (HR system, admin, HR).
-pub fn can_write_master(p: &Principal) -> bool {
-    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_scope(ApiScope::MasterWrite)
+/// The answer to a permission that staff roles hold and an API key holds with a scope
+/// (ADR 0019). A key without the scope is told which scope it lacks (`scope_missing`);
+/// a person without the role gets `forbidden`.
+#[must_use]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Granted,
+    Denied,
+    ScopeMissing(ApiScope),
 }
 
-/// May read all master data.
-pub fn can_read_all_master(p: &Principal) -> bool {
-    can_write_master(p) || p.has_role(Role::Auditor) || p.has_scope(ApiScope::MasterRead)
+impl Access {
+    /// Whether the caller may.
+    pub fn granted(self) -> bool {
+        self == Access::Granted
+    }
+
+    /// `Ok(true)` when granted, `Ok(false)` when denied (the caller may still be allowed
+    /// per object, e.g. as a supervisor), and the `scope_missing` error for a key without
+    /// the scope: a key has no place in the hierarchy, so nothing else can allow it.
+    pub fn settle(self) -> ApiResult<bool> {
+        match self {
+            Access::Granted => Ok(true),
+            Access::Denied => Ok(false),
+            Access::ScopeMissing(scope) => Err(ApiError::ScopeMissing(scope)),
+        }
+    }
 }
 
-pub fn require(allowed: bool) -> ApiResult<()> {
-    if allowed {
-        Ok(())
+impl From<bool> for Access {
+    fn from(allowed: bool) -> Self {
+        if allowed {
+            Access::Granted
+        } else {
+            Access::Denied
+        }
+    }
+}
+
+/// Staff holding one of `roles`, or an API key holding `scope`.
+pub fn staff_or_key(p: &Principal, roles: &[Role], scope: ApiScope) -> Access {
+    if roles.iter().any(|r| p.has_role(*r)) || p.has_scope(scope) {
+        Access::Granted
+    } else if p.is_api_key() {
+        Access::ScopeMissing(scope)
     } else {
-        Err(ApiError::Forbidden)
+        Access::Denied
+    }
+}
+
+/// Admin, HR and the auditor: the staff who read across the organisation.
+pub const READING_STAFF: &[Role] = &[Role::Admin, Role::Hr, Role::Auditor];
+/// Admin and HR: the staff who run the cycle.
+pub const MANAGING_STAFF: &[Role] = &[Role::Admin, Role::Hr];
+
+/// May change units and employees (HR system, admin, HR).
+pub fn can_write_master(p: &Principal) -> Access {
+    staff_or_key(p, MANAGING_STAFF, ApiScope::MasterWrite)
+}
+
+/// May read all master data (a key with `master:write` reads too).
+pub fn can_read_all_master(p: &Principal) -> Access {
+    if p.has_scope(ApiScope::MasterWrite) {
+        return Access::Granted;
+    }
+    staff_or_key(p, READING_STAFF, ApiScope::MasterRead)
+}
+
+/// Ok when granted; 403 `forbidden`, or `scope_missing` naming the scope a key lacks.
+pub fn require(access: impl Into<Access>) -> ApiResult<()> {
+    match access.into() {
+        Access::Granted => Ok(()),
+        Access::Denied => Err(ApiError::Forbidden),
+        Access::ScopeMissing(scope) => Err(ApiError::ScopeMissing(scope)),
     }
 }
 
@@ -72,7 +131,7 @@ pub async fn can_read_employee<C: ConnectionTrait>(
     p: &Principal,
     target: &entity::employee::Model,
 ) -> ApiResult<bool> {
-    if can_read_all_master(p) {
+    if can_read_all_master(p).settle()? {
         return Ok(true);
     }
     is_self_or_superior(conn, p, target).await
@@ -84,7 +143,7 @@ pub async fn visible_employee_ids<C: ConnectionTrait>(
     conn: &C,
     p: &Principal,
 ) -> ApiResult<Option<Vec<Uuid>>> {
-    if can_read_all_master(p) {
+    if can_read_all_master(p).settle()? {
         return Ok(None);
     }
     let Some(me) = p.employee_id else {
@@ -97,10 +156,10 @@ pub async fn visible_employee_ids<C: ConnectionTrait>(
 
 // ---- SKP, realisasi, bukti dukung, feedback notes, coaching (helper "skp") ----
 
-/// Staff roles that read every employee's performance records (SKP, realisasi, evidence,
-/// feedback notes, coaching): admin, HR and the auditor. API keys do not.
-pub fn reads_all_performance(p: &Principal) -> bool {
-    p.has_role(Role::Admin) || p.has_role(Role::Hr) || p.has_role(Role::Auditor)
+/// Reads every employee's performance records (SKP, realisasi, evidence, feedback notes,
+/// coaching, potensi, angka kredit): admin, HR, the auditor and keys with `cycle:read`.
+pub fn reads_all_performance(p: &Principal) -> Access {
+    staff_or_key(p, READING_STAFF, ApiScope::CycleRead)
 }
 
 /// May read an employee's SKP, realisasi, bukti dukung, feedback notes and coaching
@@ -110,7 +169,7 @@ pub async fn can_read_performance<C: ConnectionTrait>(
     p: &Principal,
     target: &entity::employee::Model,
 ) -> ApiResult<bool> {
-    if reads_all_performance(p) {
+    if reads_all_performance(p).settle()? {
         return Ok(true);
     }
     is_self_or_superior(conn, p, target).await
@@ -172,10 +231,10 @@ mod tests {
 
     #[test]
     fn only_admin_hr_and_write_scoped_keys_write_master_data() {
-        assert!(can_write_master(&user(&["admin"])));
-        assert!(can_write_master(&user(&["hr", "employee"])));
-        assert!(!can_write_master(&user(&["auditor"])));
-        assert!(!can_write_master(&user(&["employee"])));
+        assert!(can_write_master(&user(&["admin"])).granted());
+        assert!(can_write_master(&user(&["hr", "employee"])).granted());
+        assert_eq!(can_write_master(&user(&["auditor"])), Access::Denied);
+        assert_eq!(can_write_master(&user(&["employee"])), Access::Denied);
         let key = Principal {
             kind: PrincipalKind::ApiKey {
                 key_id: Uuid::now_v7(),
@@ -185,13 +244,28 @@ mod tests {
             roles: vec![],
             scopes: vec!["master:read".into()],
         };
-        assert!(!can_write_master(&key));
-        assert!(can_read_all_master(&key));
+        assert_eq!(
+            can_write_master(&key),
+            Access::ScopeMissing(ApiScope::MasterWrite)
+        );
+        assert!(can_read_all_master(&key).granted());
+        assert_eq!(
+            reads_all_performance(&key),
+            Access::ScopeMissing(ApiScope::CycleRead)
+        );
+        assert!(matches!(
+            require(reads_all_performance(&key)),
+            Err(ApiError::ScopeMissing(ApiScope::CycleRead))
+        ));
+        assert!(matches!(
+            require(reads_all_performance(&user(&["employee"]))),
+            Err(ApiError::Forbidden)
+        ));
     }
 
     #[test]
     fn the_auditor_reads_everything_but_writes_nothing() {
-        assert!(can_read_all_master(&user(&["auditor"])));
-        assert!(!can_read_all_master(&user(&["employee"])));
+        assert!(can_read_all_master(&user(&["auditor"])).granted());
+        assert!(!can_read_all_master(&user(&["employee"])).granted());
     }
 }
