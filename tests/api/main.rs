@@ -36,6 +36,7 @@ mod periods;
 mod publication;
 mod ratings360;
 mod realisasi;
+mod scale;
 mod scope;
 mod sessions;
 mod skp;

@@ -19,6 +19,7 @@ mod m20261206_000101_periods_released_360_at;
 mod m20261206_000201_audit_mac_and_head;
 mod m20261206_000301_session_version;
 mod m20261206_000501_create_exemptions;
+mod m20261207_000701_scale_indexes;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000301_session_version::Migration),
             Box::new(m20261206_000101_periods_released_360_at::Migration),
             Box::new(m20261206_000501_create_exemptions::Migration),
+            Box::new(m20261207_000701_scale_indexes::Migration),
         ]
     }
 }

@@ -21,6 +21,7 @@ pub mod security_headers;
 pub mod seed;
 pub mod seed_career;
 pub mod seed_cycle;
+pub mod seed_synthetic;
 pub mod startup;
 pub mod state;
 pub mod store;
