@@ -71,9 +71,9 @@ async fn the_team_view_runs_the_same_few_statements_for_a_team_of_twenty() {
 }
 
 #[tokio::test]
-async fn hr_lists_run_as_many_statements_at_three_hundred_employees_as_at_ninety() {
+async fn hr_lists_run_as_many_statements_at_four_hundred_employees_as_at_two_hundred() {
     let mut counts = Vec::new();
-    for size in [90, 300] {
+    for size in [200, 400] {
         let (app, log, accounts) = spawn_synthetic_app(size).await;
         let hr = app
             .login_token(&login_of(&accounts, "hr"), SYNTHETIC_PASSWORD)
@@ -96,7 +96,7 @@ async fn hr_lists_run_as_many_statements_at_three_hundred_employees_as_at_ninety
     for (small, large) in counts[0].iter().zip(&counts[1]) {
         assert!(
             large.1 <= small.1,
-            "{}: {} statements at 300 employees, {} at 90",
+            "{}: {} statements at 400 employees, {} at 200",
             small.0,
             large.1,
             small.1

@@ -16,8 +16,8 @@ enum Evaluations {
 }
 
 #[derive(DeriveIden)]
-#[sea_orm(iden = "ratings_360")]
 enum Ratings360 {
+    #[sea_orm(iden = "ratings_360")]
     Table,
     RateeId,
     PeriodId,
