@@ -12,6 +12,7 @@ export CARGO_TERM_COLOR ?= never
 help:
 	@echo "make run    build the web app and the server, seed demo data on first start, serve http://127.0.0.1:8080"
 	@echo "make test   every suite: fmt, clippy, lint, unit, API (SQLite + PostgreSQL), drift, Vitest, Playwright, compose, nginx, schemathesis as employee + admin on both engines"
+	@echo "make bench  release build, seed a synthetic city (BENCH_SCALE, default 5500), measure reads and writes with wrk on SQLite and PostgreSQL (docs/benchmarks.md); not part of make test"
 	@echo "make openapi / make types   regenerate openapi/openapi.json / frontend/src/api/schema.d.ts"
 
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
@@ -46,3 +47,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd frontend && npm run lint && npm run typecheck
+
+# Never part of `make test`: loads the machine for minutes. Needs wrk (apt-get install wrk).
+bench: backend-release
+	KINERJA_BIN="$(BIN_RELEASE)" python3 scripts/bench.py

@@ -606,3 +606,63 @@ impl TestApp {
         .await
     }
 }
+
+/// Every SQL statement the app ran since the last [`Statements::take`] (SeaORM's metric
+/// callback on the app's own connections): the N+1 guard and the query-plan checks.
+#[derive(Clone, Default)]
+pub struct Statements(std::sync::Arc<std::sync::Mutex<Vec<sea_orm::Statement>>>);
+
+impl Statements {
+    pub fn take(&self) -> Vec<sea_orm::Statement> {
+        std::mem::take(&mut *self.0.lock().expect("statements"))
+    }
+}
+
+/// The app on a fresh database holding `employees` synthetic employees
+/// (`kinerja seed --synthetic`), with every statement recorded; the sample accounts as
+/// (role, login) pairs (password `SYNTHETIC_PASSWORD`).
+pub async fn spawn_synthetic_app(
+    employees: usize,
+) -> (TestApp, Statements, Vec<(&'static str, String)>) {
+    let (settings, cleanup) = fresh_settings().await;
+    let mut db = Db::connect(&settings).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    kinerja::store::audit::set_key(&settings.audit_key);
+    let summary = kinerja::seed_synthetic::seed_synthetic(
+        &db.write,
+        employees,
+        kinerja::seed_synthetic::AccountMode::Sample,
+    )
+    .await
+    .expect("synthetic data");
+    let accounts = summary
+        .accounts
+        .into_iter()
+        .map(|a| (a.role, a.login))
+        .collect();
+    let statements = Statements::default();
+    for conn in [&mut db.read, &mut db.write] {
+        let log = statements.0.clone();
+        conn.set_metric_callback(move |info| {
+            log.lock().expect("statements").push(info.statement.clone());
+        });
+    }
+    let app = Application::build_with_db(settings.clone(), db)
+        .await
+        .expect("build app");
+    let port = app.port();
+    let db = app.state.db.clone();
+    tokio::spawn(app.run_until_stopped());
+    let test_app = TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        port,
+        client: Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        db,
+        settings,
+        cleanup: Some(cleanup),
+    };
+    (test_app, statements, accounts)
+}

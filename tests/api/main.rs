@@ -39,6 +39,7 @@ mod periods;
 mod publication;
 mod ratings360;
 mod realisasi;
+mod scale;
 mod scope;
 mod sessions;
 mod siasn;

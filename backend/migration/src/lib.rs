@@ -23,6 +23,7 @@ mod m20261207_000901_create_feedback_kiosks;
 mod m20261207_000201_siasn;
 mod m20261207_000601_create_notifications;
 mod m20261207_000301_create_webhooks;
+mod m20261207_000701_scale_indexes;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000201_siasn::Migration),
             Box::new(m20261207_000601_create_notifications::Migration),
             Box::new(m20261207_000301_create_webhooks::Migration),
+            Box::new(m20261207_000701_scale_indexes::Migration),
         ]
     }
 }

@@ -23,10 +23,19 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations.
     Migrate,
-    /// Load data: `--demo` loads Kecamatan Cakranegara's demo data into an empty database.
+    /// Load data into an empty database: `--demo` loads Kecamatan Cakranegara's demo data;
+    /// `--synthetic --employees N` a city-sized year for benchmarks (docs/benchmarks.md).
     Seed {
-        #[arg(long)]
+        #[arg(long, conflicts_with = "synthetic")]
         demo: bool,
+        #[arg(long, requires = "employees")]
+        synthetic: bool,
+        /// Employees of the synthetic organisation (about one unit per 90).
+        #[arg(long)]
+        employees: Option<usize>,
+        /// Synthetic accounts: `sample` (a few, printed) or `all` (every employee; slow).
+        #[arg(long, value_enum, default_value = "sample")]
+        accounts: crate::seed_synthetic::AccountMode,
     },
     /// Administration.
     Admin {

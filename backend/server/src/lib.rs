@@ -23,6 +23,7 @@ pub mod seed;
 pub mod seed_career;
 pub mod seed_cycle;
 pub mod siasn_client;
+pub mod seed_synthetic;
 pub mod startup;
 pub mod state;
 pub mod store;

@@ -64,11 +64,30 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             connect(&settings).await?;
             println!("migrations applied");
         }
-        Command::Seed { demo } => {
-            if !demo {
-                anyhow::bail!("nothing to seed: pass --demo for the Cakranegara demo data");
+        Command::Seed {
+            demo,
+            synthetic,
+            employees,
+            accounts,
+        } => {
+            if !demo && !synthetic {
+                anyhow::bail!(
+                    "nothing to seed: pass --demo for the Cakranegara demo data or --synthetic --employees N"
+                );
             }
             let db = connect(&settings).await?;
+            if synthetic {
+                if !seed::is_empty(&db.write).await? {
+                    anyhow::bail!(
+                        "the database already has units; synthetic data needs an empty one"
+                    );
+                }
+                let n = employees.unwrap_or(5_500);
+                let summary =
+                    kinerja::seed_synthetic::seed_synthetic(&db.write, n, accounts).await?;
+                print!("{summary}");
+                return Ok(ExitCode::SUCCESS);
+            }
             if !seed::is_empty(&db.write).await? {
                 println!("the database already has units; demo data not loaded");
                 return Ok(ExitCode::SUCCESS);

@@ -4,7 +4,7 @@
 //! database content every time, so the README can name the demo accounts.
 
 mod feedback;
-mod people;
+pub(crate) mod people;
 
 use sea_orm::{ConnectionTrait, DbErr, TransactionTrait};
 use uuid::Uuid;
@@ -23,6 +23,15 @@ pub const ADMIN_PASSWORD: &str = "Admin#2026";
 pub const AUDITOR_EMAIL: &str = "auditor@kinerja360.local";
 pub const AUDITOR_PASSWORD: &str = "Auditor#2026";
 pub const EMPLOYEE_PASSWORD: &str = "Pegawai#2026";
+
+/// The local part of a generated email address: `Hj. Siti Aisyah` → `siti.aisyah`.
+pub(crate) fn email_slug(name: &str) -> String {
+    name.to_lowercase()
+        .replace("hj. ", "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(".")
+}
 
 pub async fn is_empty<C: ConnectionTrait>(conn: &C) -> Result<bool, DbErr> {
     Ok(store::units::count_all(conn).await? == 0)
@@ -77,15 +86,10 @@ pub async fn seed_demo(conn: &sea_orm::DatabaseConnection) -> anyhow::Result<Str
         let name = name_owned.as_str();
         let (depan, belakang) = gelar(p.golongan, i);
         let nip = nip(i, p.golongan, p.pppk, female);
-        let email = p.email.map(str::to_string).unwrap_or_else(|| {
-            let slug: String = name
-                .to_lowercase()
-                .replace("hj. ", "")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(".");
-            format!("{slug}{}@mataramkota.go.id", i + 1)
-        });
+        let email = p
+            .email
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("{}{}@mataramkota.go.id", email_slug(name), i + 1));
         let id = store::employees::insert(
             &txn,
             nip.clone(),

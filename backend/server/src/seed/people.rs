@@ -22,7 +22,7 @@ pub(super) const SEKSI: [(&str, &str); 5] = [
     ("CKN-PEL", "Seksi Pelayanan Umum"),
 ];
 
-pub(super) const MALE: [&str; 24] = [
+pub(crate) const MALE: [&str; 24] = [
     "Lalu Muhammad Irfan",
     "Ahmad Zainuddin",
     "I Made Suarta",
@@ -49,7 +49,7 @@ pub(super) const MALE: [&str; 24] = [
     "Rizki Ramdhani",
 ];
 
-pub(super) const FEMALE: [&str; 24] = [
+pub(crate) const FEMALE: [&str; 24] = [
     "Baiq Nurul Hidayati",
     "Ni Luh Putu Ariani",
     "Siti Aisyah",
@@ -76,7 +76,7 @@ pub(super) const FEMALE: [&str; 24] = [
     "Baiq Mutiara",
 ];
 
-pub(super) const SURNAMES: [&str; 7] = [
+pub(crate) const SURNAMES: [&str; 7] = [
     "Pratama", "Hidayat", "Saputra", "Rahman", "Wijaya", "Kurnia", "Maulana",
 ];
 

@@ -5,17 +5,17 @@ use chrono::NaiveDate;
 
 use crate::domain::predikat::Rating;
 
-pub(super) struct Lcg(pub(super) u64);
+pub(crate) struct Lcg(pub(crate) u64);
 
 impl Lcg {
-    pub(super) fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
-    pub(super) fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
 }
@@ -171,11 +171,11 @@ pub(super) fn profile(i: usize, rng: &mut Lcg) -> (f64, Rating) {
     }
 }
 
-pub(super) fn clamp_score(x: f64) -> i16 {
+pub(crate) fn clamp_score(x: f64) -> i16 {
     x.round().clamp(1.0, 5.0) as i16
 }
 
-pub(super) fn quarter_span(year: i32, q: u32) -> Option<(NaiveDate, NaiveDate)> {
+pub(crate) fn quarter_span(year: i32, q: u32) -> Option<(NaiveDate, NaiveDate)> {
     let start = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;
     let end = if q == 4 {
         NaiveDate::from_ymd_opt(year, 12, 31)?

@@ -24,7 +24,7 @@ use crate::domain::berakhlak::CoreValue;
 use crate::domain::distribution::{self, OrgResult};
 use crate::domain::predikat::{Predikat, Rating, predikat};
 
-mod data;
+pub(crate) mod data;
 
 use data::{Lcg, clamp_score, profile, quarter_span, templates};
 

@@ -44,13 +44,13 @@ pub async fn find_by_ids<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    Ok(employee::Entity::find()
-        .filter(employee::Column::Id.is_in(ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect())
+    let rows = super::bulk::by_id_chunks(ids, |chunk| {
+        employee::Entity::find()
+            .filter(employee::Column::Id.is_in(chunk))
+            .all(conn)
+    })
+    .await?;
+    Ok(rows.into_iter().map(|e| (e.id, e)).collect())
 }
 
 /// The active employees of some units (for choosing a unit's head).

@@ -454,8 +454,14 @@ pub enum Scope {
     Employee(Uuid),
 }
 
+/// The scope of a sums query: one of [`Scope`] or several employees at once.
+enum Filter {
+    One(Scope),
+    Employees(Vec<Uuid>),
+}
+
 fn sums_query(
-    scope: Scope,
+    filter: Filter,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> sea_orm::Select<sub::Entity> {
@@ -484,9 +490,10 @@ fn sums_query(
             format!("s{}", i + 1),
         );
     }
-    q = match scope {
-        Scope::Unit(u) => q.filter(sub::Column::UnitId.eq(u)),
-        Scope::Employee(e) => q.filter(sub::Column::EmployeeId.eq(e)),
+    q = match filter {
+        Filter::One(Scope::Unit(u)) => q.filter(sub::Column::UnitId.eq(u)),
+        Filter::One(Scope::Employee(e)) => q.filter(sub::Column::EmployeeId.eq(e)),
+        Filter::Employees(ids) => q.filter(sub::Column::EmployeeId.is_in(ids)),
     };
     q.filter(sub::Column::Status.eq(SubmissionStatus::Counted.as_str()))
         .filter(sub::Column::CreatedAt.gte(from))
@@ -500,12 +507,41 @@ pub async fn totals<C: ConnectionTrait>(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Totals, DbErr> {
-    let row = sums_query(scope, from, to)
+    let row = sums_query(Filter::One(scope), from, to)
         .column_as(Expr::cust("NULL"), "month")
         .into_model::<SumRow>()
         .one(conn)
         .await?;
     Ok(row.map(Totals::from).unwrap_or_default())
+}
+
+/// Totals per employee over a time range (counted submissions only), one grouped query per
+/// chunk of ids; employees without submissions are absent.
+pub async fn totals_of_employees<C: ConnectionTrait>(
+    conn: &C,
+    employee_ids: Vec<Uuid>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<HashMap<Uuid, Totals>, DbErr> {
+    #[derive(FromQueryResult)]
+    struct Keyed {
+        employee_id: Uuid,
+        #[sea_orm(nested)]
+        sums: SumRow,
+    }
+    let rows = super::bulk::by_id_chunks(employee_ids, |chunk| {
+        sums_query(Filter::Employees(chunk), from, to)
+            .column_as(Expr::cust("NULL"), "month")
+            .column(sub::Column::EmployeeId)
+            .group_by(sub::Column::EmployeeId)
+            .into_model::<Keyed>()
+            .all(conn)
+    })
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.employee_id, Totals::from(r.sums)))
+        .collect())
 }
 
 /// Totals per local month (`YYYY-MM`), oldest first.
@@ -515,7 +551,7 @@ pub async fn monthly_totals<C: ConnectionTrait>(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<(String, Totals)>, DbErr> {
-    let rows = sums_query(scope, from, to)
+    let rows = sums_query(Filter::One(scope), from, to)
         .column_as(sub::Column::Month, "month")
         .group_by(sub::Column::Month)
         .order_by_asc(sub::Column::Month)

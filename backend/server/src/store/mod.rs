@@ -10,6 +10,7 @@
 pub mod api_keys;
 pub mod appeals;
 pub mod audit;
+pub mod bulk;
 pub mod career;
 pub mod coaching;
 pub mod employees;

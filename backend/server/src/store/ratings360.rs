@@ -39,18 +39,37 @@ pub async fn sum_aggregate_inputs<C: ConnectionTrait>(
     period: &period::Model,
     ratee_id: Uuid,
 ) -> Result<(Vec<GroupTotals>, PublicTotals), DbErr> {
-    let totals = sum_group_totals(conn, period.id, ratee_id).await?;
+    Ok(
+        sum_aggregate_inputs_of(conn, settings, period, vec![ratee_id])
+            .await?
+            .remove(&ratee_id)
+            .unwrap_or_default(),
+    )
+}
+
+/// [`sum_aggregate_inputs`] for many ratees in two grouped queries (per chunk of ids).
+pub async fn sum_aggregate_inputs_of<C: ConnectionTrait>(
+    conn: &C,
+    settings: &Settings,
+    period: &period::Model,
+    ratee_ids: Vec<Uuid>,
+) -> Result<HashMap<Uuid, (Vec<GroupTotals>, PublicTotals)>, DbErr> {
+    let mut totals = sum_group_totals_of(conn, period.id, ratee_ids.clone()).await?;
     let (from, to) = period_range(settings.local_offset(), period.starts_on, period.ends_on);
-    let citizens =
-        super::feedback::totals(conn, super::feedback::Scope::Employee(ratee_id), from, to).await?;
-    Ok((
-        totals,
-        PublicTotals {
-            respondents: citizens.count,
-            u6_sum: citizens.sums[5],
-            u7_sum: citizens.sums[6],
-        },
-    ))
+    let mut citizens =
+        super::feedback::totals_of_employees(conn, ratee_ids.clone(), from, to).await?;
+    Ok(ratee_ids
+        .into_iter()
+        .map(|id| {
+            let c = citizens.remove(&id).unwrap_or_default();
+            let public = PublicTotals {
+                respondents: c.count,
+                u6_sum: c.sums[5],
+                u7_sum: c.sums[6],
+            };
+            (id, (totals.remove(&id).unwrap_or_default(), public))
+        })
+        .collect())
 }
 
 pub async fn find<C: ConnectionTrait>(conn: &C, id: Uuid) -> Result<Option<r360::Model>, DbErr> {
@@ -227,6 +246,7 @@ fn score_aggregates(
 
 #[derive(FromQueryResult)]
 struct GroupRow {
+    ratee_id: Uuid,
     rater_group: String,
     n: i64,
     s1: Option<i64>,
@@ -245,37 +265,43 @@ struct GroupRow {
     c7: i64,
 }
 
-/// Submitted responses about one ratee per rater group, in one grouped query.
-pub async fn sum_group_totals<C: ConnectionTrait>(
+/// Submitted responses per ratee and rater group: one grouped query per chunk of ids,
+/// whatever the size of a team (no query per member).
+pub async fn sum_group_totals_of<C: ConnectionTrait>(
     conn: &C,
     period_id: Uuid,
-    ratee_id: Uuid,
-) -> Result<Vec<GroupTotals>, DbErr> {
-    let q = r360::Entity::find()
-        .select_only()
-        .column(r360::Column::RaterGroup)
-        .column_as(bigint(Func::count(Expr::col(r360::Column::Id)).into()), "n");
-    let rows = score_aggregates(q, false)
-        .filter(r360::Column::PeriodId.eq(period_id))
-        .filter(r360::Column::RateeId.eq(ratee_id))
-        .filter(r360::Column::Status.eq(AssignmentStatus::Submitted.as_str()))
-        .group_by(r360::Column::RaterGroup)
-        .into_model::<GroupRow>()
-        .all(conn)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let group = RaterGroup::parse(&r.rater_group)?;
-            let s = [r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7].map(|x| x.unwrap_or(0));
-            let c = [r.c1, r.c2, r.c3, r.c4, r.c5, r.c6, r.c7];
-            Some(GroupTotals {
-                group,
-                responses: r.n,
-                values: std::array::from_fn(|i| (s[i], c[i])),
-            })
-        })
-        .collect())
+    ratee_ids: Vec<Uuid>,
+) -> Result<HashMap<Uuid, Vec<GroupTotals>>, DbErr> {
+    let rows = super::bulk::by_id_chunks(ratee_ids, |chunk| {
+        let q = r360::Entity::find()
+            .select_only()
+            .column(r360::Column::RateeId)
+            .column(r360::Column::RaterGroup)
+            .column_as(bigint(Func::count(Expr::col(r360::Column::Id)).into()), "n");
+        score_aggregates(q, false)
+            .filter(r360::Column::PeriodId.eq(period_id))
+            .filter(r360::Column::RateeId.is_in(chunk))
+            .filter(r360::Column::Status.eq(AssignmentStatus::Submitted.as_str()))
+            .group_by(r360::Column::RateeId)
+            .group_by(r360::Column::RaterGroup)
+            .into_model::<GroupRow>()
+            .all(conn)
+    })
+    .await?;
+    let mut out: HashMap<Uuid, Vec<GroupTotals>> = HashMap::new();
+    for r in rows {
+        let Some(group) = RaterGroup::parse(&r.rater_group) else {
+            continue;
+        };
+        let s = [r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7].map(|x| x.unwrap_or(0));
+        let c = [r.c1, r.c2, r.c3, r.c4, r.c5, r.c6, r.c7];
+        out.entry(r.ratee_id).or_default().push(GroupTotals {
+            group,
+            responses: r.n,
+            values: std::array::from_fn(|i| (s[i], c[i])),
+        });
+    }
+    Ok(out)
 }
 
 /// The comments of the submitted responses of the given groups about one ratee: only the

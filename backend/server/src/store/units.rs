@@ -27,13 +27,13 @@ pub async fn find_by_ids<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    Ok(unit::Entity::find()
-        .filter(unit::Column::Id.is_in(ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect())
+    let rows = super::bulk::by_id_chunks(ids, |chunk| {
+        unit::Entity::find()
+            .filter(unit::Column::Id.is_in(chunk))
+            .all(conn)
+    })
+    .await?;
+    Ok(rows.into_iter().map(|u| (u.id, u)).collect())
 }
 
 pub async fn list<C: ConnectionTrait>(

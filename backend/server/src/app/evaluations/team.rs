@@ -69,10 +69,16 @@ pub async fn team(state: &AppState, p: &Principal, period_id: Uuid) -> ApiResult
             .collect();
     let appeals =
         store::results::list_appeals_by_evaluations(db, evaluations.values().map(|e| e.id)).await?;
+    let mut suggestions = crate::app::ratings360::suggestions(
+        db,
+        &state.settings,
+        &period,
+        team.iter().map(|e| e.id).collect(),
+    )
+    .await?;
     let mut items = Vec::with_capacity(team.len());
     for e in team {
-        let suggestion =
-            crate::app::ratings360::suggestion(db, &state.settings, &period, e.id).await?;
+        let suggestion = suggestions.remove(&e.id).flatten();
         let evaluation = evaluations.get(&e.id);
         items.push(TeamMember {
             nip: e.nip.clone(),

@@ -49,16 +49,32 @@ pub async fn suggestion<C: ConnectionTrait>(
     period: &period::Model,
     ratee_id: Uuid,
 ) -> Result<Option<Suggestion>, DbErr> {
-    let (totals, citizens) =
-        store::ratings360::sum_aggregate_inputs(conn, settings, period, ratee_id).await?;
+    Ok(suggestions(conn, settings, period, vec![ratee_id])
+        .await?
+        .remove(&ratee_id)
+        .flatten())
+}
+
+/// [`suggestion`] for a whole team in a fixed number of grouped queries.
+pub async fn suggestions<C: ConnectionTrait>(
+    conn: &C,
+    settings: &Settings,
+    period: &period::Model,
+    ratee_ids: Vec<Uuid>,
+) -> Result<HashMap<Uuid, Option<Suggestion>>, DbErr> {
+    let inputs =
+        store::ratings360::sum_aggregate_inputs_of(conn, settings, period, ratee_ids).await?;
     // Before the release the suggestion has no 360 part (ADR 0013): only the citizens'
     // index, which has its own minimum of respondents.
-    let totals = if is_released(settings, period) {
-        totals
-    } else {
-        Vec::new()
-    };
-    Ok(aggregation::aggregate(&totals, &citizens, &params(settings)).suggestion())
+    let released = is_released(settings, period);
+    Ok(inputs
+        .into_iter()
+        .map(|(id, (totals, citizens))| {
+            let totals = if released { totals } else { Vec::new() };
+            let s = aggregation::aggregate(&totals, &citizens, &params(settings)).suggestion();
+            (id, s)
+        })
+        .collect())
 }
 
 fn params(settings: &Settings) -> AggregateParams {
