@@ -20,8 +20,7 @@ async fn pdf_text(resp: Response, file_name: &str) -> String {
     );
     let bytes = resp.bytes().await.expect("body");
     assert!(bytes.starts_with(b"%PDF-"));
-    let text = pdf_extract::extract_text_from_mem(&bytes).expect("a readable PDF");
-    text
+    pdf_extract::extract_text_from_mem(&bytes).expect("a readable PDF")
 }
 
 /// Whether `needle` is in the extracted text, whitespace left out of both (wrapped cell

@@ -19,11 +19,11 @@ mod m20261206_000101_periods_released_360_at;
 mod m20261206_000201_audit_mac_and_head;
 mod m20261206_000301_session_version;
 mod m20261206_000501_create_exemptions;
-mod m20261207_000901_create_feedback_kiosks;
 mod m20261207_000201_siasn;
-mod m20261207_000601_create_notifications;
 mod m20261207_000301_create_webhooks;
+mod m20261207_000601_create_notifications;
 mod m20261207_000701_scale_indexes;
+mod m20261207_000901_create_feedback_kiosks;
 
 pub struct Migrator;
 

@@ -703,6 +703,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employees/{nip}/skp/{year}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The employee's SKP of the year as a PDF (the SKP form: identities of the pegawai and
+         *     the pejabat penilai, RHK utama and tambahan with the intervened RHK, indicators and
+         *     targets, the leader's expectation per BerAKHLAK value, signature blocks). A plan that
+         *     is not approved yet is printed with a "DRAF" banner. File name `SKP-<year>-<nip>.pdf`.
+         */
+        get: operations["skp_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees/{nip}/skp/{year}/return": {
         parameters: {
             query?: never;
@@ -931,6 +953,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback-targets/{id}/kiosks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists a target's kiosks, active first (admin, HR, auditor); never their credentials. */
+        get: operations["list_feedback_kiosks"];
+        put?: never;
+        /**
+         * Registers a desk's own tablet as a kiosk of a target (admin, HR). The credential and
+         *     the setup link are in this answer only.
+         */
+        post: operations["create_feedback_kiosk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feedback-targets/{id}/qr.png": {
         parameters: {
             query?: never;
@@ -1125,6 +1168,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kiosks/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revokes a kiosk at once (admin, HR); its next submission gets 403 `kiosk_invalid`.
+         *     Revoking a revoked kiosk changes nothing.
+         */
+        post: operations["revoke_feedback_kiosk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1153,6 +1216,81 @@ export interface paths {
         get: operations["my_forms"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's email preference per category (on unless switched off) and whether email
+         *     can reach them at all.
+         */
+        get: operations["get_notification_preferences"];
+        /** Switches email on or off per category; categories left out keep their setting. */
+        put: operations["put_notification_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's notifications, newest first, with the unread count (`unread=true`: only
+         *     unread ones). `notification_created` on the event stream says a new one arrived.
+         */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks every unread notification of the caller read. */
+        post: operations["read_all_notifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of the caller's notifications read (reading it again changes nothing). */
+        post: operations["read_notification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1192,6 +1330,28 @@ export interface paths {
          *     and the appeal deadline and status. Unpublished evaluations never appear.
          */
         get: operations["my_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My pending duties, computed now: SKPs to write, submit, revise or approve, 360 forms,
+         *     members to rate and finalise, peer nominations, appeal statements and decisions, units
+         *     blocking publication (HR), development plan items due, held citizen submissions (HR).
+         *     Each has a count, a deadline when it has one, and the SPA route where it is done.
+         */
+        get: operations["my_tasks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1408,6 +1568,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods/{id}/evaluations/{nip}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The employee's Dokumen Evaluasi Kinerja Pegawai of a published period as a PDF
+         *     (identities with the atasan pejabat penilai, capaian kinerja organisasi, rating hasil
+         *     kerja, rating perilaku kerja, predikat, the penilai's notes, realisasi and feedback per
+         *     indicator and per BerAKHLAK value, signature blocks). No 360 rater or 360 figure is
+         *     printed. File name `Evaluasi-Kinerja-<year>-<TWn|Bmm>-<nip>.pdf`.
+         */
+        get: operations["evaluation_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods/{id}/exemptions": {
         parameters: {
             query?: never;
@@ -1581,6 +1764,31 @@ export interface paths {
         get: operations["results_siasn"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{id}/siasn/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each employee's SIASN delivery of the period (one per body kind), by NIP. */
+        get: operations["deliveries"];
+        put?: never;
+        /**
+         * Sends the period's published results (no appeal open) to SIASN as `skp22/save` (annual
+         *     evaluation) and `kinerjaperiodik/save` bodies, and records each outcome: `sent` (with
+         *     SIASN's record id), `rejected` (with SIASN's message), `to_retry` (with the attempt count
+         *     and `next_attempt_at`) or `failed`. Idempotent: a body SIASN already has is not sent
+         *     again; a result changed since (an appeal) is sent again as an update. Failures are
+         *     retried by a later push once due. Employees without `pns_id` are reported in `skipped`.
+         */
+        post: operations["push"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1772,6 +1980,30 @@ export interface paths {
          */
         post: operations["submit_public_feedback"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/kiosk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets this device up as a kiosk (a desk's own tablet, registered by HR): checks the
+         *     credential from the setup link and keeps it in the `kinerja_kiosk` cookie
+         *     (`HttpOnly; Secure; SameSite=Strict`, one year). Submissions from the device then count
+         *     against the kiosk's own, higher limits at its target. 403 `kiosk_invalid` when the
+         *     credential is unknown or revoked.
+         */
+        post: operations["activate_kiosk"];
+        /** Ends kiosk mode on this device: clears the `kinerja_kiosk` cookie. */
+        delete: operations["deactivate_kiosk"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2198,6 +2430,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhooks the caller manages (the admin every one, a key its own); never the secrets. */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Registers a webhook (admin, or an API key with `webhooks:write`). The signing secret is
+         *     in this response and nowhere else.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook. */
+        get: operations["get_webhook"];
+        /**
+         * Replaces a webhook's URL, event kinds and description, and its active flag when given
+         *     (the secret stays).
+         */
+        put: operations["update_webhook"];
+        post?: never;
+        /** Removes a webhook with its deliveries and their log. */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The webhook's newest 100 deliveries, newest first, each with its attempts (status code,
+         *     error, duration).
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a delivery again (same id and body) with a fresh retry schedule; 202, sent by the
+         *     worker shortly. A delivery being sent right now is left to finish.
+         */
+        post: operations["redeliver_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2260,6 +2575,11 @@ export interface components {
             period_id: string;
             predikat: components["schemas"]["Predikat"];
         };
+        /**
+         * @description An action a response says the caller may take.
+         * @enum {string}
+         */
+        AllowedAction: "decide_appeal" | "write_statement" | "set_org_result" | "finalise_unit";
         AnnualResult: {
             predikat: components["schemas"]["Predikat"];
             predikat_label: string;
@@ -2348,7 +2668,7 @@ export interface components {
          *     appeals) belong to people and no scope grants them.
          * @enum {string}
          */
-        ApiScope: "master:read" | "master:write" | "results:read" | "accounts:write" | "periods:write" | "cycle:read" | "feedback:read" | "feedback:write" | "talent:read" | "talent:write" | "audit:read";
+        ApiScope: "master:read" | "master:write" | "results:read" | "siasn:push" | "webhooks:write" | "accounts:write" | "periods:write" | "cycle:read" | "feedback:read" | "feedback:write" | "talent:read" | "talent:write" | "audit:read";
         AppealCreate: {
             /** @description Why the employee objects (required, up to 4000 characters). */
             reasons: string;
@@ -2360,7 +2680,12 @@ export interface components {
             role: components["schemas"]["AppealRole"];
         };
         AppealOut: {
-            /** @description Whether the caller may decide it now. */
+            /** @description What the caller may do with it now; the SPA shows only these buttons. */
+            allowed_actions: components["schemas"]["AllowedAction"][];
+            /**
+             * @description Whether the caller may decide it now (the decider, once the penilai's statement is
+             *     given or its deadline has lapsed).
+             */
             can_decide: boolean;
             can_write_statement?: components["schemas"]["StatementSide"] | null;
             decided_at?: string | null;
@@ -2381,6 +2706,12 @@ export interface components {
             old?: components["schemas"]["RatingsOut"] | null;
             penilai: components["schemas"]["PersonRef"];
             penilai_statement?: string | null;
+            /**
+             * Format: date-time
+             * @description The end of the penilai's statement deadline; after it the appeal may be decided
+             *     without the statement (the lapse is recorded with the decision).
+             */
+            penilai_statement_due: string;
             period: components["schemas"]["AppealPeriod"];
             reasons: string;
             /** @description `filed` or `decided`. */
@@ -2527,6 +2858,11 @@ export interface components {
             updated: number;
         };
         /**
+         * @description What a person may switch email on or off for.
+         * @enum {string}
+         */
+        Category: "skp" | "ratings360" | "predikat" | "appeal" | "account" | "reminder";
+        /**
          * Format: binary
          * @description The raw bytes of a certificate file (documentation type).
          */
@@ -2577,7 +2913,7 @@ export interface components {
         CoachingInput: {
             /** @description B.1.9: competency name → score 1–5, at most ten. */
             competency_scores?: {
-                [key: string]: number;
+                [key: string]: components["schemas"]["ScoreOneToFive"];
             } | null;
             /**
              * Format: date
@@ -2616,7 +2952,7 @@ export interface components {
         };
         CoachingRatingInput: {
             /** @description The nine B.1.8 answers in statement order, each 1–5. */
-            answers: number[];
+            answers: components["schemas"]["ScoreOneToFive"][];
             comment?: string | null;
         };
         /** @description One of the nine B.1.8 statements. */
@@ -2774,6 +3110,11 @@ export interface components {
             nip: string;
             /** @description Pangkat (PNS only). */
             pangkat?: string | null;
+            /**
+             * @description SIASN's id of the person; `null` until the HR system sends it (the SIASN push
+             *     skips employees without it).
+             */
+            pns_id?: string | null;
             /** @description `PNS` or `PPPK`. */
             status: components["schemas"]["EmployeeStatus"];
             supervisor_name?: string | null;
@@ -2825,6 +3166,12 @@ export interface components {
             jenis_jabatan: components["schemas"]["JenisJabatan"];
             /** @description Name without titles. */
             name: string;
+            /**
+             * @description SIASN's id of the person (`pnsDinilaiId` in SIASN's bodies), as the HR system knows
+             *     it: letters, digits and `-`, at most 64. Absent or null keeps the stored id; an empty
+             *     string clears it.
+             */
+            pns_id?: string | null;
             /** @description `PNS` or `PPPK` (must match the form of the NIP). */
             status: components["schemas"]["EmployeeStatus"];
             /** @description NIP of the direct supervisor; must exist or be in the same import. */
@@ -2844,7 +3191,7 @@ export interface components {
          * @description A stable error code (snake_case on the wire). Each variant's doc names its HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "scope_missing" | "not_found" | "method_not_allowed" | "conflict" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "target_exists" | "ticket_used" | "not_held" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
+        ErrorCode: "validation_failed" | "import_rejected" | "invalid_csv" | "too_many_rows" | "invalid_json" | "invalid_body" | "invalid_path" | "invalid_query" | "unauthenticated" | "invalid_token" | "invalid_api_key" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_revoked" | "refresh_token_reused" | "session_ended" | "token_in_url" | "invalid_ticket" | "set_password_code_expired" | "password_change_required" | "forbidden" | "scope_missing" | "not_found" | "method_not_allowed" | "conflict" | "siasn_disabled" | "period_exists" | "invalid_transition" | "period_not_open" | "period_published" | "period_not_published" | "units_not_finalised" | "unit_finalised" | "unit_incomplete" | "period_incomplete" | "exemption_exists" | "employee_evaluated" | "employee_exempt" | "evaluation_final" | "evaluation_conflict" | "evaluations_not_final" | "justification_required" | "skp_not_approved" | "skp_not_found" | "skp_exists" | "skp_locked" | "no_rhk_utama" | "no_supervisor" | "realisasi_conflict" | "evidence_limit" | "unsupported_file_type" | "no_360_round" | "deadline_passed" | "response_submitted" | "results_360_released" | "assignment_conflict" | "cannot_rate_self_as_peer" | "not_a_peer" | "peer_in_other_group" | "too_many_peers" | "org_result_missing" | "org_result_conflict" | "distribution_violated" | "appeal_exists" | "appeal_deadline_passed" | "appeal_decided" | "appeal_statement_pending" | "target_exists" | "ticket_used" | "not_held" | "kiosk_invalid" | "no_comment" | "already_replied" | "training_exists" | "training_in_use" | "certificate_limit" | "payload_too_large" | "unsupported_media_type" | "too_many_requests" | "service_unavailable" | "internal_error";
         /** @description Structured details of a refusal that names what blocks it. */
         ErrorDetails: {
             /**
@@ -2875,7 +3222,7 @@ export interface components {
          * @description The kinds of change events (the SSE `event:` field), as the OpenAPI document lists them.
          * @enum {string}
          */
-        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "results360_released" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided" | "account_reset";
+        EventKind: "ready" | "resync" | "employee_updated" | "employees_imported" | "unit_updated" | "feedback_received" | "period_updated" | "period_published" | "predikat_published" | "evaluation_updated" | "distribution_updated" | "skp_updated" | "realisasi_updated" | "feedback_note_added" | "coaching_recorded" | "coaching_rated" | "ratings360_assigned" | "rating_submitted" | "results360_released" | "peers360_nominated" | "peers360_updated" | "ratings360_withdrawn" | "appeal_filed" | "appeal_updated" | "appeal_decided" | "account_reset" | "notification_created";
         /** @description A single-use ticket that opens the event stream (`GET /events?ticket=…`). */
         EventTicket: {
             /**
@@ -2891,7 +3238,7 @@ export interface components {
          */
         EvidenceKind: "link" | "file";
         EvidenceLinkInput: {
-            /** @description An http(s) link, at most 2000 characters. */
+            /** @description An http(s) link with a host and no spaces, at most 2000 characters. */
             url: string;
         };
         EvidenceOut: {
@@ -3252,6 +3599,11 @@ export interface components {
          * @enum {string}
          */
         Jenjang: "ahli_pertama" | "ahli_muda" | "ahli_madya" | "ahli_utama" | "pemula" | "terampil" | "mahir" | "penyelia";
+        /**
+         * @description What happened (the stored `kind`).
+         * @enum {string}
+         */
+        Kind: "skp_returned" | "skp_approved" | "forms360_assigned" | "predikat_published" | "appeal_filed" | "appeal_decided" | "account_reset" | "reminder360" | "reminder_evaluation" | "reminder_appeal";
         /** @description `kinerjaperiodik`: the periodic (quarterly or monthly) result as SIASN takes it. */
         KinerjaPeriodik: {
             /**
@@ -3293,23 +3645,121 @@ export interface components {
             /** Format: int32 */
             tahun: number;
         };
+        /**
+         * @description The body of SIASN's `POST /kinerjaperiodik/save`, exactly as SIASN takes it
+         *     (docs/siasn.md): a month's (`periodikId` 1) or a quarter's (2) result.
+         */
+        KinerjaPeriodikSave: {
+            /** Format: int32 */
+            bulanMulaiPenilaian: number;
+            /** Format: int32 */
+            bulanSelesaiPenilaian: number;
+            /** Format: int32 */
+            hasilKinerjaNilai: number;
+            /** @description SIASN's record id on a resend (see `Skp22Save.id`). */
+            id?: string | null;
+            /** @description SIASN koefisien: jenjang digit (1 Ahli Pertama … 8 Penyelia) then predikat code. */
+            koefisienId: string;
+            /** Format: int32 */
+            kuadranKinerjaNilai: number;
+            path: components["schemas"]["SiasnDocument"][];
+            penilaiGolongan: string;
+            penilaiJabatanNama: string;
+            penilaiNama: string;
+            penilaiNipNrp: string;
+            penilaiUnorNama: string;
+            /** Format: int32 */
+            perilakuKerjaNilai: number;
+            /** @description `1` Bulanan, `2` Triwulanan. */
+            periodikId: string;
+            /** @description SIASN's PNS id of the evaluated employee (the employee's `pns_id`). */
+            pnsDinilaiId: string;
+            statusPenilai: string;
+            /** Format: int32 */
+            tahun: number;
+            /** Format: int32 */
+            tahunMulaiPenilaian: number;
+            /** Format: int32 */
+            tahunSelesaiPenilaian: number;
+        };
+        /** @description Sets this device up as a kiosk: the credential from the setup link. */
+        KioskActivate: {
+            token: string;
+        };
+        /** @description Registers a desk's own tablet as a kiosk of a target (ADR 0027). */
+        KioskCreate: {
+            /** @description The device's name, e.g. "Tablet Loket 1". */
+            name: string;
+        };
+        /** @description A new kiosk with its credential, shown once. */
+        KioskCreated: {
+            kiosk: components["schemas"]["KioskOut"];
+            /**
+             * @description Open this address once on the tablet to set it up; the credential travels in the
+             *     fragment, which browsers never send to a server.
+             */
+            setup_url: string;
+            /** @description The device credential (`kio_…`); shown only now. */
+            token: string;
+        };
+        KioskList: {
+            items: components["schemas"]["KioskOut"][];
+        };
+        /** @description A kiosk as staff see it (never its credential). */
+        KioskOut: {
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            last_used_at?: string | null;
+            name: string;
+            revoked_at?: string | null;
+            /** Format: uuid */
+            target_id: string;
+        };
+        /** @description The kiosk this device now is, and where its form is. */
+        KioskSession: {
+            /** @description The form's path on this server (`/f/{token}`). */
+            form_path: string;
+            /** @description The device's name. */
+            name: string;
+            target: components["schemas"]["PublicTarget"];
+        };
         LoginRequest: {
             password: string;
             /** @description NIP (18 digits) or email. */
             username: string;
+        };
+        MarkedRead: {
+            /**
+             * Format: int64
+             * @description Notifications marked read now.
+             */
+            marked: number;
         };
         /** @description The matrix cell a predikat comes from, explained. */
         MatrixCell: {
             /** @description The column: the rating perilaku kerja. */
             column: components["schemas"]["Rating"];
             column_label: string;
-            /** @description A plain Indonesian sentence explaining the cell. */
+            /**
+             * @deprecated
+             * @description A plain Indonesian sentence explaining the cell. Deprecated: clients write the
+             *     explanation from `row`, `column`, `predikat` and `note` in the reader's language.
+             */
             explanation: string;
+            note?: components["schemas"]["MatrixNote"] | null;
             predikat: components["schemas"]["Predikat"];
             /** @description The row: the rating hasil kerja. */
             row: components["schemas"]["Rating"];
             row_label: string;
         };
+        /**
+         * @description The remark added to the cells people find surprising.
+         * @enum {string}
+         */
+        MatrixNote: "perilaku_below_gives_kurang" | "sangat_baik_needs_both_above";
         MeOut: {
             employee?: components["schemas"]["EmployeeOut"] | null;
             /**
@@ -3360,6 +3810,32 @@ export interface components {
          * @enum {string}
          */
         NominationStatus: "nominated" | "approved" | "rejected";
+        NotificationList: {
+            /** @description Newest first. */
+            items: components["schemas"]["NotificationOut"][];
+            meta: components["schemas"]["PageMeta"];
+            /**
+             * Format: int64
+             * @description Unread notifications of the account (all pages).
+             */
+            unread: number;
+        };
+        NotificationOut: {
+            /** @description Indonesian text. */
+            body: string;
+            category: components["schemas"]["Category"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["Kind"];
+            /** @description SPA path to open, e.g. `/kinerja/skp`. */
+            link: string;
+            /** @description `null` while unread. */
+            read_at?: string | null;
+            /** @description Indonesian title. */
+            title: string;
+        };
         /**
          * @description The unit's organisational result, set by the leader one level up.
          * @enum {string}
@@ -3635,6 +4111,24 @@ export interface components {
             sangat_baik: number;
             /** Format: double */
             sangat_kurang: number;
+        };
+        PreferenceOut: {
+            category: components["schemas"]["Category"];
+            /** @description Email for this category (in-app notifications are always on). */
+            email: boolean;
+        };
+        Preferences: {
+            /** @description Every category, in a fixed order. */
+            categories: components["schemas"]["PreferenceOut"][];
+            /**
+             * @description Whether emails can reach this account now (an SMTP server is set and the account has
+             *     an email address).
+             */
+            email_available: boolean;
+        };
+        PreferencesInput: {
+            /** @description Categories to change; the others keep their setting. */
+            categories: components["schemas"]["PreferenceOut"][];
         };
         ProgressOut: {
             /** Format: uuid */
@@ -3933,6 +4427,12 @@ export interface components {
         };
         /** @description The period of a result as the employee sees it. */
         ResultPeriod: {
+            /**
+             * Format: date
+             * @description Last day of the period, inclusive: with `starts_on` the range of the citizen index
+             *     that belongs to this period (`GET /employees/{nip}/citizen-feedback?from=&to=`).
+             */
+            ends_on: string;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["PeriodKind"];
@@ -3940,6 +4440,11 @@ export interface components {
             /** Format: int32 */
             number: number;
             published_at?: string | null;
+            /**
+             * Format: date
+             * @description First day of the period (local date).
+             */
+            starts_on: string;
             /** Format: int32 */
             year: number;
         };
@@ -4019,6 +4524,7 @@ export interface components {
          * @enum {string}
          */
         RuleKind: "at_most" | "at_least" | "at_least_count" | "none";
+        ScoreOneToFive: number;
         /** @description Scores 1–5 per BerAKHLAK value (documentation type). All seven are needed to submit. */
         ScoresDoc: {
             adaptif?: number | null;
@@ -4046,22 +4552,109 @@ export interface components {
             /** Format: double */
             weight: number;
         };
+        SiasnDeliveryList: {
+            /** @description Whether a SIASN base URL is configured (pushing is possible). */
+            enabled: boolean;
+            items: components["schemas"]["SiasnDeliveryOut"][];
+            /** Format: uuid */
+            period_id: string;
+        };
+        /** @description One employee's delivery of one body. */
+        SiasnDeliveryOut: {
+            /**
+             * Format: int32
+             * @description Attempts for the current body.
+             */
+            attempts: number;
+            kind: components["schemas"]["SiasnKind"];
+            /** Format: date-time */
+            last_attempt_at: string;
+            /** @description SIASN's message (refusals, errors). */
+            message?: string | null;
+            name: string;
+            next_attempt_at?: string | null;
+            nip: string;
+            /** @description SIASN's record id once saved. */
+            siasn_id?: string | null;
+            status: components["schemas"]["SiasnDeliveryStatus"];
+        };
+        /**
+         * @description Where a delivery stands.
+         * @enum {string}
+         */
+        SiasnDeliveryStatus: "sent" | "rejected" | "to_retry" | "failed";
+        /**
+         * @description A document reference of SIASN's save bodies (`path`). This system sends none (an empty
+         *     list); the type documents SIASN's shape.
+         */
+        SiasnDocument: {
+            dok_id: string;
+            dok_nama: string;
+            dok_uri: string;
+            object: string;
+            slug: string;
+        };
+        /**
+         * @description Why a SIASN body is not produced for an employee.
+         * @enum {string}
+         */
+        SiasnGap: "missing_pns_id" | "not_functional";
         /** @description One employee's result in SIASN shape. */
         SiasnItem: {
+            /** @description Why a body is missing (empty when nothing is missing). */
+            gaps: components["schemas"]["SiasnGap"][];
+            /** @description Deprecated (one release): use `kinerjaperiodik_save`. */
             kinerjaperiodik: components["schemas"]["KinerjaPeriodik"];
+            kinerjaperiodik_save?: components["schemas"]["KinerjaPeriodikSave"] | null;
             name: string;
             nip: string;
+            /** @description The employee's SIASN PNS id (`null` when the HR system has not sent it). */
+            pns_id?: string | null;
             /** @description True when the result may be forwarded: published and no appeal open. */
             ready: boolean;
             skp22?: components["schemas"]["Skp22"] | null;
+            skp22_save?: components["schemas"]["Skp22Save"] | null;
             /** @description `draft`, `final`, `published` or `under_appeal`. */
             status: components["schemas"]["ResultStatus"];
             unit_code: string;
         };
+        /**
+         * @description The two SIASN bodies.
+         * @enum {string}
+         */
+        SiasnKind: "skp22" | "kinerjaperiodik";
         SiasnList: {
             items: components["schemas"]["SiasnItem"][];
             /** Format: uuid */
             period_id: string;
+        };
+        /** @description What one push did, counted per body. */
+        SiasnPushSummary: {
+            /** @description Given up in this push after the last attempt. */
+            failed: number;
+            /** Format: uuid */
+            period_id: string;
+            /** @description Refused by SIASN in this push (its message is in the outcome list). */
+            rejected: number;
+            /** @description Saved by SIASN in this push. */
+            sent: number;
+            skipped: components["schemas"]["SiasnSkipped"][];
+            /** @description Failed in this push and due again later (`next_attempt_at`). */
+            to_retry: number;
+            /** @description Not sent because SIASN already has this exact body (sent or refused before). */
+            unchanged: number;
+            /** @description Not sent because an earlier failure's retry is not due yet. */
+            waiting: number;
+        };
+        /** @description An employee whose result was not sent, and why. */
+        SiasnSkipped: {
+            name: string;
+            nip: string;
+            /**
+             * @description `not_ready` (not published, or an appeal is open), `missing_pns_id`, or
+             *     `not_functional` (no `kinerjaperiodik` without a functional jenjang).
+             */
+            reason: string;
         };
         /**
          * @description `skp22`: the annual SKP result as SIASN takes it (only for the annual evaluation:
@@ -4110,6 +4703,47 @@ export interface components {
              * Format: int32
              * @description Year evaluated.
              */
+            tahun: number;
+        };
+        /**
+         * @description The body of SIASN's `POST /skp22/save`, exactly as SIASN takes it (docs/siasn.md): the
+         *     annual result (Triwulan IV, or December for monthly periods).
+         */
+        Skp22Save: {
+            /**
+             * Format: int32
+             * @description 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
+             */
+            hasilKinerjaNilai: number;
+            /**
+             * @description SIASN's record id: absent on the first save; a resend after a change carries the id
+             *     SIASN returned, so SIASN updates the record instead of adding one.
+             */
+            id?: string | null;
+            /**
+             * Format: int32
+             * @description Predikat: 1 Sangat Baik, 2 Baik, 3 Butuh Perbaikan, 4 Kurang/Misconduct, 5 Sangat
+             *     Kurang.
+             */
+            kuadranKinerjaNilai: number;
+            /** @description Supporting documents (none are sent). */
+            path: components["schemas"]["SiasnDocument"][];
+            /** @description SIASN golongan id of the penilai (`32` for III/b). */
+            penilaiGolongan: string;
+            penilaiJabatan: string;
+            penilaiNama: string;
+            penilaiNipNrp: string;
+            penilaiUnorNama: string;
+            /**
+             * Format: int32
+             * @description 1 Di Atas, 2 Sesuai, 3 Di Bawah Ekspektasi.
+             */
+            perilakuKerjaNilai: number;
+            /** @description SIASN's PNS id of the evaluated employee (the employee's `pns_id`). */
+            pnsDinilaiOrang: string;
+            /** @description `ASN` or `NON ASN`. */
+            statusPenilai: string;
+            /** Format: int32 */
             tahun: number;
         };
         /** @description The whole plan; it replaces what was saved. */
@@ -4305,6 +4939,50 @@ export interface components {
             unit_code: string;
             unit_name: string;
         };
+        /**
+         * @description What a pending duty asks of the signed-in person.
+         * @enum {string}
+         */
+        TaskKind: "skp_write" | "skp_submit" | "skp_revise" | "skp_approve" | "form360" | "nomination_decide" | "member_rate" | "member_finalise" | "appeal_statement" | "appeal_decide" | "publication_blocked" | "plan_item_due" | "feedback_held";
+        /** @description Every pending duty, most urgent first (overdue, then by deadline, then by kind). */
+        TaskList: {
+            items: components["schemas"]["TaskOut"][];
+            /**
+             * Format: int64
+             * @description The sum of the tasks' counts (the header badge).
+             */
+            total: number;
+        };
+        /**
+         * @description One pending duty of the signed-in person. The SPA writes the title from `kind` and the
+         *     parameters (period name, year, NIPs), in either language.
+         */
+        TaskOut: {
+            /**
+             * Format: int64
+             * @description How many objects wait (forms, members, appeals, units, items, submissions).
+             */
+            count: number;
+            /** @description The last day to act, when the duty has one (local date). */
+            deadline?: string | null;
+            /** @description The objects concerned (appeal ids for appeal duties), at most 50. */
+            ids: string[];
+            kind: components["schemas"]["TaskKind"];
+            /** @description The SPA route where the person acts. */
+            link: string;
+            /**
+             * @description The employees concerned, when they are the caller's own direct reports (never a
+             *     ratee of an anonymous form).
+             */
+            nips: string[];
+            /** @description Whether the deadline has passed. */
+            overdue: boolean;
+            /** @description The period the duty belongs to, if any. */
+            period_id?: string | null;
+            period_name?: string | null;
+            /** @description The SKP year, for SKP duties. */
+            year?: number | null;
+        };
         /** @description A subordinate's evaluation as the supervisor sees it. */
         TeamEvaluation: {
             /** Format: uuid */
@@ -4411,7 +5089,9 @@ export interface components {
              */
             hours: number;
             mode: components["schemas"]["TrainingMode"];
+            /** @description Not blank. */
             provider: string;
+            /** @description Not blank. */
             title: string;
             value_code?: components["schemas"]["CoreValue"] | null;
         };
@@ -4583,6 +5263,87 @@ export interface components {
         ValueRef: {
             code: components["schemas"]["CoreValue"];
             name: string;
+        };
+        /** @description One attempt of a delivery. */
+        WebhookAttemptOut: {
+            /** Format: date-time */
+            attempted_at: string;
+            /** Format: int64 */
+            duration_ms: number;
+            /** @description Why the attempt failed (timeout, connection refused, non-2xx answer). */
+            error?: string | null;
+            /** @description The receiver's HTTP status, when it answered. */
+            status_code?: number | null;
+        };
+        WebhookCreated: components["schemas"]["WebhookOut"] & {
+            /** @description The signing secret. Shown only in this response; store it safely. */
+            secret: string;
+        };
+        /** @description One event sent (or to send) to one webhook, with its attempts. */
+        WebhookDeliveryOut: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            delivered_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Also the body's `id` and the `X-Kinerja-Delivery` header.
+             */
+            id: string;
+            kind: components["schemas"]["WebhookEvent"];
+            last_error?: string | null;
+            last_status_code?: number | null;
+            /** @description Every attempt, oldest first. */
+            log: components["schemas"]["WebhookAttemptOut"][];
+            next_attempt_at?: string | null;
+            /** @description The body sent on every attempt. */
+            payload: Record<string, never>;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /** Format: uuid */
+            webhook_id: string;
+        };
+        /**
+         * @description State of a delivery.
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "sending" | "delivered" | "failed";
+        /**
+         * @description Event kinds a webhook can subscribe to.
+         * @enum {string}
+         */
+        WebhookEvent: "period.published" | "result.ready" | "predikat.changed";
+        /**
+         * @description A subscription: where to POST which events (the body of both registration and change;
+         *     the secret never changes).
+         */
+        WebhookInput: {
+            /**
+             * @description An inactive webhook gets no new deliveries; queued ones fail without being sent.
+             *     Registration: `true` when left out; a change: unchanged when left out.
+             */
+            active?: boolean | null;
+            /** @description What it is for, e.g. "SIMPEG Kota Mataram". */
+            description?: string | null;
+            /** @description Any of `period.published`, `result.ready`, `predikat.changed`. */
+            events: components["schemas"]["WebhookEvent"][];
+            /**
+             * @description The receiver: `https://…` (`http://` only to 127.0.0.1 or outside production); no
+             *     user name or password in it.
+             */
+            url: string;
+        };
+        WebhookOut: {
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            events: components["schemas"]["WebhookEvent"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
         };
     };
     responses: {
@@ -6386,6 +7147,49 @@ export interface operations {
             };
         };
     };
+    skp_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nip: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SKP as PDF (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No such employee (or not visible to the caller), or `skp_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Year outside 2000–2100 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     return_skp: {
         parameters: {
             query?: never;
@@ -6876,6 +7680,66 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    list_feedback_kiosks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feedback target */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    create_feedback_kiosk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Feedback target */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KioskCreate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     get_feedback_target_qr_png: {
         parameters: {
             query?: never;
@@ -7309,6 +8173,33 @@ export interface operations {
             };
         };
     };
+    revoke_feedback_kiosk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kiosk */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -7370,6 +8261,136 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    get_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    put_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only unread notifications. */
+                unread?: boolean | null;
+                page?: number | null;
+                per_page?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    read_all_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    read_notification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
         };
     };
@@ -7446,6 +8467,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    my_tasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationFailed"];
         };
     };
@@ -7978,6 +9020,51 @@ export interface operations {
             };
         };
     };
+    evaluation_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+                nip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Dokumen Evaluasi Kinerja as PDF (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No such period or employee (or not visible), or no evaluation of the employee in the period */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `period_not_published`: the period's results are not published yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     list_exemptions: {
         parameters: {
             query?: never;
@@ -8336,6 +9423,69 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnDeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    push: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Period id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiasnPushSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description SIASN is not configured (`siasn_disabled`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             422: components["responses"]["ValidationFailed"];
         };
     };
@@ -8741,6 +9891,75 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+        };
+    };
+    activate_kiosk: {
+        parameters: {
+            query?: {
+                /** @description `id` (default) or `en`. */
+                lang?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KioskActivate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description kinerja_kiosk; HttpOnly; Secure; SameSite=Strict; Path=/ */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Unknown or revoked kiosk credential (`kiosk_invalid`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The kiosk's target is disabled */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deactivate_kiosk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kiosk mode ended on this device */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_form: {
@@ -9284,9 +10503,9 @@ export interface operations {
     };
     placement: {
         parameters: {
-            query?: {
-                /** @description The vacant position's jabatan (its family is compared, without the jenjang). */
-                jabatan?: string | null;
+            query: {
+                /** @description The vacant position's jabatan (its family is compared, without the jenjang); not blank. */
+                jabatan: string;
                 /** @description Only this unit and below (required for unit leaders). */
                 unit_code?: string | null;
             };
@@ -9393,9 +10612,9 @@ export interface operations {
                 /** @description Part of the title. */
                 q?: string | null;
                 /** @description A BerAKHLAK value code. */
-                value_code?: string | null;
+                value_code?: components["schemas"]["CoreValue"] | null;
                 /** @description `klasikal`, `e-learning`, `blended` or `lainnya`. */
-                mode?: string | null;
+                mode?: components["schemas"]["TrainingMode"] | null;
                 active?: boolean | null;
             };
             header?: never;
@@ -9716,6 +10935,199 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryOut"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    redeliver_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+                /** @description Delivery id */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
 }

@@ -265,7 +265,8 @@ pub async fn transition(
         ),
         "/kinerja/hasil",
     );
-    let notified = notify_employees(&txn, &state.settings, &evaluated, &notice).await?;
+    let evaluated_ids: Vec<Uuid> = evaluated.iter().map(|e| e.employee_id).collect();
+    let notified = notify_employees(&txn, &state.settings, &evaluated_ids, &notice).await?;
     store::audit::append(
         &txn,
         &p.actor(),

@@ -291,7 +291,7 @@ pub async fn my_tasks(state: &AppState, p: &Principal) -> ApiResult<TaskList> {
     }
 
     // HR: units whose members block publication; citizen submissions held.
-    if policy::cycle::can_manage_periods(p) {
+    if policy::cycle::can_manage_periods(p).granted() {
         for x in &periods {
             let (blockers, _) = crate::app::exemptions::blockers_with_units(db, x.id, None).await?;
             let mut units: Vec<&str> = blockers.iter().map(|b| b.unit_code.as_str()).collect();
@@ -310,7 +310,7 @@ pub async fn my_tasks(state: &AppState, p: &Principal) -> ApiResult<TaskList> {
             }
         }
     }
-    if policy::feedback::can_manage_feedback(p) {
+    if policy::feedback::can_manage_feedback(p).granted() {
         let n = store::tasks::count_held_submissions(db).await? as i64;
         if n > 0 {
             out.push(task(TaskKind::FeedbackHeld, n, "/feedback/moderation"));

@@ -47,6 +47,9 @@ pub fn place_date(place: &str, date: Option<NaiveDate>) -> String {
     }
 }
 
+/// Reads one identity field of a person.
+type PersonField = fn(&Person) -> &str;
+
 /// The identity table of the forms: "PEGAWAI YANG DINILAI" beside "PEJABAT PENILAI KINERJA".
 fn identity_table(
     left_title: &str,
@@ -57,7 +60,7 @@ fn identity_table(
     use layout::{Cell, Row};
     let empty = Person::default();
     let right = right.unwrap_or(&empty);
-    let fields: [(&str, fn(&Person) -> &str); 5] = [
+    let fields: [(&str, PersonField); 5] = [
         ("NAMA", |p| &p.name),
         ("NIP", |p| &p.nip),
         ("PANGKAT/GOL. RUANG", |p| &p.pangkat_golongan),

@@ -13,6 +13,7 @@ use super::master::string_enum;
 /// State of a delivery.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
+#[schema(as = WebhookDeliveryStatus)]
 pub enum DeliveryStatus {
     /// Waiting for its next attempt (`next_attempt_at`).
     Pending,

@@ -92,6 +92,7 @@ impl SiasnKind {
 /// Where a delivery stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = SiasnDeliveryStatus)]
 pub enum DeliveryStatus {
     /// SIASN saved it (its record id is kept).
     Sent,

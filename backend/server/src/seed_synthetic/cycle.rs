@@ -424,6 +424,7 @@ pub async fn write(
             created_at: Set(created),
             reply: Set(None),
             replied_at: Set(None),
+            kiosk_id: Set(None),
         });
         if rows.len() == 200_000 {
             c.submissions += insert_all(txn, std::mem::take(&mut rows)).await?;

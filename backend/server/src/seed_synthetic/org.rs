@@ -280,6 +280,7 @@ pub async fn write(txn: &DatabaseTransaction, org: &Org) -> anyhow::Result<()> {
                 active: Set(true),
                 created_at: Set(at),
                 updated_at: Set(at),
+                pns_id: Set(None),
             })
             .collect();
         insert_all(txn, rows).await?;

@@ -72,6 +72,16 @@ export const uiId = {
   'apiKeys.scope.master:read': 'Membaca data induk (unit, pegawai)',
   'apiKeys.scope.master:write': 'Menulis data induk (impor pegawai)',
   'apiKeys.scope.results:read': 'Membaca hasil penilaian',
+  'apiKeys.scope.accounts:write': 'Membuat akun pegawai dan mengatur ulang akun non-staf',
+  'apiKeys.scope.periods:write': 'Mengelola periode, pengecualian, hasil kerja organisasi, finalisasi',
+  'apiKeys.scope.cycle:read': 'Membaca siklus penilaian (ringkasan unit, keberatan, SKP, realisasi)',
+  'apiKeys.scope.feedback:read': 'Membaca umpan balik masyarakat dan IKM',
+  'apiKeys.scope.feedback:write': 'Mengelola sasaran, tiket, dan moderasi umpan balik',
+  'apiKeys.scope.talent:read': 'Membaca data talenta (9-box, kandidat, angka kredit)',
+  'apiKeys.scope.talent:write': 'Mencatat potensi dan mengelola katalog pelatihan',
+  'apiKeys.scope.audit:read': 'Membaca log audit',
+  'apiKeys.scope.siasn:push': 'Mengirim hasil ke SIASN',
+  'apiKeys.scope.webhooks:write': 'Mendaftarkan webhook',
 };
 
 export const uiEn: Record<keyof typeof uiId, string> = {
@@ -145,4 +155,14 @@ export const uiEn: Record<keyof typeof uiId, string> = {
   'apiKeys.scope.master:read': 'Read master data (units, employees)',
   'apiKeys.scope.master:write': 'Write master data (employee import)',
   'apiKeys.scope.results:read': 'Read evaluation results',
+  'apiKeys.scope.accounts:write': 'Create employee accounts and reset non-staff accounts',
+  'apiKeys.scope.periods:write': 'Manage periods, exemptions, org results, finalisation',
+  'apiKeys.scope.cycle:read': 'Read the cycle (unit overview, appeals, SKP, realisasi)',
+  'apiKeys.scope.feedback:read': 'Read citizen feedback and the IKM',
+  'apiKeys.scope.feedback:write': 'Manage feedback targets, tickets and moderation',
+  'apiKeys.scope.talent:read': 'Read talent data (9-box, candidates, angka kredit)',
+  'apiKeys.scope.talent:write': 'Record potensi and manage the training catalogue',
+  'apiKeys.scope.audit:read': 'Read the audit log',
+  'apiKeys.scope.siasn:push': 'Push results to SIASN',
+  'apiKeys.scope.webhooks:write': 'Register webhooks',
 };

@@ -97,7 +97,7 @@ pub fn can_push_siasn(p: &Principal) -> bool {
 
 /// May read a period's SIASN deliveries: whoever may push or read the results.
 pub fn can_read_siasn(p: &Principal) -> bool {
-    can_push_siasn(p) || can_read_results(p)
+    can_push_siasn(p) || can_read_results(p).granted()
 }
 
 /// May set a unit's organisational result and finalise its distribution: admin, HR and

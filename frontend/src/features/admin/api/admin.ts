@@ -21,6 +21,16 @@ export const SCOPE_LABELS = {
   'master:read': 'apiKeys.scope.master:read',
   'master:write': 'apiKeys.scope.master:write',
   'results:read': 'apiKeys.scope.results:read',
+  'accounts:write': 'apiKeys.scope.accounts:write',
+  'periods:write': 'apiKeys.scope.periods:write',
+  'cycle:read': 'apiKeys.scope.cycle:read',
+  'feedback:read': 'apiKeys.scope.feedback:read',
+  'feedback:write': 'apiKeys.scope.feedback:write',
+  'talent:read': 'apiKeys.scope.talent:read',
+  'talent:write': 'apiKeys.scope.talent:write',
+  'audit:read': 'apiKeys.scope.audit:read',
+  'siasn:push': 'apiKeys.scope.siasn:push',
+  'webhooks:write': 'apiKeys.scope.webhooks:write',
 } as const satisfies Record<ApiScope, MessageKey>;
 export const API_SCOPES = Object.keys(SCOPE_LABELS) as ApiScope[];
 

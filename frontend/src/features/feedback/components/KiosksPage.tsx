@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useDateTime } from '../../../components/numbers';
 import type { FeedbackTarget } from '../api/feedback';
 import { useCreateKiosk, useKiosks, useRevokeKiosk, type Kiosk, type KioskCreated } from '../api/kiosks';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../../components/CopyButton';
 import { useTargetFromRoute } from './useTargetFromRoute';
 
 const NAME_MAX = 100;
