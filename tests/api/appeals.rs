@@ -5,8 +5,8 @@
 
 use crate::evaluations::{approve_skp, close_finalise_publish, open_q2, rate, set_published_at};
 use crate::helpers::{
-    CAMAT, LURAH, STAF_A, STAF_B, TestApp, assert_error, assert_json, seed_hierarchy, spawn_app,
-    spawn_app_with,
+    CAMAT, LURAH, STAF_A, STAF_B, TestApp, assert_error, assert_json, penilai_answers_appeal,
+    seed_hierarchy, spawn_app, spawn_app_with,
 };
 use chrono::{Duration, Utc};
 use reqwest::{Response, StatusCode};
@@ -53,20 +53,6 @@ async fn appeal(app: &TestApp, token: &str, period: &str, nip: &str) -> Response
 async fn decide(app: &TestApp, token: &str, id: &str, body: &Value) -> Response {
     app.post_json(&format!("/api/v1/appeals/{id}/decide"), token, body)
         .await
-}
-
-/// The penilai's statement, which the decision waits for (or for its deadline to lapse).
-async fn answer(app: &TestApp, penilai: &str, id: &str) {
-    assert_json(
-        app.put_json(
-            &format!("/api/v1/appeals/{id}/statements"),
-            penilai,
-            &json!({ "penilai_statement": "Rating sesuai catatan kinerja" }),
-        )
-        .await,
-        StatusCode::OK,
-    )
-    .await;
 }
 
 /// Moves an appeal's filing back, as if `days` days had passed.
@@ -221,7 +207,7 @@ async fn only_the_atasan_pejabat_penilai_decides_and_a_change_takes_the_matrix_p
     )
     .await;
     let id = id_of(&filed);
-    answer(&app, &s.lurah, &id).await;
+    penilai_answers_appeal(&app, &s.lurah, &id).await;
     let camat = app.employee_token(CAMAT, &["employee"]).await;
     let hr = app.role_token("hr").await;
     let change = json!({
@@ -439,7 +425,7 @@ async fn hr_decides_when_the_penilai_has_no_supervisor() {
     let id = id_of(&filed);
     assert_eq!(filed["decided_by_hr"], true);
     assert!(filed["decider"].is_null());
-    answer(&app, &camat, &id).await;
+    penilai_answers_appeal(&app, &camat, &id).await;
 
     let change = json!({ "decision": "change", "rating_hasil_kerja": "sesuai", "reason": "Target tercapai" });
     // The camat is the penilai here: never the decider of his own rating.

@@ -162,10 +162,13 @@ async fn the_employee_the_penilai_the_chain_hr_and_a_results_key_download_the_sk
         .create_api_key(&who.admin, "master", &["master:read"])
         .await;
     let master = master["key"].as_str().expect("key");
-    assert_eq!(
-        app.get_with_api_key_header(&path, master).await.status(),
-        StatusCode::NOT_FOUND
-    );
+    // A key without `results:read` is told which scope it lacks (ADR 0019).
+    assert_error(
+        app.get_with_api_key_header(&path, master).await,
+        StatusCode::FORBIDDEN,
+        "scope_missing",
+    )
+    .await;
     // No plan for the year.
     assert_error(
         app.get(&skp_pdf_path(STAF_A, 2030), &who.staf_a).await,

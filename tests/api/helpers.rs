@@ -666,3 +666,17 @@ pub async fn spawn_synthetic_app(
     };
     (test_app, statements, accounts)
 }
+
+/// The penilai's statement on an appeal, which the decision waits for (or for its deadline).
+pub async fn penilai_answers_appeal(app: &TestApp, penilai: &str, id: &str) {
+    assert_json(
+        app.put_json(
+            &format!("/api/v1/appeals/{id}/statements"),
+            penilai,
+            &json!({ "penilai_statement": "Rating sesuai catatan kinerja" }),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+}

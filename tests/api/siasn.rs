@@ -13,8 +13,8 @@ use serde_json::{Value, json};
 
 use crate::evaluations::{act, approve_skp, close_finalise_publish, create_quarter, rate};
 use crate::helpers::{
-    CAMAT, LURAH, STAF_A, STAF_B, TestApp, assert_error, assert_json, employee_body,
-    seed_hierarchy, spawn_app, spawn_app_with,
+    CAMAT, LURAH, PASSWORD, STAF_A, STAF_B, TestApp, assert_error, assert_json, employee_body,
+    penilai_answers_appeal, seed_hierarchy, spawn_app, spawn_app_with,
 };
 
 /// Base64 of `siasn-client:siasn-secret` (HTTP Basic of the token request).
@@ -405,6 +405,9 @@ async fn the_push_sends_each_body_once_retries_failures_and_resends_after_an_app
             .iter()
             .any(|s| s["nip"] == STAF_A && s["reason"] == "not_ready")
     );
+    // The lurah signed in to rate; the same account writes the statement.
+    let lurah = app.login_token(LURAH, PASSWORD).await;
+    penilai_answers_appeal(&app, &lurah, filed["id"].as_str().expect("id")).await;
     let camat = app.employee_token(CAMAT, &["employee"]).await;
     assert_json(
         app.post_json(

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use crate::evaluations::{approve_skp, close_finalise_publish, open_q2, rate};
 use crate::helpers::{
-    CAMAT, LURAH, STAF_A, TestApp, assert_error, assert_json, seed_hierarchy, spawn_app_with,
+    CAMAT, LURAH, PASSWORD, STAF_A, TestApp, assert_error, assert_json, penilai_answers_appeal,
+    seed_hierarchy, spawn_app_with,
 };
 use kinerja::config::{Environment, Settings};
 use reqwest::StatusCode;
@@ -358,6 +359,9 @@ async fn an_appeal_that_changes_the_predikat_is_delivered_with_before_and_after(
         StatusCode::CREATED,
     )
     .await;
+    // The lurah signed in to rate; the same account writes the statement.
+    let lurah = app.login_token(LURAH, PASSWORD).await;
+    penilai_answers_appeal(&app, &lurah, filed["id"].as_str().expect("id")).await;
     let camat = app.employee_token(CAMAT, &["employee"]).await;
     assert_json(
         app.post_json(

@@ -172,7 +172,8 @@ pub async fn put_employee_account(
     };
     txn.commit().await?;
     state.sessions.forget(user.id);
-    announce(state, &notified);
+    // The reset event first: the stream of the ended session closes at its next event, and the
+    // employee must still learn why.
     if reset {
         state.events.publish(
             EventKind::AccountReset,
@@ -180,6 +181,7 @@ pub async fn put_employee_account(
             Audience::User(user.id),
         );
     }
+    announce(state, &notified);
     let out = AccountOut {
         username: e.nip,
         email: user.email.clone(),
