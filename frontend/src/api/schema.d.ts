@@ -3603,7 +3603,7 @@ export interface components {
          * @description What happened (the stored `kind`).
          * @enum {string}
          */
-        Kind: "skp_returned" | "skp_approved" | "forms360_assigned" | "predikat_published" | "appeal_filed" | "appeal_decided" | "account_reset" | "reminder360" | "reminder_evaluation" | "reminder_appeal";
+        Kind: "skp_returned" | "skp_approved" | "forms360_assigned" | "predikat_published" | "appeal_filed" | "appeal_decided" | "account_reset" | "reminder_360" | "reminder_evaluation" | "reminder_appeal";
         /** @description `kinerjaperiodik`: the periodic (quarterly or monthly) result as SIASN takes it. */
         KinerjaPeriodik: {
             /**

@@ -314,8 +314,9 @@ mod tests {
         assert_eq!(Role::list(), "admin, hr, auditor, employee");
         assert_eq!(
             ApiScope::list(),
-            "master:read, master:write, results:read, accounts:write, periods:write, \
-             cycle:read, feedback:read, feedback:write, talent:read, talent:write, audit:read"
+            "master:read, master:write, results:read, siasn:push, webhooks:write, \
+             accounts:write, periods:write, cycle:read, feedback:read, feedback:write, \
+             talent:read, talent:write, audit:read"
         );
         for s in ApiScope::ALL {
             assert_eq!(ApiScope::parse(s.as_str()), Some(*s));

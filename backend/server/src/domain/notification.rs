@@ -65,6 +65,7 @@ pub enum Kind {
     AppealFiled,
     AppealDecided,
     AccountReset,
+    #[serde(rename = "reminder_360")]
     Reminder360,
     ReminderEvaluation,
     ReminderAppeal,
