@@ -18,7 +18,7 @@ test('a desk tablet set up as a kiosk takes citizens one after another', async (
   const name = `Tablet uji ${Date.now().toString(36)}`;
   await page.getByLabel(/Nama perangkat/).fill(name);
   await page.getByRole('button', { name: 'Daftarkan' }).click();
-  const setup = page.getByLabel('Tautan penyiapan');
+  const setup = page.getByLabel('Tautan penyiapan', { exact: true });
   await expect(setup).toContainText('/kiosk#kio_');
   const setupUrl = (await setup.textContent())!.trim();
   await expect(page.getByRole('cell', { name })).toBeVisible();

@@ -4127,7 +4127,7 @@ export interface components {
             email_available: boolean;
         };
         PreferencesInput: {
-            /** @description Categories to change; the others keep their setting. */
+            /** @description Categories to change (at most `PREFERENCES_MAX`); the others keep their setting. */
             categories: components["schemas"]["PreferenceOut"][];
         };
         ProgressOut: {

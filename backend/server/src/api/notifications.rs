@@ -40,7 +40,7 @@ pub async fn list_notifications(
     q: web::Query<NotificationQuery>,
 ) -> ApiResult<web::Json<NotificationList>> {
     policy::require(policy::has_inbox(&p))?;
-    let page = crate::domain::paging::PageReq::new(q.page, q.per_page);
+    let page = super::page_req(q.page, q.per_page)?;
     let out = app::notifications::list(&state, &p, q.unread.unwrap_or(false), page).await?;
     Ok(web::Json(out))
 }

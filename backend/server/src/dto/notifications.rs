@@ -54,9 +54,9 @@ pub struct NotificationQuery {
     /// Only unread notifications.
     pub unread: Option<bool>,
     #[param(minimum = 0)]
-    pub page: Option<u32>,
+    pub page: Option<i32>,
     #[param(minimum = 0)]
-    pub per_page: Option<u32>,
+    pub per_page: Option<i32>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -83,7 +83,10 @@ pub struct Preferences {
 
 #[derive(Deserialize, ToSchema)]
 pub struct PreferencesInput {
-    /// Categories to change; the others keep their setting.
+    /// Categories to change (at most `PREFERENCES_MAX`); the others keep their setting.
     #[schema(max_items = 20)]
     pub categories: Vec<PreferenceOut>,
 }
+
+/// Most categories one preferences body may name (the schema's `maxItems`).
+pub const PREFERENCES_MAX: usize = 20;

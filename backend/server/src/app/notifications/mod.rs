@@ -220,6 +220,15 @@ pub async fn set_preferences(
     input: &PreferencesInput,
 ) -> ApiResult<Preferences> {
     let user_id = account_of(p)?;
+    if input.categories.len() > crate::dto::notifications::PREFERENCES_MAX {
+        return Err(ApiError::field(
+            "categories",
+            format!(
+                "Paling banyak {} kategori",
+                crate::dto::notifications::PREFERENCES_MAX
+            ),
+        ));
+    }
     let txn = state.db.write.begin().await?;
     let mut off: Vec<Category> = store::notifications::list_optouts(&txn, user_id)
         .await?
