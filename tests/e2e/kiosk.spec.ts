@@ -21,7 +21,7 @@ test('a desk tablet set up as a kiosk takes citizens one after another', async (
   const setup = page.getByLabel('Tautan penyiapan', { exact: true });
   await expect(setup).toContainText('/kiosk#kio_');
   const setupUrl = (await setup.textContent())!.trim();
-  await expect(page.getByRole('cell', { name })).toBeVisible();
+  await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
   await snap(page, testInfo, 'kiosk-registered');
 
   const tablet = await browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'id-ID' });
